@@ -1,0 +1,90 @@
+"""YAML with line numbers: every mapping remembers where it and its keys stand.
+
+PyYAML's composer knows the line of every node; we keep it on the mappings we
+hand out (`LinedDict.ref`, `LinedDict.key_ref(key)`) so that any later stage
+can point the user at the line to fix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from handouts.errors import SourceRef, fail
+
+
+class LinedDict(dict):
+    """A dict from YAML that knows its own line and the line of each key."""
+
+    ref: SourceRef
+    key_refs: dict[str, SourceRef]
+
+    def key_ref(self, key: str) -> SourceRef:
+        return self.key_refs.get(key, self.ref)
+
+
+class LinedList(list):
+    """A list from YAML that knows its line and the line of each item."""
+
+    ref: SourceRef
+    item_refs: list[SourceRef]
+
+
+# One constructor for scalars; it holds no state between calls.
+_SCALARS = yaml.SafeLoader("")
+
+
+def _build(node: yaml.Node, path: str, line_offset: int) -> Any:
+    ref = SourceRef(path, node.start_mark.line + 1 + line_offset)
+    if isinstance(node, yaml.MappingNode):
+        out = LinedDict()
+        out.ref, out.key_refs = ref, {}
+        for key_node, value_node in node.value:
+            key = _build(key_node, path, line_offset)
+            if isinstance(key, (dict, list)):
+                raise fail(ref, "a key must be plain text")
+            key = str(key) if key is not None else ""
+            if key in out:
+                raise fail(
+                    SourceRef(path, key_node.start_mark.line + 1 + line_offset),
+                    f'the key "{key}" appears twice; keep one',
+                )
+            out[key] = _build(value_node, path, line_offset)
+            out.key_refs[key] = SourceRef(path, key_node.start_mark.line + 1 + line_offset)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        out_list = LinedList(_build(item, path, line_offset) for item in node.value)
+        out_list.ref = ref
+        out_list.item_refs = [
+            SourceRef(path, item.start_mark.line + 1 + line_offset) for item in node.value
+        ]
+        return out_list
+    # Scalars: let the safe constructor decide ints, bools, dates and strings.
+    return _SCALARS.construct_object(node)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
+    """Parse YAML text into plain values, with `LinedDict`/`LinedList` for collections.
+
+    `line_offset` shifts line numbers, for YAML that starts further down a file
+    (front matter). Syntax errors become a `HandoutsError` at the offending line.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 + line_offset if mark else 0
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise fail(
+            SourceRef(path, line),
+            f"the YAML cannot be read ({problem}); check indentation, colons and quotes",
+        ) from None
+    if node is None:
+        return None
+    try:
+        return _build(node, path, line_offset)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 + line_offset if mark else 0
+        raise fail(SourceRef(path, line), f"the YAML value cannot be read: {exc}") from None
