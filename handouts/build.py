@@ -1,0 +1,128 @@
+"""The build: find the sources, make every document, write what succeeded.
+
+Reads top to bottom: jobs → outcomes (in parallel processes when asked) → write.
+Documents are independent: one that fails writes nothing and leaves its last good
+PDFs untouched, the others are still written.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from handouts.documents import make_document
+from handouts.content import discover as discover_markdown
+from handouts.errors import Diagnostic, HandoutsError, SourceRef, display_path
+from handouts.pdf import write_atomic
+from handouts.products import Job, Options, Outcome, Product
+from handouts.project import Project
+
+Discover = Callable[[list[Path], Project], list[Path]]
+Make = Callable[[Path, Project, Options], tuple[list[Product], tuple[Diagnostic, ...]]]
+
+# Source kind → how to find its files and how to make them. Exams add theirs here.
+SOURCES: dict[str, tuple[Discover, Make]] = {
+    "markdown": (discover_markdown, make_document),
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    outcomes: tuple[Outcome, ...]
+    written: tuple[Path, ...]
+    seconds: float
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for o in self.outcomes for d in o.diagnostics]
+
+    @property
+    def failed(self) -> bool:
+        return any(o.failed for o in self.outcomes)
+
+    @property
+    def pages(self) -> int:
+        return sum(p.pages for o in self.outcomes if not o.failed for p in o.products)
+
+    @property
+    def documents(self) -> int:
+        return sum(1 for o in self.outcomes if not o.failed for p in o.products if p.pages)
+
+
+def find_jobs(paths: list[Path], project: Project, kinds: tuple[str, ...] | None = None) -> list[Job]:
+    for path in paths:
+        if not path.exists():
+            raise HandoutsError(Diagnostic(SourceRef(str(path)), "no such file or folder"))
+    jobs = []
+    for kind, (discover, _) in SOURCES.items():
+        if kinds is None or kind in kinds:
+            jobs.extend(Job(kind, source) for source in discover(paths, project))
+    if not jobs:
+        where = ", ".join(display_path(p, project.root) for p in paths) or display_path(project.content_dir, project.root)
+        raise HandoutsError(Diagnostic(SourceRef(where), "no content files found (Markdown .md, exam specs .yaml)"))
+    return jobs
+
+
+def make(job: Job, project: Project, options: Options) -> Outcome:
+    """One source's products, or its diagnostics: never raises for bad content."""
+    try:
+        products, warnings = SOURCES[job.kind][1](job.source, project, options)
+    except HandoutsError as exc:
+        return Outcome(job, (), exc.diagnostics)
+    if options.strict and warnings:
+        return Outcome(job, (), tuple(Diagnostic(w.ref, w.message, "error") for w in warnings))
+    return Outcome(job, tuple(products), tuple(warnings))
+
+
+def _make_star(args: tuple[Job, Project, Options]) -> Outcome:
+    return make(*args)
+
+
+def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
+        progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    tasks = [(job, project, options) for job in jobs]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            outcomes = []
+            for outcome in pool.map(_make_star, tasks):
+                outcomes.append(outcome)
+                if progress:
+                    progress(outcome)
+            return outcomes
+    outcomes = []
+    for task in tasks:
+        outcomes.append(_make_star(task))
+        if progress:
+            progress(outcomes[-1])
+    return outcomes
+
+
+def write(outcomes: list[Outcome], out_dir: Path) -> list[Path]:
+    written = []
+    for outcome in outcomes:
+        if outcome.failed:
+            continue
+        for product in outcome.products:
+            target = out_dir / product.target
+            write_atomic(target, product.data)
+            written.append(target)
+    return written
+
+
+def build(paths: list[Path], project: Project, options: Options, *, out_dir: Path | None = None,
+          workers: int = 1, kinds: tuple[str, ...] | None = None,
+          progress: Callable[[Outcome], None] | None = None, dry_run: bool = False) -> Report:
+    """Build (or with `dry_run`, only check) every document under `paths`."""
+    started = time.perf_counter()
+    jobs = find_jobs(paths, project, kinds)
+    outcomes = run(jobs, project, options, workers, progress)
+    written = [] if dry_run else write(outcomes, out_dir or project.output_dir)
+    return Report(tuple(outcomes), tuple(written), time.perf_counter() - started)
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))

@@ -1,0 +1,127 @@
+"""The `handouts` command. Thin on purpose: it parses options, calls the library
+and turns its errors into messages and exit codes. Imports are lazy so that
+`handouts --help` answers at once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success (warnings may have been printed)
+  1  content or build errors: each printed as path:line: error: ...
+  2  usage errors: unknown option, missing file argument"""
+
+
+def _fail_unexpected(exc: BaseException) -> None:
+    if os.environ.get("HANDOUTS_DEBUG"):
+        raise exc
+    click.echo(f"handouts: internal error: {type(exc).__name__}: {exc}", err=True)
+    click.echo("This is a bug in handouts, not in your content; rerun with HANDOUTS_DEBUG=1 "
+               "and send us the output.", err=True)
+    sys.exit(1)
+
+
+def _project(paths: tuple[Path, ...]):
+    from handouts.project import find_root, load_project
+
+    return load_project(find_root(paths[0] if paths else Path.cwd()))
+
+
+def _print_diagnostics(diagnostics) -> None:
+    for diagnostic in diagnostics:
+        colour = "red" if diagnostic.severity == "error" else "yellow"
+        click.secho(str(diagnostic), err=True, fg=colour if sys.stderr.isatty() else None)
+
+
+@click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="handouts")
+def main() -> None:
+    """Turn content files (Markdown, YAML) into print-ready PDFs: course handouts,
+    patient leaflets and randomized exams with answer keys."""
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the PDFs (default: build/ in the project).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Documents built in parallel.")
+@click.option("--exam", is_flag=True, help="Build only exams (PATHS are exam specs).")
+@click.option("--versions", type=click.IntRange(1, 1000), help="Exams: number of versions.")
+@click.option("--seed", type=int, help="Exams: random seed (same seed, same exams).")
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help="Exams: CSV of students (student number, name), one version each.")
+@click.option("--practice", type=click.Path(path_type=Path),
+              help="Leaflets: practice file, folder of practice files, or CSV.")
+def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice) -> None:
+    """Build PDFs from PATHS (content files or folders; default: content/)."""
+    _run(paths, out_dir=out_dir, strict=strict, jobs=jobs, exam=exam, versions=versions,
+         seed=seed, roster=roster, practice=practice, dry_run=False)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--practice", type=click.Path(path_type=Path), help="Leaflets: practice file(s) to check with.")
+def check(paths, strict, practice) -> None:
+    """Check PATHS (default: content/) and print problems; writes nothing."""
+    _run(paths, out_dir=None, strict=strict, jobs=1, exam=False, versions=None, seed=None,
+         roster=None, practice=practice, dry_run=True)
+
+
+def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run) -> None:
+    try:
+        from handouts.build import build as run_build
+        from handouts.errors import HandoutsError
+        from handouts.products import Options
+    except Exception as exc:  # pragma: no cover - broken installation
+        _fail_unexpected(exc)
+    try:
+        project = _project(paths)
+        options = Options(strict=strict, practice=practice, versions=versions, seed=seed, roster=roster)
+        report = _with_progress(lambda progress: run_build(
+            [Path(p) for p in paths], project, options, out_dir=out_dir, workers=jobs,
+            kinds=("exam",) if exam else None, progress=progress, dry_run=dry_run))
+    except HandoutsError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    except Exception as exc:
+        _fail_unexpected(exc)
+    _print_diagnostics(report.diagnostics)
+    failed = sum(1 for o in report.outcomes if o.failed)
+    if dry_run:
+        verdict = f"{failed} of {len(report.outcomes)} files have errors" if failed else "no errors"
+        click.echo(f"checked {len(report.outcomes)} files: {verdict}")
+    else:
+        where = os.path.relpath(out_dir or project.output_dir)
+        click.echo(f"built {report.documents} PDFs, {report.pages} pages in {report.seconds:.1f} s → {where}/"
+                   + (f"; {failed} files failed" if failed else ""))
+    sys.exit(1 if report.failed else 0)
+
+
+def _with_progress(call):
+    """Run `call(progress)` with a progress bar on a terminal."""
+    if not sys.stderr.isatty():
+        return call(None)
+    state = {}
+
+    def progress(outcome):
+        bar = state.get("bar")
+        if bar is not None:
+            bar.update(1)
+
+    from handouts.build import find_jobs  # noqa: F401 - imported for the count below
+
+    with click.progressbar(length=1, label="building", file=sys.stderr) as bar:
+        state["bar"] = bar
+        return call(progress)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

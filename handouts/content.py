@@ -1,0 +1,77 @@
+"""Load stage: find content files and turn each into a checked `Document`.
+
+A Markdown file is YAML front matter plus a body; the front matter is checked
+against the schema of the document's kind, the body is parsed into blocks.
+Every problem is collected with its line, so the user sees all of them at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handouts import model
+from handouts.errors import Collector, SourceRef, display_path, fail
+from handouts.markdown import parse_body, split_front_matter
+from handouts.project import Project
+from handouts.frontmatter import HANDOUT, SCHEMAS
+from handouts.textfile import read_text
+from handouts.yamlfile import load_yaml
+
+def discover(paths: list[Path], project: Project) -> list[Path]:
+    """The Markdown content files named by `paths` (files or folders), sorted."""
+    found: list[Path] = []
+    for path in paths or [project.content_dir]:
+        if path.is_dir():
+            found.extend(
+                p for p in path.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
+            )
+        elif path.suffix.lower() == ".md":
+            found.append(path)
+    return sorted(set(p.resolve() for p in found))
+
+
+def default_kind(path: Path) -> str:
+    """Files under a `leaflets/` folder are leaflets unless they say otherwise."""
+    return "leaflet" if "leaflets" in (part.lower() for part in path.parts) else "handout"
+
+
+def load_document(path: Path, project: Project) -> model.Document:
+    """Read, check and parse one Markdown content file."""
+    shown = display_path(path, project.root)
+    text = read_text(path, shown)
+    if not text.strip():
+        raise fail(SourceRef(shown, 1), "the file is empty; start with front matter (---, title: ..., ---) and some text")
+    front, body = split_front_matter(text)
+    if front is None:
+        raise fail(
+            SourceRef(shown, 1),
+            "the file has no front matter; start it with a line ---, then title: Your title, then ---",
+        )
+    raw = load_yaml(front.content, shown, line_offset=1)
+    found = Collector()
+    kind = str(raw.get("kind", default_kind(path))).lower() if isinstance(raw, dict) else default_kind(path)
+    schema = SCHEMAS.get(kind, HANDOUT)
+    meta = schema.validate(raw, SourceRef(shown, 1), found)
+    meta["kind"] = kind if kind in SCHEMAS else meta["kind"]
+    meta["language"] = meta.get("language") or project.language
+    if not any(tok.type != "footnote_block_open" for tok in body):
+        found.error(SourceRef(shown, front.map[1] + 1 if front.map else 1), "the document has no text after the front matter")
+    blocks, footnotes = parse_body(
+        body,
+        source=path,
+        shown=shown,
+        root=project.root,
+        found=found,
+        chapter=str(meta.get("chapter") or ""),
+        numbered=bool(meta.get("numbered", True)),
+    )
+    found.raise_if_errors()
+    return model.Document(
+        kind=meta["kind"],
+        source=path,
+        shown=shown,
+        meta=meta,
+        blocks=blocks,
+        footnotes=footnotes,
+        warnings=tuple(found.warnings),
+    )

@@ -1,0 +1,50 @@
+"""Markdown documents (handouts, leaflets): load → template → layout → PDF bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from handouts import model
+from handouts.content import load_document
+from handouts.language import labels
+from handouts.layout.handout import lay_out_handout
+from handouts.layout.theme import load_theme
+from handouts.pdf import render
+from handouts.products import Options, Product
+from handouts.project import Project
+from handouts.templating import render as render_template
+
+PdfMaker = Callable[[model.Document, Project, Options], list[Product]]
+
+
+def output_stem(document: model.Document, project: Project) -> Path:
+    """Where a document's PDF goes: its place under content/, without the suffix."""
+    try:
+        relative = document.source.relative_to(project.content_dir.resolve())
+    except ValueError:
+        relative = Path(document.source.name)
+    return relative.with_suffix("")
+
+
+def make_handout(document: model.Document, project: Project, options: Options) -> list[Product]:
+    template = f"{document.meta.get('template') or 'handout'}/document.xml.j2"
+    markup = render_template(template, {"doc": document, "labels": labels(document.language)}, project.root)
+    theme = load_theme(document.meta.get("theme") or project.theme, project.root)
+    laid = lay_out_handout(markup, theme, document.meta, template)
+    data = render(laid)
+    return [Product(output_stem(document, project).with_suffix(".pdf"), data, laid.doc.page)]
+
+
+# Kind → maker. Leaflets register theirs in `handouts.leaflet` (see docs/PIPELINE.md).
+MAKERS: dict[str, PdfMaker] = {"handout": make_handout}
+
+
+def register(kind: str, maker: PdfMaker) -> None:
+    MAKERS[kind] = maker
+
+
+def make_document(source: Path, project: Project, options: Options) -> tuple[list[Product], tuple]:
+    """The products of one Markdown file and its warnings; raises HandoutsError."""
+    document = load_document(source, project)
+    return MAKERS[document.kind](document, project, options), document.warnings

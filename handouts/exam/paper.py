@@ -1,0 +1,181 @@
+"""One drawn question, placed in one version: what is printed, and what the key says.
+
+The sampler decides which questions a version holds and in which order; this module
+decides, per question type, the order of its options (or right column, or items)
+and writes the matching key entry. Everything random comes from the `rng` passed in.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from handouts.exam.model import (
+    AnswerKey,
+    Body,
+    Case,
+    Choice,
+    ExamVersion,
+    KeyEntry,
+    PaperCase,
+    PaperQuestion,
+    PaperSection,
+    Question,
+    Section,
+    Student,
+    Unit,
+)
+
+_RESHUFFLES = 10  # tries to avoid an order that gives the answer away
+
+
+@dataclass(frozen=True)
+class Placing:
+    """What a question type needs to know about the version it is placed in."""
+
+    version: int  # 0-based
+    offset: int  # start of the correct letter's cycle (single choice)
+    rng: random.Random
+    true_false: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Placed:
+    paper: dict  # PaperQuestion fields for this type
+    answer: str  # the grading form for key.csv
+    answer_text: tuple[str, ...]
+
+
+def _letter(index: int) -> str:
+    return chr(ord("A") + index)
+
+
+def _lettered(texts: Sequence[str]) -> tuple[Choice, ...]:
+    return tuple(Choice(_letter(i), text) for i, text in enumerate(texts))
+
+
+def _single(q: Question, body: Body, at: Placing) -> Placed:
+    options = body.options
+    correct = next(i for i, o in enumerate(options) if o.correct)
+    free = [i for i, o in enumerate(options) if not o.pinned]
+    target = correct if options[correct].pinned else free[(at.offset + at.version) % len(free)]
+    others = [o for i, o in enumerate(options) if not o.pinned and i != correct]
+    at.rng.shuffle(others)
+    slots = [o if o.pinned else None for o in options]
+    slots[target] = options[correct]
+    for i in range(len(slots)):
+        if slots[i] is None:
+            slots[i] = others.pop()
+    texts = [o.text for o in slots]
+    return Placed({"choices": _lettered(texts)}, _letter(target), (options[correct].text,))
+
+
+def _multiple(q: Question, body: Body, at: Placing) -> Placed:
+    options = body.options
+    free = [o for o in options if not o.pinned]
+    at.rng.shuffle(free)
+    slots = [o if o.pinned else free.pop() for o in options]
+    right = [i for i, o in enumerate(slots) if o.correct]
+    choose = len(right) if q.show_count else 0
+    return Placed(
+        {"choices": _lettered([o.text for o in slots]), "choose": choose},
+        ";".join(_letter(i) for i in right), tuple(slots[i].text for i in right),
+    )
+
+
+def _truefalse(q: Question, body: Body, at: Placing) -> Placed:
+    letter = "A" if body.answer else "B"
+    return Placed({"choices": _lettered(at.true_false)}, letter,
+                  (at.true_false[0 if body.answer else 1],))
+
+
+def _matching(q: Question, body: Body, at: Placing) -> Placed:
+    rights = [right for _, right in body.pairs]
+    column = rights + list(body.extra)
+    for _ in range(_RESHUFFLES):
+        shuffled = at.rng.sample(column, len(column))
+        if shuffled[: len(rights)] != rights:
+            break
+    answer = ";".join(f"{n}={_letter(shuffled.index(r))}" for n, r in enumerate(rights, 1))
+    return Placed(
+        {"choices": _lettered(shuffled), "prompts": tuple(left for left, _ in body.pairs)},
+        answer, tuple(f"{left} = {right}" for left, right in body.pairs),
+    )
+
+
+def _blanks(q: Question, body: Body, at: Placing) -> Placed:
+    answer = ";".join("|".join(accepted) for accepted in body.blanks)
+    return Placed({"blank_count": len(body.blanks)}, answer,
+                  tuple(" / ".join(accepted) for accepted in body.blanks))
+
+
+def _ordering(q: Question, body: Body, at: Placing) -> Placed:
+    items = list(body.items)
+    for _ in range(_RESHUFFLES):
+        shuffled = at.rng.sample(items, len(items))
+        if shuffled != items:
+            break
+    answer = ";".join(_letter(shuffled.index(item)) for item in items)
+    return Placed({"choices": _lettered(shuffled)}, answer, tuple(items))
+
+
+def _open(q: Question, body: Body, at: Placing) -> Placed:
+    return Placed({"lines": q.lines, "box": q.box}, " ".join(body.model_answer.split()),
+                  (body.model_answer,))
+
+
+PLACERS: dict[str, Callable[[Question, Body, Placing], Placed]] = {
+    "single": _single,
+    "multiple": _multiple,
+    "truefalse": _truefalse,
+    "matching": _matching,
+    "blanks": _blanks,
+    "ordering": _ordering,
+    "open": _open,
+}
+
+
+@dataclass
+class VersionBuilder:
+    """Builds one version from its arranged units; positions count up as it goes."""
+
+    number: int  # 0-based
+    code: str
+    seed: int
+    offsets: dict[str, int]
+    variants: dict[str, list[int]]
+    topics: dict[str, str]
+    rng: random.Random
+    true_false: tuple[str, str]
+
+    def build(self, sections: Sequence[Section], arranged: Sequence[Sequence[Unit]],
+              student: Student | None) -> ExamVersion:
+        entries: list[KeyEntry] = []
+        papers = []
+        for section, units in zip(sections, arranged):
+            items = tuple(self._unit(unit, entries) for unit in units)
+            papers.append(PaperSection(section.title, section.instructions, items))
+        key = AnswerKey(self.code, self.seed, tuple(entries))
+        return ExamVersion(self.code, self.number + 1, tuple(papers), key, student, self.seed)
+
+    def _unit(self, unit: Unit, entries: list[KeyEntry]):
+        if isinstance(unit, Case):
+            return PaperCase(unit.title, unit.text,
+                             tuple(self._question(q, entries) for q in unit.questions))
+        return self._question(unit, entries)
+
+    def _question(self, q: Question, entries: list[KeyEntry]) -> PaperQuestion:
+        position = len(entries) + 1
+        body = q.variants[self.variants[q.id][self.number] if q.id in self.variants else 0]
+        at = Placing(self.number, self.offsets.get(q.id, 0), self.rng, self.true_false)
+        placed = PLACERS[q.type](q, body, at)
+        entries.append(KeyEntry(
+            position=position, question_id=q.id, type=q.type, answer=placed.answer,
+            answer_text=placed.answer_text, points=q.points,
+            topic=self.topics.get(q.id, q.topic), difficulty=q.difficulty,
+            feedback=body.feedback, model_answer=body.model_answer, rubric=body.rubric,
+            handout=q.handout, variant=body.label,
+        ))
+        return PaperQuestion(position=position, type=q.type, points=q.points,
+                             stem=body.stem, **placed.paper)

@@ -1,0 +1,214 @@
+"""Exam specs (YAML) and rosters (CSV): what to draw, for whom.
+
+An exam spec names its banks, its ordered sections, each with a blueprint
+(toetsmatrijs): rows of "so many questions with these tags, difficulty and type",
+or explicit ids. A roster gives one personal version per student.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from pathlib import Path
+
+from handouts.errors import Collector, HandoutsError, SourceRef, display_path
+from handouts.exam.model import (
+    DIFFICULTIES,
+    QUESTION_TYPES,
+    TYPE_ALIASES,
+    Bank,
+    Blueprint,
+    BlueprintRow,
+    ExamSpec,
+    Section,
+    Student,
+)
+from handouts.schema import Field, Schema
+from handouts.textfile import read_text
+from handouts.yamlfile import LinedDict, load_yaml
+
+
+def _positive(value: int) -> str | None:
+    return None if value > 0 else "must be more than 0"
+
+
+def _difficulty(value: int) -> str | None:
+    return None if value in DIFFICULTIES else "must be 1 (easy), 2 or 3 (hard)"
+
+
+SPEC = Schema("exam spec", (
+    Field("title", "the exam's title, printed on every version", required=True,
+          aliases=("titel",)),
+    Field("course", "course or module name", aliases=("vak", "module")),
+    Field("date", "the date of the exam (YYYY-MM-DD)", aliases=("datum",)),
+    Field("duration", "time allowed, in minutes", int, check=_positive, aliases=("duur",)),
+    Field("language", "language of the exam", default="nl", aliases=("taal",)),
+    Field("instructions", "instructions printed on page 1", aliases=("instructies",)),
+    Field("banks", "the question bank files, relative to this spec", list, required=True,
+          aliases=("vragenbanken",)),
+    Field("sections", "the parts of the exam, in order", list, required=True,
+          aliases=("onderdelen",)),
+    Field("versions", "how many versions (ignored when a roster is given)", int, 4,
+          check=_positive, aliases=("versies",)),
+    Field("roster", "a CSV of students (number, name): one version each",
+          aliases=("klassenlijst",)),
+    Field("seed", "the number that fixes the draw; the same seed gives the same exam",
+          int, 1, aliases=("zaad",)),
+    Field("pass_mark", "points needed to pass, shown in the key", int,
+          aliases=("cesuur",)),
+    Field("same_questions", "true: every version has the same questions in another "
+          "order; false: each version draws its own", bool, True,
+          aliases=("zelfde_vragen",)),
+))
+
+SECTION = Schema("section", (
+    Field("title", "the section heading", required=True, aliases=("titel",)),
+    Field("instructions", "a line under the heading", aliases=("instructies",)),
+    Field("shuffle", "shuffle the order of its questions per version", bool, True,
+          aliases=("schudden",)),
+    Field("blueprint", "rows of what to draw", list, required=True,
+          aliases=("toetsmatrijs",)),
+))
+
+ROW = Schema("blueprint row", (
+    Field("count", "how many questions to draw", int, check=_positive,
+          aliases=("aantal",)),
+    Field("tags", "a question must carry all of these tags", list,
+          aliases=("onderwerp",)),
+    Field("difficulty", "only questions of this difficulty (1-3)", int,
+          check=_difficulty, aliases=("niveau",)),
+    Field("type", "only questions of this type", choices=tuple(QUESTION_TYPES) +
+          tuple(TYPE_ALIASES), aliases=("soort",)),
+    Field("ids", "these questions or case groups, by id (instead of count)", list),
+))
+
+_HEADER_WORDS = {"studentnummer", "nummer", "number", "student", "student number",
+                 "studentnumber", "nr", "naam", "name"}
+
+
+def load_exam(path: Path, root: Path | None = None, *, versions: int | None = None,
+              seed: int | None = None, roster: Path | None = None) -> tuple[ExamSpec, Bank]:
+    """The spec at `path` and the bank it names; the arguments override the spec."""
+    from handouts.exam.bank import load_bank  # bank and spec load independently
+
+    spec = load_spec(path, root)
+    if roster is not None:
+        spec = replace(spec, roster=load_roster(roster, display_path(roster, root)))
+    if versions is not None:
+        spec = replace(spec, versions=versions)
+    if seed is not None:
+        spec = replace(spec, seed=seed)
+    return spec, load_bank([Path(p) for p in spec.banks], root)
+
+
+def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
+    """The exam spec at `path`, with its roster read when it names one."""
+    path = Path(path)
+    shown = display_path(path, root)
+    data = load_yaml(read_text(path, shown), shown)
+    found = Collector()
+    values = SPEC.validate(data, SourceRef(shown, 1), found)
+    banks = _bank_paths(values["banks"] or [], path.parent, data, found)
+    sections = tuple(_sections(values["sections"] or [], found))
+    if not sections and values["sections"] is not None:
+        found.error(data.key_ref("sections"), "an exam needs at least one section")
+    students: tuple[Student, ...] = ()
+    if values["roster"]:
+        roster_path = path.parent / values["roster"]
+        try:
+            students = load_roster(roster_path, display_path(roster_path, root))
+        except HandoutsError as exc:
+            found.extend(exc)
+    found.raise_if_errors()
+    return ExamSpec(
+        id=path.stem, title=values["title"], sections=sections, ref=SourceRef(shown, 1),
+        banks=banks, course=values["course"] or "", date=values["date"],
+        duration=values["duration"], language=values["language"],
+        instructions=values["instructions"] or "", versions=values["versions"],
+        roster=students, seed=values["seed"], pass_mark=values["pass_mark"],
+        same_questions=values["same_questions"],
+    )
+
+
+def _bank_paths(entries: list, folder: Path, data: LinedDict, found: Collector) -> tuple:
+    refs = getattr(entries, "item_refs", [data.ref] * len(entries))
+    paths = []
+    for entry, ref in zip(entries, refs):
+        bank = folder / str(entry)
+        if not bank.is_file():
+            found.error(ref, f'bank file "{entry}" not found next to the spec; '
+                        "give its path relative to the spec file")
+        paths.append(str(bank))
+    if not entries:
+        found.error(data.ref, "name at least one bank file under banks:")
+    return tuple(paths)
+
+
+def _sections(entries: list, found: Collector) -> list[Section]:
+    sections = []
+    for entry, ref in zip(entries, getattr(entries, "item_refs", [])):
+        values = SECTION.validate(entry, ref, found)
+        if values["title"] is None or values["blueprint"] is None:
+            continue
+        rows = values["blueprint"]
+        blueprint = Blueprint(tuple(
+            row for row in (_row(r, ref_, found) for r, ref_ in zip(rows, rows.item_refs))
+            if row is not None))
+        if not rows:
+            found.error(entry.key_ref("blueprint"), "the blueprint needs at least one row")
+        sections.append(Section(str(values["title"]), blueprint, ref,
+                                values["instructions"] or "", values["shuffle"]))
+    return sections
+
+
+def _row(raw: object, ref: SourceRef, found: Collector) -> BlueprintRow | None:
+    if isinstance(raw, LinedDict):
+        for key in ("tags", "onderwerp"):
+            if isinstance(raw.get(key), str):
+                raw[key] = [raw[key]]
+    values = ROW.validate(raw, ref, found)
+    ids = tuple(str(i) for i in values["ids"] or ())
+    if bool(ids) == bool(values["count"]):
+        found.error(ref, "a blueprint row gives either count: (with tags:, difficulty:, "
+                    "type:) or ids:, not both and not neither")
+        return None
+    kind = values["type"]
+    return BlueprintRow(
+        ref=ref, count=len(ids) if ids else values["count"],
+        tags=tuple(str(t) for t in values["tags"] or ()),
+        difficulty=values["difficulty"], type=TYPE_ALIASES.get(kind, kind), ids=ids,
+    )
+
+
+def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
+    """Students from a CSV (student number, name; `,` or `;`, header optional)."""
+    text = read_text(path, shown)
+    found = Collector()
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(text.splitlines(), dialect)
+    students: list[Student] = []
+    seen: dict[str, SourceRef] = {}
+    for row in reader:
+        ref = SourceRef(shown, reader.line_num)
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        if not students and not seen and cells[0].lower() in _HEADER_WORDS:
+            continue
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            found.error(ref, "each line holds a student number and a name, "
+                        "e.g. 1234567,Sanne de Vries")
+            continue
+        if cells[0] in seen:
+            found.error(ref, f"student number {cells[0]} appears twice (also at "
+                        f"{seen[cells[0]]}); every student needs their own number")
+            continue
+        seen[cells[0]] = ref
+        students.append(Student(cells[0], cells[1], ref))
+    if not students and not found.errors:
+        found.error(SourceRef(shown, 1), "the roster holds no students")
+    found.raise_if_errors()
+    return tuple(students)

@@ -1,0 +1,223 @@
+"""Block markup → reportlab flowables. One small builder per tag, found through the
+plain dict `BUILDERS`; nothing here knows about content files or templates."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from handouts.layout.figures import figure_flowable
+from handouts.layout.flowables import SideNote, WithFootnotes, footnote_marks
+from handouts.layout.fonts import face
+from handouts.layout.icons import callout_icon
+from handouts.layout.markup import inner, resolve_marks, src
+from handouts.layout.pages import HeadingParagraph
+from handouts.layout.theme import Theme
+
+
+@dataclass
+class Context:
+    theme: Theme
+    styles: dict[str, Any]
+    width: float  # the text column
+    figure_word: str = "afbeelding"
+    figures: dict[str, str] = field(default_factory=dict)
+    footnotes: dict[int, Paragraph] = field(default_factory=dict)
+
+    def text(self, elem: ET.Element) -> str:
+        mark = f'<font color="#{self.theme.colour("accent").hexval()[2:]}">'
+        return resolve_marks(inner(elem), self.figures, self.figure_word, mark)
+
+    def para(self, elem: ET.Element, style: str) -> Paragraph:
+        return Paragraph(self.text(elem), self.styles[style])
+
+
+Builder = Callable[[ET.Element, Context], list]
+
+
+def build_children(elem: ET.Element, ctx: Context) -> list:
+    """Flowables for the element's child blocks, footnoted ones wrapped to keep their notes."""
+    out: list = []
+    for child in elem:
+        builder = BUILDERS.get(child.tag)
+        if builder is None:
+            continue
+        for flowable in builder(child, ctx):
+            out.append(WithFootnotes(flowable, ctx.footnotes) if footnote_marks(flowable) else flowable)
+    return out
+
+
+def heading(elem: ET.Element, ctx: Context) -> list:
+    level = int(elem.get("level", "1"))
+    number = elem.get("number", "")
+    accent = ctx.theme.colour("accent").hexval()[2:]
+    shown = f'<font color="#{accent}">{number}</font>&nbsp;&nbsp;&nbsp;{ctx.text(elem)}' if number else ctx.text(elem)
+    entry = f"{number}  {elem.get('plain', '')}".strip()
+    style = ctx.styles[f"h{min(level, 3)}"]
+    para = HeadingParagraph(shown, style, level=level, entry=entry, anchor=elem.get("anchor", ""))
+    # Never start a section in the last few lines of a page.
+    return [CondPageBreak(style.leading * 4), para]
+
+
+def paragraph(elem: ET.Element, ctx: Context) -> list:
+    return [ctx.para(elem, "body")]
+
+
+def bullet_list(elem: ET.Element, ctx: Context) -> list:
+    ordered = elem.get("ordered") == "1"
+    body = ctx.styles["body"]
+    items = []
+    for item in elem.findall("item"):
+        inner_flowables = build_children(item, ctx)
+        items.append(ListItem(inner_flowables or [Spacer(0, 0)]))
+    common = dict(bulletFontName=body.fontName, bulletFontSize=body.fontSize, leftIndent=16,
+                  bulletColor=ctx.theme.colour("accent"), spaceAfter=body.spaceAfter * 0.5)
+    if ordered:
+        return [ListFlowable(items, bulletType="1", start=int(elem.get("start", "1")), bulletFormat="%s.", **common)]
+    return [ListFlowable(items, bulletType="bullet", start="•", **common)]
+
+
+def table(elem: ET.Element, ctx: Context) -> list:
+    rows = elem.findall("row")
+    if not rows:
+        return []
+    data, plain = [], []
+    for row in rows:
+        style = "cellhead" if row.get("header") == "1" else "cell"
+        cells = row.findall("cell")
+        data.append([ctx.para(c, style) for c in cells])
+        plain.append(["".join(c.itertext()) for c in cells])
+    columns = max(len(r) for r in data)
+    for r, p in zip(data, plain):
+        r.extend(Paragraph("", ctx.styles["cell"]) for _ in range(columns - len(r)))
+        p.extend("" for _ in range(columns - len(p)))
+    widths = _column_widths(plain, ctx, columns)
+    header = 1 if rows[0].get("header") == "1" else 0
+    c = ctx.theme.colours
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"]),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), c["accent"])]
+    commands += [("BACKGROUND", (0, i), (-1, i), colors.Color(0.95, 0.96, 0.97))
+                 for i in range(header + 1, len(data), 2)]
+    return [Spacer(0, 2), Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
+                                hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
+
+
+def _column_widths(plain: list[list[str]], ctx: Context, columns: int) -> list[float]:
+    style = ctx.styles["cell"]
+    natural = [0.0] * columns
+    for row in plain:
+        for i, text in enumerate(row):
+            natural[i] = max(natural[i], stringWidth(text, style.fontName, style.fontSize) + 12)
+    # Long columns get the room they need, short ones keep theirs, all fit the column.
+    natural = [min(max(n, 18 * mm), ctx.width) for n in natural]
+    scale = ctx.width / sum(natural)
+    if scale >= 1 and sum(natural) < ctx.width * 0.75:
+        return natural
+    return [n * scale for n in natural]
+
+
+def figure(elem: ET.Element, ctx: Context) -> list:
+    width = ctx.width * float(elem.get("width", "1"))
+    picture = figure_flowable(elem.get("path", ""), width, ctx.width, ctx.theme, src(elem))
+    caption_elem = elem.find("caption")
+    anchor = f'<a name="{elem.get("anchor", "")}"/>'
+    caption = Paragraph(anchor + (ctx.text(caption_elem) if caption_elem is not None else ""), ctx.styles["caption"])
+    picture.hAlign = "CENTER"
+    # A figure never leaves its caption behind on another page.
+    return [Spacer(0, 4), KeepTogether([picture, caption]), Spacer(0, 8)]
+
+
+def callout(elem: ET.Element, ctx: Context) -> list:
+    kind = elem.get("kind", "note")
+    colour = ctx.theme.colour(kind if kind in ctx.theme.colours else "note")
+    label_style = ctx.styles["label"].clone("calloutlabel", textColor=colour, fontSize=ctx.styles["body"].fontSize)
+    title = elem.find("title")
+    label = f'{elem.get("label", "")}' + (f": {ctx.text(title)}" if title is not None else "")
+    icon = callout_icon(kind, colour, face(ctx.theme.heading_font, bold=True))
+    inner_width = ctx.width - 14 * mm
+    sub = Context(ctx.theme, ctx.styles, inner_width, ctx.figure_word, ctx.figures, ctx.footnotes)
+    body = build_children(elem, sub)
+    rows = [[icon, Paragraph(label, label_style)]] + [["", f] for f in body]
+    tint = colors.Color(colour.red, colour.green, colour.blue, alpha=0.08)
+    style = TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), tint),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.5, colour),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+        ("TOPPADDING", (0, 1), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
+    ])
+    box = Table(rows, colWidths=[ctx.width - inner_width, inner_width], style=style, hAlign="LEFT")
+    return [Spacer(0, 3), box, Spacer(0, 8)]
+
+
+def sidenote(elem: ET.Element, ctx: Context) -> list:
+    style = ctx.styles["sidenote"]
+    flowables = []
+    for child in elem:
+        if child.tag == "p":
+            flowables.append(Paragraph(ctx.text(child), style))
+    return [SideNote(flowables)]
+
+
+def pagebreak(elem: ET.Element, ctx: Context) -> list:
+    return [PageBreak()]
+
+
+def titleblock(elem: ET.Element, ctx: Context) -> list:
+    out: list = []
+    for child in elem:
+        if child.tag in ("kicker", "title", "subtitle", "byline"):
+            out.append(ctx.para(child, child.tag))
+    out.append(Spacer(0, 10))
+    return [KeepTogether(out)]
+
+
+def contents(elem: ET.Element, ctx: Context) -> list:
+    toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=1)
+    toc.rightColumnWidth = 24
+    return [Paragraph(elem.get("title", ""), ctx.styles["h2"]), toc, Spacer(0, 14)]
+
+
+def body(elem: ET.Element, ctx: Context) -> list:
+    return build_children(elem, ctx)
+
+
+BUILDERS: dict[str, Builder] = {
+    "h": heading,
+    "p": paragraph,
+    "list": bullet_list,
+    "table": table,
+    "figure": figure,
+    "callout": callout,
+    "sidenote": sidenote,
+    "pagebreak": pagebreak,
+    "titleblock": titleblock,
+    "contents": contents,
+    "body": body,
+}

@@ -1,0 +1,57 @@
+"""Figures from PNG, JPEG or SVG files, scaled to the text column.
+
+SVG goes through svglib into a reportlab Drawing (vector, sharp in print). Its
+text is set in the theme's heading font, so no standard-14 font enters the PDF.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Image
+from reportlab.platypus.flowables import Flowable
+
+from handouts.errors import SourceRef, fail
+from handouts.layout.fonts import face
+from handouts.layout.theme import Theme
+
+MAX_HEIGHT_SHARE = 0.55  # of the page's text height: a figure leaves room for its caption
+
+
+@lru_cache(maxsize=64)
+def _svg(path: str, mtime: float) -> Drawing | None:
+    from svglib.svglib import svg2rlg  # imported late: it is slow and only SVG needs it
+
+    return svg2rlg(path)
+
+
+def _set_fonts(node: object, font: str) -> None:
+    if isinstance(node, String):
+        node.fontName = font
+    for child in getattr(node, "contents", []) if isinstance(node, (Group, Drawing)) else []:
+        _set_fonts(child, font)
+
+
+def figure_flowable(path: str, width: float, column: float, theme: Theme, ref: SourceRef) -> Flowable:
+    file = Path(path)
+    max_height = 700 * MAX_HEIGHT_SHARE
+    try:
+        if file.suffix.lower() == ".svg":
+            drawing = _svg(str(file), file.stat().st_mtime)
+            if drawing is None or not drawing.width or not drawing.height:
+                raise ValueError("no drawing in the file")
+            drawing = drawing.copy()
+            _set_fonts(drawing, face(theme.heading_font))
+            scale = min(width / drawing.width, max_height / drawing.height)
+            drawing.scale(scale, scale)
+            drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+            return drawing
+        reader = ImageReader(str(file))
+        w, h = reader.getSize()
+        scale = min(width / w, max_height / h)
+        return Image(str(file), width=w * scale, height=h * scale)
+    except Exception as exc:  # any decoder failure is the user's file, not our bug
+        raise fail(ref, f'the figure "{file.name}" cannot be read ({exc}); save it again as PNG, JPEG or SVG') from None

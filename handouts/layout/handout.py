@@ -1,0 +1,63 @@
+"""Lays out a handout's block markup on handout pages."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import Paragraph
+
+from handouts.layout.blocks import BUILDERS, Context, build_children
+from handouts.layout.flowables import PageCount
+from handouts.layout.markup import parse_markup
+from handouts.layout.pages import HandoutDoc
+from handouts.layout.theme import Theme, paragraph_styles
+from handouts.language import PDF_LANG
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A document template and its story: what the write stage turns into PDF bytes."""
+
+    doc: Any
+    story: list
+    buffer: io.BytesIO
+
+
+def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: str) -> Laid:
+    root = parse_markup(markup, template)
+    language = root.get("lang", "nl")
+    styles = paragraph_styles(theme, language)
+    buffer = io.BytesIO()
+    doc = HandoutDoc(
+        buffer,
+        theme=theme,
+        styles=styles,
+        header=(root.get("header-left", ""), root.get("header-right", "")),
+        page_label=root.get("page-label", "{page} / {pages}"),
+        title=meta.get("title", ""),
+        author=meta.get("author", ""),
+        subject=meta.get("subtitle") or meta.get("course", ""),
+        creator="handouts",
+        producer="handouts",
+        lang=PDF_LANG.get(language, language),
+    )
+    ctx = Context(theme, styles, doc.text_width, figure_word=root.get("figure-ref", "afbeelding"))
+    ctx.figures = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
+    for note in root.iter("footnote"):
+        n = note.get("n", "0")
+        mark = f'<font color="#{theme.colour("accent").hexval()[2:]}">'
+        ctx.footnotes[int(n)] = Paragraph(f"<super>{mark}{n}</font></super>&nbsp;{ctx.text(note)}", styles["footnote"])
+    doc.page_count = PageCount(doc)
+    story = [doc.page_count] + build_children(_body_parts(root), ctx)
+    return Laid(doc, story, buffer)
+
+
+def _body_parts(root):
+    """The document root without the lookup sections (figures, footnotes)."""
+    import xml.etree.ElementTree as ET
+
+    part = ET.Element("document")
+    part.extend(child for child in root if child.tag in BUILDERS)
+    return part

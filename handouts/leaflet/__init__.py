@@ -1,0 +1,1 @@
+"""Patient leaflets: folds, practice details, imposition and plain-language checks."""

@@ -1,0 +1,223 @@
+"""Plain-language checks for patient leaflets.
+
+Per section: the Flesch-Douma score (Dutch) or Flesch reading ease (English),
+and warnings at `path:line` for sentences over 20 words and very long words.
+
+Syllables come from pyphen's hyphenation dictionaries. textstat was considered:
+its Dutch score is the same Douma formula on pyphen, but it pulls in nltk and
+downloads a dictionary at run time for English, which an offline build cannot do.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyphen
+from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.container import container_plugin
+
+from handouts.errors import Collector, SourceRef
+
+MAX_SENTENCE_WORDS = 20
+MAX_WORD_LETTERS = 15  # longer words are flagged, e.g. "arbeidsongeschiktheid"
+MIN_SCORE = 60.0  # below this a section is "fairly difficult" on both scales
+MIN_WORDS_FOR_SCORE = 25  # a score on a few words says little
+
+# (base, per word per sentence, per syllable per word)
+FORMULAS = {
+    "nl": (206.835, 0.93, 77.0),  # Flesch-Douma (1960)
+    "en": (206.835, 1.015, 84.6),  # Flesch reading ease (1948)
+}
+_DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
+_LEVELS = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain"),
+           (50, "fairly difficult"), (30, "difficult"), (-1000, "very difficult"))
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# A sentence ends at . ! or ? followed by a space and a capital, digit or quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'‘“(]?[A-Z0-9À-Ý])")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:bijv|bv|o\.a|d\.w\.z|m\.a\.w|nr|tel|dr|drs|mr|mevr|dhr|ca|enz|etc|e\.g|i\.e|vs|St)\.$",
+    re.IGNORECASE,
+)
+_DUTCH_VOWELS = re.compile(r"ij|[aeiouy]+|[áéíóúàèëïöüäâêîôû]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph, list item or caption with the line it starts on."""
+
+    text: str
+    ref: SourceRef
+
+
+@dataclass(frozen=True)
+class Section:
+    """The text under one heading."""
+
+    title: str
+    ref: SourceRef
+    blocks: tuple[TextBlock, ...]
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    title: str
+    ref: SourceRef
+    words: int
+    sentences: int
+    syllables: int
+    score: float | None  # None when the section is too short to score
+
+    @property
+    def level(self) -> str:
+        if self.score is None:
+            return "too short to score"
+        return next(name for floor, name in _LEVELS if self.score >= floor)
+
+
+@functools.lru_cache(maxsize=4)
+def _hyphenator(language: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=_DICTIONARIES[language])
+
+
+def count_syllables(word: str, language: str) -> int:
+    """Syllables in one word: hyphenation points plus one.
+
+    Dictionaries never split a word's first or last letter off ("eten" stays
+    whole), so for Dutch the count of vowel groups is taken when it is larger.
+    """
+    by_dictionary = len(_hyphenator(language).positions(word.lower())) + 1
+    if language != "nl":
+        return by_dictionary
+    return max(by_dictionary, len(_DUTCH_VOWELS.findall(word)))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences in a block of text; abbreviations such as "bijv." do not end one."""
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(" ".join(text.split())):
+        if parts and _ABBREVIATIONS.search(parts[-1]):
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
+    return [p for p in parts if words(p)]
+
+
+def reading_ease(word_count: int, sentence_count: int, syllable_count: int,
+                 language: str) -> float:
+    """Flesch-Douma (nl) or Flesch reading ease (en); higher is easier, ~0 to 100."""
+    base, per_sentence, per_syllable = FORMULAS[language]
+    return (base - per_sentence * word_count / sentence_count
+            - per_syllable * syllable_count / word_count)
+
+
+def score_text(text: str, language: str) -> float:
+    """The reading-ease score of a piece of text (for tests and quick checks)."""
+    found = sentences(text)
+    all_words = [w for s in found for w in words(s)]
+    syllables = sum(count_syllables(w, language) for w in all_words)
+    return reading_ease(len(all_words), len(found), syllables, language)
+
+
+def check_sections(sections: Iterable[Section], language: str, found: Collector,
+                   allow_words: Iterable[str] = ()) -> list[SectionScore]:
+    """Score every section; long sentences and words become warnings in `found`."""
+    allowed = {w.lower() for w in allow_words}
+    scores = []
+    for section in sections:
+        n_words = n_sentences = n_syllables = 0
+        for block in section.blocks:
+            for sentence in sentences(block.text):
+                sentence_words = words(sentence)
+                n_words += len(sentence_words)
+                n_sentences += 1
+                n_syllables += sum(count_syllables(w, language) for w in sentence_words)
+                if len(sentence_words) > MAX_SENTENCE_WORDS:
+                    found.warning(block.ref, f"sentence of {len(sentence_words)} words "
+                                  f"(plain language: at most {MAX_SENTENCE_WORDS}); split it: "
+                                  f'"{_clip(sentence)}"')
+            for word in dict.fromkeys(words(block.text)):
+                letters = len(re.sub(r"[-'’]", "", word))
+                if letters > MAX_WORD_LETTERS and word.lower() not in allowed:
+                    found.warning(block.ref, f'long word "{word}" ({letters} letters); use a '
+                                  "shorter or more common word, or explain it and list it "
+                                  "under allow_words in the front matter")
+        score = None
+        if n_words >= MIN_WORDS_FOR_SCORE:
+            score = round(reading_ease(n_words, n_sentences, n_syllables, language), 1)
+            if score < MIN_SCORE:
+                found.warning(section.ref, f'section "{section.title}" scores {score} '
+                              f"({'Flesch-Douma' if language == 'nl' else 'Flesch'}; "
+                              f"aim for {MIN_SCORE:.0f} or more): use shorter sentences "
+                              "and shorter words")
+        scores.append(SectionScore(section.title, section.ref, n_words, n_sentences,
+                                   n_syllables, score))
+    return scores
+
+
+def _clip(sentence: str, length: int = 60) -> str:
+    return sentence if len(sentence) <= length else sentence[: length - 1].rstrip() + "…"
+
+
+_INLINE_MARKUP = re.compile(r"[*_`]+")
+
+
+def _any_callout(params: str, markup: str) -> bool:
+    return True  # "::: tip", "::: let op", "::: nb": all are text to check
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return (MarkdownIt("commonmark").use(attrs_plugin)
+            .use(container_plugin, name="callout", validate=_any_callout))
+
+
+def markdown_sections(body: str, path: str, first_line: int = 1,
+                      max_level: int = 2) -> list[Section]:
+    """The sections of a Markdown body: the text under each heading up to `max_level`.
+
+    Text before the first heading forms a section titled "(introduction)". Figures
+    are left out; callouts and list items are ordinary text blocks.
+    """
+    tokens = _markdown().parse(body)
+    sections: list[Section] = []
+    title, ref, blocks = "(introduction)", SourceRef(path, first_line), []
+    in_heading = 0
+    for token in tokens:
+        if token.type == "heading_open":
+            in_heading = int(token.tag[1])
+        if token.type != "inline":
+            continue
+        line = first_line + (token.map[0] if token.map else 0)
+        text = _plain_text(token)
+        if in_heading:
+            if in_heading <= max_level:
+                if blocks or title != "(introduction)":
+                    sections.append(Section(title, ref, tuple(blocks)))
+                title, ref, blocks = text, SourceRef(path, line), []
+            in_heading = 0
+            continue
+        if text.strip():
+            blocks.append(TextBlock(text, SourceRef(path, line)))
+    sections.append(Section(title, ref, tuple(blocks)))
+    return [s for s in sections if s.blocks or s.title != "(introduction)"]
+
+
+def _plain_text(inline) -> str:
+    parts = []
+    for child in inline.children or []:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "code_inline":
+            parts.append(child.content)
+    return _INLINE_MARKUP.sub("", "".join(parts))

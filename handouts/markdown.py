@@ -1,0 +1,359 @@
+"""Markdown body → typed blocks, through markdown-it-py and its plugins.
+
+The syntax is markdown-it's (CommonMark, GFM tables, footnotes, `:::` containers,
+`{#id}` attributes); this module only walks the token stream. Inline text becomes
+reportlab paragraph markup with every user character escaped, plus two private
+tags the layout resolves: `<fn n="1"/>` (a footnote mark) and `<figref n="2"/>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from handouts import model
+from handouts.errors import Collector, SourceRef, did_you_mean
+
+# What a user may write after ":::", in Dutch or English, and what it means.
+CALLOUT_KINDS = {
+    "tip": "tip",
+    "let op": "warning",
+    "letop": "warning",
+    "waarschuwing": "warning",
+    "warning": "warning",
+    "nb": "note",
+    "n.b.": "note",
+    "noot": "note",
+    "note": "note",
+}
+SIDENOTE_KINDS = {"kanttekening", "sidenote", "side note", "marge", "margin"}
+FIGURE_TYPES = {".png", ".jpg", ".jpeg", ".svg"}
+
+
+def markdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
+    # One container name that accepts any kind; the kind is checked here, so an
+    # unknown one gets a real message instead of silently staying literal text.
+    md.use(container_plugin, name="box", marker=":", validate=lambda *_: True)
+    return md
+
+
+_PARSER = markdown_parser()
+
+
+@dataclass
+class _State:
+    source: Path
+    shown: str
+    root: Path
+    found: Collector
+    chapter: str
+    numbered: bool
+    counters: list[int] = field(default_factory=lambda: [0, 0, 0])
+    figures: dict[str, int] = field(default_factory=dict)
+    figure_refs: list[tuple[str, SourceRef]] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+
+
+def split_front_matter(text: str) -> tuple[Token | None, list[Token]]:
+    tokens = _PARSER.parse(text)
+    if tokens and tokens[0].type == "front_matter":
+        return tokens[0], tokens[1:]
+    return None, tokens
+
+
+def parse_body(
+    tokens: list[Token],
+    *,
+    source: Path,
+    shown: str,
+    root: Path,
+    found: Collector,
+    chapter: str = "",
+    numbered: bool = True,
+) -> tuple[tuple[model.Block, ...], tuple[model.Footnote, ...]]:
+    """The blocks and footnotes of a Markdown body; problems go to `found`."""
+    state = _State(source, shown, root, found, chapter, numbered)
+    body, notes = _split_footnotes(tokens)
+    blocks = _blocks(body, 0, len(body), state)
+    footnotes = _footnotes(notes, state)
+    for target, ref in state.figure_refs:
+        if target not in state.figures:
+            found.error(
+                ref,
+                f'the reference "#{target}" points to no figure'
+                f"{did_you_mean(target, state.figures)}; give the figure "
+                f"{{#{target}}} after its image, or fix the name",
+            )
+    return blocks, footnotes
+
+
+def _ref(state: _State, token: Token) -> SourceRef:
+    return SourceRef(state.shown, token.map[0] + 1 if token.map else 0)
+
+
+def _split_footnotes(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    for i, tok in enumerate(tokens):
+        if tok.type == "footnote_block_open":
+            return tokens[:i], tokens[i:]
+    return tokens, []
+
+
+def _closing(tokens: list[Token], start: int) -> int:
+    """Index of the token that closes tokens[start] (same nesting level)."""
+    depth = 0
+    for i in range(start, len(tokens)):
+        depth += tokens[i].nesting
+        if depth == 0:
+            return i
+    return len(tokens) - 1
+
+
+def _blocks(tokens: list[Token], start: int, end: int, state: _State) -> tuple[model.Block, ...]:
+    out: list[model.Block] = []
+    i = start
+    while i < end:
+        tok = tokens[i]
+        close = _closing(tokens, i) if tok.nesting == 1 else i
+        block = _block(tokens, i, close, state)
+        if block is not None:
+            out.append(block)
+        i = close + 1
+    return tuple(out)
+
+
+def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Block | None:
+    tok = tokens[i]
+    ref = _ref(state, tok)
+    kind = tok.type
+    if kind == "heading_open":
+        return _heading(tokens[i + 1], int(tok.tag[1]), ref, state)
+    if kind == "paragraph_open":
+        inline = tokens[i + 1]
+        figure = _figure(inline, ref, state)
+        return figure or model.Paragraph(_inline(inline.children or [], ref, state), ref)
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        items = []
+        j = i + 1
+        while j < close:
+            item_close = _closing(tokens, j)
+            items.append(_blocks(tokens, j + 1, item_close, state))
+            j = item_close + 1
+        start = int(tok.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
+        return model.ListBlock(kind == "ordered_list_open", start, tuple(items), ref)
+    if kind == "table_open":
+        return _table(tokens[i:close], ref, state)
+    if kind == "container_box_open":
+        return _container(tokens, i, close, ref, state)
+    if kind == "hr":
+        return model.PageBreak(ref)
+    if kind in ("code_block", "fence"):
+        return model.Paragraph(escape(tok.content.rstrip("\n")).replace("\n", "<br/>"), ref)
+    if kind in ("blockquote_open",):
+        return model.Callout("note", "", _blocks(tokens, i + 1, close, state), ref)
+    if kind == "html_block":
+        return model.Paragraph(escape(tok.content.strip()), ref)
+    return None
+
+
+def _heading(inline: Token, level: int, ref: SourceRef, state: _State) -> model.Heading:
+    text = _inline(inline.children or [], ref, state)
+    plain = "".join(c.content for c in (inline.children or []) if c.type in ("text", "code_inline"))
+    number = ""
+    if state.numbered and level <= 2:
+        state.counters[level - 1] += 1
+        for deeper in range(level, len(state.counters)):
+            state.counters[deeper] = 0
+        parts = [str(n) for n in state.counters[:level]]
+        number = ".".join(([state.chapter] if state.chapter else []) + parts)
+    anchor = f"h{len(state.anchors) + 1}"
+    state.anchors.add(anchor)
+    return model.Heading(level, number, text, plain.strip(), anchor, ref)
+
+
+def _figure(inline: Token, ref: SourceRef, state: _State) -> model.Figure | None:
+    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    images = [c for c in children if c.type == "image"]
+    if not images:
+        return None
+    if len(children) > 1:
+        extra = [c.content for c in children if c.type == "text" and c.content.strip().startswith("{")]
+        hint = (
+            f' (the attributes "{extra[0]}" could not be read: write them like '
+            '{#fig-name width="60%"})'
+            if extra
+            else ""
+        )
+        state.found.error(
+            ref, "a figure must stand alone in its own paragraph, with blank lines around it" + hint
+        )
+        return None
+    image = images[0]
+    src = str(image.attrs.get("src", ""))
+    path = _figure_path(src, ref, state)
+    alt = image.content.strip()
+    if not alt:
+        state.found.warning(ref, "the figure has no alt text; describe it between the [ ]")
+    anchor = str(image.attrs.get("id") or f"fig-{len(state.figures) + 1}")
+    if anchor in state.figures:
+        state.found.error(ref, f'the figure id "#{anchor}" is used twice; give each figure its own id')
+    state.figures[anchor] = len(state.figures) + 1
+    return model.Figure(
+        path=path or Path(src),
+        alt=alt,
+        caption=escape(str(image.attrs.get("title") or "")),
+        number=state.figures[anchor],
+        anchor=anchor,
+        width=_width(image.attrs.get("width"), ref, state),
+        ref=ref,
+    )
+
+
+def _figure_path(src: str, ref: SourceRef, state: _State) -> Path | None:
+    if "://" in src:
+        state.found.error(ref, f'the figure "{src}" is on the internet; save it next to the text and use its file name')
+        return None
+    path = (state.source.parent / src).resolve()
+    try:
+        path.relative_to(state.root.resolve())
+    except ValueError:
+        state.found.error(ref, f'the figure "{src}" lies outside the project folder; copy it into the project')
+        return None
+    if path.suffix.lower() not in FIGURE_TYPES:
+        state.found.error(ref, f'the figure "{src}" must be a PNG, JPEG or SVG file')
+        return None
+    if not path.is_file():
+        near = did_you_mean(Path(src).name, [p.name for p in path.parent.glob("*")] if path.parent.is_dir() else [])
+        state.found.error(ref, f'the figure "{src}" does not exist{near}; check the file name and folder')
+        return None
+    return path
+
+
+def _width(value: object, ref: SourceRef, state: _State) -> float:
+    if value is None:
+        return 1.0
+    text = str(value).strip().rstrip("%")
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1
+    if not 5 <= number <= 100:
+        state.found.error(ref, f'the figure width "{value}" must be a percentage from 5 to 100, e.g. width="60%"')
+        return 1.0
+    return number / 100
+
+
+def _table(tokens: list[Token], ref: SourceRef, state: _State) -> model.Table:
+    header: list[str] = []
+    rows: list[list[str]] = []
+    align: list[str] = []
+    in_head = False
+    for tok in tokens:
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open" and not in_head:
+            rows.append([])
+        elif tok.type == "th_open":
+            style = str(tok.attrs.get("style", ""))
+            align.append(style.split(":")[-1] if style else "left")
+        elif tok.type == "inline":
+            cell = _inline(tok.children or [], ref, state)
+            (header if in_head else rows[-1]).append(cell)
+    return model.Table(tuple(header), tuple(tuple(r) for r in rows), tuple(align), ref)
+
+
+def _container(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _State) -> model.Block | None:
+    info = tokens[i].info.strip()
+    words = info.split()
+    lowered = [w.lower() for w in words]
+    inner = _blocks(tokens, i + 1, close, state)
+    for size in (2, 1):
+        kind = " ".join(lowered[:size])
+        if size <= len(words) and (kind in CALLOUT_KINDS or kind in SIDENOTE_KINDS):
+            title = escape(" ".join(words[size:]))
+            if kind in SIDENOTE_KINDS:
+                return model.SideNote(inner, ref)
+            return model.Callout(CALLOUT_KINDS[kind], title, inner, ref)
+    known = sorted(set(CALLOUT_KINDS) | SIDENOTE_KINDS)
+    state.found.error(
+        ref,
+        f'unknown box kind "::: {info}"{did_you_mean(lowered[0] if lowered else "", known)}; '
+        "use tip, let op, nb or kanttekening (English: tip, warning, note, sidenote)",
+    )
+    return None
+
+
+def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
+    out: list[str] = []
+    link_depth = 0
+    for i, tok in enumerate(children):
+        kind = tok.type
+        if kind == "text":
+            if "[^" in tok.content:
+                state.found.error(ref, f"the footnote mark in \"{tok.content.strip()}\" has no footnote text; add a line [^name]: text")
+            out.append(escape(tok.content))
+        elif kind == "code_inline":
+            out.append(escape(tok.content))
+        elif kind in ("softbreak",):
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("<br/>")
+        elif kind == "strong_open":
+            out.append("<b>")
+        elif kind == "strong_close":
+            out.append("</b>")
+        elif kind == "em_open":
+            out.append("<i>")
+        elif kind == "em_close":
+            out.append("</i>")
+        elif kind == "footnote_ref":
+            out.append(f'<fn n="{tok.meta["id"] + 1}"/>')
+        elif kind == "link_open":
+            href = str(tok.attrs.get("href", ""))
+            empty = i + 1 < len(children) and children[i + 1].type == "link_close"
+            if href.startswith("#") and empty:
+                state.figure_refs.append((href[1:], ref))
+                out.append(f"<figref target={quoteattr(href[1:])}/>")
+                link_depth = -1  # swallow the matching close
+            else:
+                out.append(f"<a href={quoteattr(href)}>")
+                link_depth = 1
+        elif kind == "link_close":
+            if link_depth == 1:
+                out.append("</a>")
+            link_depth = 0
+        elif kind == "image":
+            state.found.error(ref, "a figure must stand alone in its own paragraph, with blank lines around it")
+    return "".join(out)
+
+
+def _footnotes(tokens: list[Token], state: _State) -> tuple[model.Footnote, ...]:
+    notes = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "footnote_open":
+            close = _closing(tokens, i)
+            parts = [
+                _inline([c for c in (t.children or []) if c.type != "footnote_anchor"], _ref(state, tokens[j - 1]), state)
+                for j, t in enumerate(tokens[i:close], start=i)
+                if t.type == "inline"
+            ]
+            first = next((t for t in tokens[i:close] if t.map), tok)
+            notes.append(model.Footnote(tok.meta["id"] + 1, " ".join(parts), _ref(state, first)))
+            i = close + 1
+        else:
+            i += 1
+    return tuple(sorted(notes, key=lambda n: n.number))

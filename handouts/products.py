@@ -1,0 +1,48 @@
+"""What a build makes, before it is written: file contents in memory, so a build
+that fails anywhere in a document writes nothing of that document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handouts.errors import Diagnostic
+
+
+@dataclass(frozen=True)
+class Product:
+    target: Path  # relative to the output folder
+    data: bytes
+    pages: int = 0  # 0 for files that are not PDFs (key.csv)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Build options from the command line, handed to every document kind."""
+
+    strict: bool = False
+    practice: Path | None = None  # leaflets: one practice file, a folder of them, or a CSV
+    versions: int | None = None  # exams: override the spec's number of versions
+    seed: int | None = None  # exams: override the spec's seed
+    roster: Path | None = None  # exams: one personal version per student
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One source file and the kind that makes it."""
+
+    kind: str  # "markdown" or "exam"
+    source: Path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    products: tuple[Product, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity == "error" for d in self.diagnostics)

@@ -1,0 +1,94 @@
+"""Plain-language checks: scores on known sentences, warnings at path:line."""
+
+import pytest
+
+from handouts.errors import Collector, SourceRef
+from handouts.leaflet.readability import (
+    Section,
+    TextBlock,
+    check_sections,
+    count_syllables,
+    markdown_sections,
+    reading_ease,
+    score_text,
+    sentences,
+)
+
+
+def test_formulas():
+    # Flesch-Douma: 206.835 - 0.93 * words/sentence - 77 * syllables/word
+    assert reading_ease(10, 1, 10, "nl") == pytest.approx(206.835 - 9.3 - 77)
+    # Flesch reading ease: 206.835 - 1.015 * words/sentence - 84.6 * syllables/word
+    assert reading_ease(10, 2, 15, "en") == pytest.approx(206.835 - 5.075 - 126.9)
+
+
+def test_known_sentences():
+    # 6 one-syllable words in one sentence.
+    assert score_text("The cat sat on the mat.", "en") == pytest.approx(116.145)
+    # "De kat zit op de mat." 6 words, 6 syllables; "Het is een fij-ne dag." 5 words, 6.
+    assert score_text("De kat zit op de mat. Het is een fijne dag.", "nl") == pytest.approx(
+        206.835 - 0.93 * 11 / 2 - 77 * 12 / 11)
+    hard = ("Fysiotherapeutische behandelingsmogelijkheden worden individueel "
+            "geëvalueerd door gekwalificeerde zorgverleners.")
+    assert score_text(hard, "nl") < 0
+
+
+@pytest.mark.parametrize("word, language, expected", [
+    ("eten", "nl", 2), ("idee", "nl", 2), ("bewegen", "nl", 3), ("knieën", "nl", 2),
+    ("fysiotherapeut", "nl", 6), ("rug", "nl", 1), ("reading", "en", 2), ("the", "en", 1),
+])
+def test_syllables(word, language, expected):
+    assert count_syllables(word, language) == expected
+
+
+def test_sentences_do_not_end_at_abbreviations():
+    assert sentences("Neem bijv. een pijnstiller. Dat helpt! Echt?  Ja.") == [
+        "Neem bijv. een pijnstiller.", "Dat helpt!", "Echt?", "Ja."]
+
+
+def test_long_sentence_and_long_word_warnings():
+    long_sentence = " ".join(["woord"] * 21) + "."
+    section = Section("Kop", SourceRef("f.md", 3), (
+        TextBlock(long_sentence, SourceRef("f.md", 5)),
+        TextBlock("Een arbeidsongeschiktheidsverzekering is duur.", SourceRef("f.md", 7)),
+        TextBlock("Het kwaliteitsregister helpt.", SourceRef("f.md", 8)),
+    ))
+    found = Collector()
+    (score,) = check_sections([section], "nl", found, allow_words=["Kwaliteitsregister"])
+    warnings = [str(d) for d in found.warnings]
+    assert warnings[0].startswith("f.md:5: warning: sentence of 21 words (plain language: at most 20)")
+    assert warnings[1].startswith('f.md:7: warning: long word "arbeidsongeschiktheidsverzekering"')
+    assert len(warnings) == 2  # the allowed word is not flagged
+    assert score.words == 21 + 4 + 3 and score.sentences == 3
+    assert found.errors == []
+
+
+def test_difficult_section_is_flagged_and_strict_makes_it_an_error():
+    text = ("Fysiotherapeutische interventies bevorderen aantoonbaar functionele "
+            "verbeteringen bij patiënten met chronische lumbale klachten. ") * 3
+    found = Collector()
+    (score,) = check_sections([Section("Moeilijk", SourceRef("f.md", 1),
+                                       (TextBlock(text, SourceRef("f.md", 2)),))], "nl", found)
+    assert score.score is not None and score.score < 30 and score.level == "very difficult"
+    assert any('section "Moeilijk" scores' in d.message for d in found.warnings)
+    found.raise_if_errors()  # warnings alone pass
+    with pytest.raises(Exception, match="error: section"):
+        found.raise_if_errors(strict=True)
+
+
+def test_short_sections_get_no_score():
+    found = Collector()
+    (score,) = check_sections([Section("Kort", SourceRef("f.md", 1),
+                                       (TextBlock("Blijf bewegen.", SourceRef("f.md", 2)),))],
+                              "nl", found)
+    assert score.score is None and found.items == []
+
+
+def test_markdown_sections_keep_lines():
+    body = ("Inleiding hier.\n\n# Eerste\n\nTekst **vet**.\n\n::: tip\nEen tip.\n:::\n\n"
+            "- een\n- twee\n\n![Goed](a.svg \"Goed\"){#fig-a}\n\n## Sub\n\nMeer.\n")
+    sections = markdown_sections(body, "f.md", first_line=10)
+    assert [(s.title, s.ref.line) for s in sections] == [
+        ("(introduction)", 10), ("Eerste", 12), ("Sub", 25)]
+    assert [(b.text, b.ref.line) for b in sections[1].blocks] == [
+        ("Tekst vet.", 14), ("Een tip.", 17), ("een", 20), ("twee", 21)]
