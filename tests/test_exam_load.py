@@ -202,8 +202,7 @@ def test_field_of_another_type_is_refused(tmp_path):
 def test_several_problems_reported_at_once(tmp_path):
     text = GOOD.replace("type: single", "type: singel") + MATCHING.split("questions:\n")[1]
     found = messages(tmp_path, text)
-    assert len(found) == 3
-    assert [m.split(":")[1] for m in found] == ["6", "22", "19"]
+    assert [m.split(":")[1] for m in found] == ["6", "23", "21"]
 
 
 def test_case_group_shares_defaults(tmp_path):
@@ -277,10 +276,10 @@ def test_blueprint_with_unknown_tag(tmp_path):
 
 
 def test_blueprint_with_unknown_id(tmp_path):
-    spec_text = SPEC.replace("      - tags: [rug]\n        count: 1\n", "      - ids: [q2]\n")
+    spec_text = SPEC.replace("      - tags: [rug]\n        count: 1\n", "      - ids: [q11]\n")
     spec, bank = exam(tmp_path, spec_text)
     with pytest.raises(HandoutsError, match=r'toets.yaml:8: error: no question or case '
-                       r'group "q2" in the banks \(did you mean "q1"\?\)'):
+                       r'group "q11" in the banks \(did you mean "q1"\?\)'):
         sample(spec, bank)
 
 
@@ -307,7 +306,7 @@ def test_roster_gives_one_version_per_student(tmp_path):
 
 
 def test_roster_with_duplicate_numbers(tmp_path):
-    path = write(tmp_path, "klas.csv", ROSTER + "1001,Lotte Bakker\n")
+    path = write(tmp_path, "klas.csv", ROSTER + "1001;Lotte Bakker\n")
     with pytest.raises(HandoutsError) as caught:
         load_roster(path, "klas.csv")
     assert str(caught.value).startswith(

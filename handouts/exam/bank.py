@@ -12,11 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from handouts.errors import Collector, Diagnostic, SourceRef, did_you_mean, display_path
+from handouts.exam.fields import difficulty, identifier, positive, validate, with_refs
 from handouts.exam.model import (
-    DIFFICULTIES,
     QUESTION_TYPES,
     TYPE_ALIASES,
     Bank,
@@ -33,21 +32,6 @@ from handouts.schema import Field, Schema
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, LinedList, load_yaml
 
-
-def _difficulty(value: Any) -> str | None:
-    return None if value in DIFFICULTIES else "must be 1 (easy), 2 or 3 (hard)"
-
-
-def _positive(value: Any) -> str | None:
-    return None if value > 0 else "must be more than 0"
-
-
-def _identifier(value: Any) -> str | None:
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", str(value)):
-        return None
-    return f"must be one word of letters, digits, - or _ (not {value!r})"
-
-
 BANK = Schema("question bank", (
     Field("title", "what the bank is about"),
     Field("tags", "every tag the questions may use, with the topic name for the key "
@@ -58,14 +42,14 @@ BANK = Schema("question bank", (
 
 QUESTION = Schema("question", (
     Field("id", "a stable unique id, e.g. rug-atlas-1; never reuse one", required=True,
-          check=_identifier),
+          check=identifier),
     Field("type", "the kind of question", required=True,
           choices=tuple(QUESTION_TYPES) + tuple(TYPE_ALIASES), aliases=("soort",)),
     Field("tags", "topic tags; the first is the topic in the key's blueprint table",
           list, required=True, aliases=("onderwerp",)),
     Field("difficulty", "1 (easy), 2 or 3 (hard)", int, required=True,
-          check=_difficulty, aliases=("niveau",)),
-    Field("points", "points for a fully correct answer", int, 1, check=_positive,
+          check=difficulty, aliases=("niveau",)),
+    Field("points", "points for a fully correct answer", int, 1, check=positive,
           aliases=("punten",)),
     Field("stem", "the question text (inline Markdown; may hold a figure)", required=True,
           aliases=("vraag",)),
@@ -90,22 +74,22 @@ QUESTION = Schema("question", (
     Field("model_answer", "open: the model answer for the key", aliases=("modelantwoord",)),
     Field("rubric", "open: elements with their points, adding up to the points", list,
           aliases=("beoordeling",)),
-    Field("lines", "open: number of answer lines", int, check=_positive,
+    Field("lines", "open: number of answer lines", int, check=positive,
           aliases=("regels",)),
     Field("box", "open: height of an answer box in cm (instead of lines)", float,
-          check=_positive, aliases=("vak",)),
+          check=positive, aliases=("vak",)),
 ))
 
 CASE = Schema("case group", (
     Field("case", "a stable unique id for the case group", required=True,
-          check=_identifier, aliases=("casus",)),
+          check=identifier, aliases=("casus",)),
     Field("title", "the case's heading", aliases=("titel",)),
     Field("text", "the shared text the sub-questions are about", required=True,
           aliases=("tekst",)),
     Field("tags", "default tags for its questions", list, aliases=("onderwerp",)),
-    Field("difficulty", "default difficulty for its questions", int, check=_difficulty,
+    Field("difficulty", "default difficulty for its questions", int, check=difficulty,
           aliases=("niveau",)),
-    Field("points", "default points for its questions", int, check=_positive,
+    Field("points", "default points for its questions", int, check=positive,
           aliases=("punten",)),
     Field("handout", "default handout section", aliases=("hoofdstuk",)),
     Field("questions", "the sub-questions, in the order they are printed", list,
@@ -158,7 +142,7 @@ def load_bank(paths: Sequence[Path], root: Path | None = None) -> Bank:
                 raise
             found.extend(exc)
             continue
-        values = BANK.validate(data, SourceRef(shown, 1), found)
+        values = validate(BANK, data, SourceRef(shown, 1), found)
         if values["tags"] is not None:
             declared_any = True
             topics.update({str(k): str(v) for k, v in values["tags"].items()})
@@ -175,10 +159,9 @@ def load_bank(paths: Sequence[Path], root: Path | None = None) -> Bank:
 
 def _units(entries: list, found: Collector) -> list[Unit]:
     units: list[Unit] = []
-    refs = getattr(entries, "item_refs", [None] * len(entries))
-    for entry, ref in zip(entries, refs):
+    for entry, ref in with_refs(entries, SourceRef("?")):
         if not isinstance(entry, LinedDict):
-            found.error(ref or SourceRef("?"), "each question is a block of `key: value` "
+            found.error(ref, "each question is a block of `key: value` "
                         "lines starting with `- id:` (or `- case:` for a case group)")
             continue
         unit = _case(entry, found) if "case" in entry or "casus" in entry else \
@@ -189,10 +172,10 @@ def _units(entries: list, found: Collector) -> list[Unit]:
 
 
 def _case(raw: LinedDict, found: Collector) -> Case | None:
-    values = CASE.validate(_normalised(raw), raw.ref, found)
+    values = validate(CASE, _normalised(raw), raw.ref, found)
     subs: list[Question] = []
     entries = values["questions"] or []
-    for entry, ref in zip(entries, getattr(entries, "item_refs", [raw.ref] * len(entries))):
+    for entry, ref in with_refs(entries, raw.ref):
         if not isinstance(entry, LinedDict) or "case" in entry:
             found.error(ref, "a case group holds plain questions (`- id: ...`), "
                         "not other case groups")
@@ -240,7 +223,7 @@ def _normalised(raw: LinedDict) -> LinedDict:
 
 def _question(raw: LinedDict, found: Collector, case: str = "") -> Question | None:
     raw = _normalised(raw)
-    values = QUESTION.validate(raw, raw.ref, found)
+    values = validate(QUESTION, raw, raw.ref, found)
     kind = values["type"]
     if values["id"] is None or kind is None:
         return None
@@ -312,7 +295,7 @@ def _variants(kind: str, values: dict, raw: LinedDict, found: Collector) -> tupl
                 raise
             sub.extend(exc)
         else:
-            fields = QUESTION.validate(rendered, raw.ref, Collector())
+            fields = validate(QUESTION, rendered, raw.ref, Collector())
             body = _body(kind, fields, rendered, sub)
             if body:
                 bodies.append(replace(body, label=label(params)))
@@ -342,11 +325,12 @@ def _body(kind: str, values: dict, raw: LinedDict, found: Collector) -> Body | N
 def _options(values: dict, raw: LinedDict, found: Collector, kind: str) -> dict | None:
     entries = values["options"]
     ref = _key_ref(raw, "options")
-    refs = getattr(entries, "item_refs", [ref] * len(entries))
+    pairs = with_refs(entries, ref)
+    refs = [r for _, r in pairs]
     options: list[Option] = []
-    for entry, item_ref in zip(entries, refs):
+    for entry, item_ref in pairs:
         if isinstance(entry, dict):
-            v = OPTION.validate(entry, item_ref, found)
+            v = validate(OPTION, entry, item_ref, found)
             options.append(Option(str(v["text"] or ""), v["correct"], v["pinned"]))
         elif isinstance(entry, (str, int, float)) and not isinstance(entry, bool):
             options.append(Option(str(entry)))
@@ -359,7 +343,7 @@ def _options(values: dict, raw: LinedDict, found: Collector, kind: str) -> dict 
         if text in texts[:i]:
             found.error(refs[i], f'the option "{text}" appears twice; every option must '
                         "differ")
-    right = [r for o, r in zip(options, refs) if o.correct]
+    right = [r for o, r in zip(options, refs, strict=False) if o.correct]
     if not right:
         found.error(ref, "no option is marked correct; write `correct: true` under the "
                     "right one (options are blocks with text: and correct:)")
@@ -376,9 +360,10 @@ def _truefalse(values: dict, raw: LinedDict, found: Collector) -> dict:
 
 
 def _text_list(entries: list, ref: SourceRef, what: str, found: Collector) -> tuple:
-    refs = getattr(entries, "item_refs", [ref] * len(entries))
+    pairs = with_refs(entries, ref)
+    refs = [r for _, r in pairs]
     out = []
-    for entry, item_ref in zip(entries, refs):
+    for entry, item_ref in pairs:
         if isinstance(entry, (dict, list)) or entry is None:
             found.error(item_ref, f"each {what} is one line of text")
         else:
@@ -393,7 +378,7 @@ def _matching(values: dict, raw: LinedDict, found: Collector) -> dict:
     entries = values["pairs"]
     ref = _key_ref(raw, "pairs")
     pairs = []
-    for entry, item_ref in zip(entries, getattr(entries, "item_refs", [ref] * len(entries))):
+    for entry, item_ref in with_refs(entries, ref):
         if isinstance(entry, dict) and len(entry) == 1:
             entry = list(next(iter(entry.items())))
         if not isinstance(entry, list) or len(entry) != 2 or any(
@@ -421,7 +406,7 @@ def _blanks(values: dict, raw: LinedDict, found: Collector) -> dict:
     entries = values["blanks"]
     ref = _key_ref(raw, "blanks")
     accepted = []
-    for entry, item_ref in zip(entries, getattr(entries, "item_refs", [ref] * len(entries))):
+    for entry, item_ref in with_refs(entries, ref):
         answers = entry if isinstance(entry, list) else [entry]
         if not answers or any(isinstance(a, (dict, list)) or a is None for a in answers):
             found.error(item_ref, "each blank has an answer, or a list of accepted answers")
@@ -445,8 +430,8 @@ def _open(values: dict, raw: LinedDict, found: Collector) -> dict:
     entries = values["rubric"] or LinedList()
     ref = _key_ref(raw, "rubric")
     rubric = []
-    for entry, item_ref in zip(entries, getattr(entries, "item_refs", [ref] * len(entries))):
-        v = RUBRIC.validate(entry, item_ref, found)
+    for entry, item_ref in with_refs(entries, ref):
+        v = validate(RUBRIC, entry, item_ref, found)
         if v["element"] is not None and v["points"] is not None:
             rubric.append(RubricItem(str(v["element"]), v["points"]))
     total = sum(r.points for r in rubric)

@@ -153,7 +153,7 @@ class VersionBuilder:
               student: Student | None) -> ExamVersion:
         entries: list[KeyEntry] = []
         papers = []
-        for section, units in zip(sections, arranged):
+        for section, units in zip(sections, arranged, strict=True):
             items = tuple(self._unit(unit, entries) for unit in units)
             papers.append(PaperSection(section.title, section.instructions, items))
         key = AnswerKey(self.code, self.seed, tuple(entries))

@@ -73,7 +73,7 @@ def render_tree(value: Any, values: dict[str, Any], ref: SourceRef) -> Any:
     if isinstance(value, LinedList):
         out_list = LinedList(
             render_tree(item, values, item_ref)
-            for item, item_ref in zip(value, value.item_refs)
+            for item, item_ref in zip(value, value.item_refs, strict=True)
         )
         out_list.ref, out_list.item_refs = value.ref, list(value.item_refs)
         return out_list

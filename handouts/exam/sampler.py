@@ -216,7 +216,7 @@ def _arrange(sections: Sequence[Section], picks: Picks, rng: random.Random,
     for _ in range(_ATTEMPTS):
         arranged = tuple(
             tuple(rng.sample(units, len(units))) if section.shuffle else units
-            for section, units in zip(sections, picks)
+            for section, units in zip(sections, picks, strict=True)
         )
         signature = tuple(u.id for units in arranged for u in units)
         if signature not in seen:

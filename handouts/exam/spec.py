@@ -12,8 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from handouts.errors import Collector, HandoutsError, SourceRef, display_path
+from handouts.exam.fields import difficulty, positive, validate, with_refs
 from handouts.exam.model import (
-    DIFFICULTIES,
     QUESTION_TYPES,
     TYPE_ALIASES,
     Bank,
@@ -27,21 +27,12 @@ from handouts.schema import Field, Schema
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
-
-def _positive(value: int) -> str | None:
-    return None if value > 0 else "must be more than 0"
-
-
-def _difficulty(value: int) -> str | None:
-    return None if value in DIFFICULTIES else "must be 1 (easy), 2 or 3 (hard)"
-
-
 SPEC = Schema("exam spec", (
     Field("title", "the exam's title, printed on every version", required=True,
           aliases=("titel",)),
     Field("course", "course or module name", aliases=("vak", "module")),
     Field("date", "the date of the exam (YYYY-MM-DD)", aliases=("datum",)),
-    Field("duration", "time allowed, in minutes", int, check=_positive, aliases=("duur",)),
+    Field("duration", "time allowed, in minutes", int, check=positive, aliases=("duur",)),
     Field("language", "language of the exam", default="nl", aliases=("taal",)),
     Field("instructions", "instructions printed on page 1", aliases=("instructies",)),
     Field("banks", "the question bank files, relative to this spec", list, required=True,
@@ -49,7 +40,7 @@ SPEC = Schema("exam spec", (
     Field("sections", "the parts of the exam, in order", list, required=True,
           aliases=("onderdelen",)),
     Field("versions", "how many versions (ignored when a roster is given)", int, 4,
-          check=_positive, aliases=("versies",)),
+          check=positive, aliases=("versies",)),
     Field("roster", "a CSV of students (number, name): one version each",
           aliases=("klassenlijst",)),
     Field("seed", "the number that fixes the draw; the same seed gives the same exam",
@@ -71,12 +62,12 @@ SECTION = Schema("section", (
 ))
 
 ROW = Schema("blueprint row", (
-    Field("count", "how many questions to draw", int, check=_positive,
+    Field("count", "how many questions to draw", int, check=positive,
           aliases=("aantal",)),
     Field("tags", "a question must carry all of these tags", list,
           aliases=("onderwerp",)),
     Field("difficulty", "only questions of this difficulty (1-3)", int,
-          check=_difficulty, aliases=("niveau",)),
+          check=difficulty, aliases=("niveau",)),
     Field("type", "only questions of this type", choices=tuple(QUESTION_TYPES) +
           tuple(TYPE_ALIASES), aliases=("soort",)),
     Field("ids", "these questions or case groups, by id (instead of count)", list),
@@ -107,7 +98,7 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
     shown = display_path(path, root)
     data = load_yaml(read_text(path, shown), shown)
     found = Collector()
-    values = SPEC.validate(data, SourceRef(shown, 1), found)
+    values = validate(SPEC, data, SourceRef(shown, 1), found)
     banks = _bank_paths(values["banks"] or [], path.parent, data, found)
     sections = tuple(_sections(values["sections"] or [], found))
     if not sections and values["sections"] is not None:
@@ -131,9 +122,8 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
 
 
 def _bank_paths(entries: list, folder: Path, data: LinedDict, found: Collector) -> tuple:
-    refs = getattr(entries, "item_refs", [data.ref] * len(entries))
     paths = []
-    for entry, ref in zip(entries, refs):
+    for entry, ref in with_refs(entries, data.ref):
         bank = folder / str(entry)
         if not bank.is_file():
             found.error(ref, f'bank file "{entry}" not found next to the spec; '
@@ -146,13 +136,13 @@ def _bank_paths(entries: list, folder: Path, data: LinedDict, found: Collector) 
 
 def _sections(entries: list, found: Collector) -> list[Section]:
     sections = []
-    for entry, ref in zip(entries, getattr(entries, "item_refs", [])):
-        values = SECTION.validate(entry, ref, found)
+    for entry, ref in with_refs(entries, SourceRef("?")):
+        values = validate(SECTION, entry, ref, found)
         if values["title"] is None or values["blueprint"] is None:
             continue
         rows = values["blueprint"]
         blueprint = Blueprint(tuple(
-            row for row in (_row(r, ref_, found) for r, ref_ in zip(rows, rows.item_refs))
+            row for row in (_row(r, ref_, found) for r, ref_ in with_refs(rows, ref))
             if row is not None))
         if not rows:
             found.error(entry.key_ref("blueprint"), "the blueprint needs at least one row")
@@ -166,7 +156,7 @@ def _row(raw: object, ref: SourceRef, found: Collector) -> BlueprintRow | None:
         for key in ("tags", "onderwerp"):
             if isinstance(raw.get(key), str):
                 raw[key] = [raw[key]]
-    values = ROW.validate(raw, ref, found)
+    values = validate(ROW, raw, ref, found)
     ids = tuple(str(i) for i in values["ids"] or ())
     if bool(ids) == bool(values["count"]):
         found.error(ref, "a blueprint row gives either count: (with tags:, difficulty:, "
@@ -180,15 +170,17 @@ def _row(raw: object, ref: SourceRef, found: Collector) -> BlueprintRow | None:
     )
 
 
+def _delimiter(text: str) -> str:
+    """`,` or, as Dutch spreadsheets save it, `;` (or a tab): what the first line uses."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return max(",;\t", key=first.count)
+
+
 def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
     """Students from a CSV (student number, name; `,` or `;`, header optional)."""
     text = read_text(path, shown)
     found = Collector()
-    try:
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(text.splitlines(), dialect)
+    reader = csv.reader(text.splitlines(), delimiter=_delimiter(text))
     students: list[Student] = []
     seen: dict[str, SourceRef] = {}
     for row in reader:

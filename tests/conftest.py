@@ -1,0 +1,108 @@
+"""Shared test helpers: small projects written into tmp_path, and PDF readers that
+look at what a reader sees (text per page, fonts, outline, pixels)."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from handouts.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+STANDARD_14 = {
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
+    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
+    "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats",
+}
+
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">'
+    '<rect x="10" y="10" width="180" height="80" fill="#2b5d8a"/>'
+    '<text x="100" y="55" font-family="sans-serif" font-size="14" fill="#fff" text-anchor="middle">Wervel</text>'
+    "</svg>"
+)
+
+
+class Project:
+    """A throw-away user project: write files, run the CLI, read the PDFs."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "content").mkdir(parents=True, exist_ok=True)
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def run(self, *args: str):
+        runner = CliRunner()
+        old = os.getcwd()
+        os.chdir(self.root)
+        try:
+            return runner.invoke(main, list(args), catch_exceptions=False)
+        finally:
+            os.chdir(old)
+
+    def pdf(self, relative: str) -> PdfReader:
+        return PdfReader(self.root / relative)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "proj")
+
+
+def page_texts(reader: PdfReader) -> list[str]:
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def fonts_used(reader: PdfReader) -> dict[str, bool]:
+    """Every font the PDF references → whether its program is embedded."""
+    found: dict[str, bool] = {}
+
+    def visit(resources) -> None:
+        if not resources:
+            return
+        resources = resources.get_object()
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            name = str(font.get("/BaseFont", "")).lstrip("/")
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            embedded = bool(descriptor) and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[name] = embedded
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            visit(xobject.get("/Resources"))
+
+    for page in reader.pages:
+        visit(page.get("/Resources"))
+    return found
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles

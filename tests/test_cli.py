@@ -1,0 +1,91 @@
+"""The command line: exit codes, messages without tracebacks, nothing lost on failure."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+DOC = "---\ntitle: Les 1\nchapter: 1\n---\n\n# Begin\n\nTekst.\n"
+
+
+def test_build_writes_pdf_and_prints_a_summary(project):
+    project.write("content/les.md", DOC)
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    assert (project.root / "build/les.pdf").read_bytes().startswith(b"%PDF")
+    assert "built 1 PDFs, 1 pages" in result.output
+
+
+def test_out_folder_and_explicit_path(project):
+    path = project.write("content/sub/les.md", DOC)
+    result = project.run("build", str(path), "--out", "pdfs")
+    assert result.exit_code == 0, result.output
+    assert (project.root / "pdfs/sub/les.pdf").is_file()
+
+
+def test_check_writes_nothing(project):
+    project.write("content/les.md", DOC)
+    result = project.run("check")
+    assert result.exit_code == 0
+    assert "no errors" in result.output
+    assert not (project.root / "build").exists()
+
+
+def test_content_error_exit_1_no_traceback_last_good_pdf_kept(project):
+    project.write("content/les.md", DOC)
+    assert project.run("build").exit_code == 0
+    good = (project.root / "build/les.pdf").read_bytes()
+    project.write("content/les.md", "---\ntitle: Les 1\nchaptre: 1\n---\n\nTekst.\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert "content/les.md:3: error: unknown key" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert (project.root / "build/les.pdf").read_bytes() == good
+    assert [p.name for p in (project.root / "build").iterdir()] == ["les.pdf"]  # no temp files left
+
+
+def test_one_bad_document_does_not_stop_the_others(project):
+    project.write("content/a.md", DOC)
+    project.write("content/b.md", "---\ntitle: B\n---\n\n::: tipp\nx\n:::\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert (project.root / "build/a.pdf").is_file() and not (project.root / "build/b.pdf").exists()
+
+
+def test_strict_turns_warnings_into_errors(project):
+    project.write("content/fig.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    project.write("content/les.md", "---\ntitle: x\n---\n\n![](fig.svg \"Bijschrift\")\n")
+    assert project.run("check").exit_code == 0
+    result = project.run("check", "--strict")
+    assert result.exit_code == 1 and "alt text" in result.stderr
+
+
+def test_usage_errors_exit_2(project):
+    assert project.run("build", "--no-such-option").exit_code == 2
+    assert project.run("frobnicate").exit_code == 2
+
+
+def test_missing_path_is_an_error(project):
+    result = project.run("build", "content/nope.md")
+    assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+def test_no_content_is_an_error(project):
+    result = project.run("build")
+    assert result.exit_code == 1 and "no content files" in result.stderr
+
+
+def test_help_documents_exit_codes():
+    result = subprocess.run([sys.executable, "-m", "handouts", "build", "--help"], capture_output=True, text=True,
+                            cwd=REPO)
+    assert result.returncode == 0
+    assert "Exit codes" in result.stdout and "2  usage errors" in result.stdout
+
+
+def test_same_content_gives_identical_bytes(project, tmp_path):
+    project.write("content/les.md", DOC + "\nMeer[^1].\n\n[^1]: Noot.\n")
+    project.run("build", "--out", "one")
+    project.run("build", "--out", str(tmp_path / "elsewhere"))
+    assert (project.root / "one/les.pdf").read_bytes() == (tmp_path / "elsewhere/les.pdf").read_bytes()
