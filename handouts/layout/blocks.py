@@ -4,10 +4,11 @@ plain dict `BUILDERS`; nothing here knows about content files or templates."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -40,6 +41,7 @@ class Context:
     figure_word: str = "afbeelding"
     figures: dict[str, str] = field(default_factory=dict)
     footnotes: dict[int, Paragraph] = field(default_factory=dict)
+    body_style: str = "body"  # list items and callouts set their own
 
     def text(self, elem: ET.Element) -> str:
         mark = f'<font color="#{self.theme.colour("accent").hexval()[2:]}">'
@@ -53,15 +55,18 @@ Builder = Callable[[ET.Element, Context], list]
 
 
 def build_children(elem: ET.Element, ctx: Context) -> list:
-    """Flowables for the element's child blocks, footnoted ones wrapped to keep their notes."""
+    """Flowables for the element's child blocks."""
     out: list = []
     for child in elem:
         builder = BUILDERS.get(child.tag)
-        if builder is None:
-            continue
-        for flowable in builder(child, ctx):
-            out.append(WithFootnotes(flowable, ctx.footnotes) if footnote_marks(flowable) else flowable)
+        if builder is not None:
+            out.extend(builder(child, ctx))
     return out
+
+
+def story(elem: ET.Element, ctx: Context) -> list:
+    """The page-level flowables; those with footnote marks keep their notes on their page."""
+    return [WithFootnotes(f, ctx.footnotes) if footnote_marks(f) else f for f in build_children(elem, ctx)]
 
 
 def heading(elem: ET.Element, ctx: Context) -> list:
@@ -77,21 +82,24 @@ def heading(elem: ET.Element, ctx: Context) -> list:
 
 
 def paragraph(elem: ET.Element, ctx: Context) -> list:
-    return [ctx.para(elem, "body")]
+    return [ctx.para(elem, ctx.body_style)]
 
 
 def bullet_list(elem: ET.Element, ctx: Context) -> list:
     ordered = elem.get("ordered") == "1"
     body = ctx.styles["body"]
     items = []
+    tight = replace(ctx, body_style="item")
     for item in elem.findall("item"):
-        inner_flowables = build_children(item, ctx)
+        inner_flowables = build_children(item, tight)
         items.append(ListItem(inner_flowables or [Spacer(0, 0)]))
     common = dict(bulletFontName=body.fontName, bulletFontSize=body.fontSize, leftIndent=16,
                   bulletColor=ctx.theme.colour("accent"), spaceAfter=body.spaceAfter * 0.5)
+    after = Spacer(0, body.spaceAfter * 0.6)
     if ordered:
-        return [ListFlowable(items, bulletType="1", start=int(elem.get("start", "1")), bulletFormat="%s.", **common)]
-    return [ListFlowable(items, bulletType="bullet", start="•", **common)]
+        start = int(elem.get("start", "1"))
+        return [ListFlowable(items, bulletType="1", start=start, bulletFormat="%s.", **common), after]
+    return [ListFlowable(items, bulletType="bullet", start="•", **common), after]
 
 
 def table(elem: ET.Element, ctx: Context) -> list:
@@ -102,7 +110,7 @@ def table(elem: ET.Element, ctx: Context) -> list:
     for row in rows:
         style = "cellhead" if row.get("header") == "1" else "cell"
         cells = row.findall("cell")
-        data.append([ctx.para(c, style) for c in cells])
+        data.append([Paragraph(ctx.text(c), _aligned(ctx.styles[style], c.get("align"))) for c in cells])
         plain.append(["".join(c.itertext()) for c in cells])
     columns = max(len(r) for r in data)
     for r, p in zip(data, plain):
@@ -125,18 +133,34 @@ def table(elem: ET.Element, ctx: Context) -> list:
                                 hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
 
 
+def _aligned(style: Any, align: str | None) -> Any:
+    alignment = {"center": TA_CENTER, "right": TA_RIGHT}.get(align or "")
+    return style if alignment is None else style.clone(f"{style.name}-{align}", alignment=alignment)
+
+
 def _column_widths(plain: list[list[str]], ctx: Context, columns: int) -> list[float]:
+    """Every column at least as wide as its longest word; the rest of the width shared
+    in proportion to how much more each column's text would like."""
     style = ctx.styles["cell"]
-    natural = [0.0] * columns
+    pad = 12  # cell padding, left and right
+
+    def width(text: str) -> float:
+        return stringWidth(text, style.fontName, style.fontSize) + pad
+
+    least = [18 * mm] * columns
+    natural = [18 * mm] * columns
     for row in plain:
         for i, text in enumerate(row):
-            natural[i] = max(natural[i], stringWidth(text, style.fontName, style.fontSize) + 12)
-    # Long columns get the room they need, short ones keep theirs, all fit the column.
-    natural = [min(max(n, 18 * mm), ctx.width) for n in natural]
-    scale = ctx.width / sum(natural)
-    if scale >= 1 and sum(natural) < ctx.width * 0.75:
+            natural[i] = max(natural[i], width(text))
+            least[i] = max(least[i], max((width(w) for w in text.split()), default=pad))
+    if sum(natural) <= ctx.width:
         return natural
-    return [n * scale for n in natural]
+    spare = max(ctx.width - sum(least), 0)
+    wish = [n - m for n, m in zip(natural, least)]
+    total_wish = sum(wish) or 1
+    widths = [m + spare * w / total_wish for m, w in zip(least, wish)]
+    scale = ctx.width / sum(widths)
+    return [w * scale for w in widths] if scale < 1 else widths
 
 
 def figure(elem: ET.Element, ctx: Context) -> list:
@@ -158,7 +182,7 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     label = f'{elem.get("label", "")}' + (f": {ctx.text(title)}" if title is not None else "")
     icon = callout_icon(kind, colour, face(ctx.theme.heading_font, bold=True))
     inner_width = ctx.width - 14 * mm
-    sub = Context(ctx.theme, ctx.styles, inner_width, ctx.figure_word, ctx.figures, ctx.footnotes)
+    sub = replace(ctx, width=inner_width, body_style="item")
     body = build_children(elem, sub)
     rows = [[icon, Paragraph(label, label_style)]] + [["", f] for f in body]
     tint = colors.Color(colour.red, colour.green, colour.blue, alpha=0.08)
@@ -171,6 +195,8 @@ def callout(elem: ET.Element, ctx: Context) -> list:
         ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
         ("TOPPADDING", (0, 1), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
+        # the label never stands alone at the foot of a page
+        ("NOSPLIT", (0, 0), (-1, min(1, len(rows) - 1))),
     ])
     box = Table(rows, colWidths=[ctx.width - inner_width, inner_width], style=style, hAlign="LEFT")
     return [Spacer(0, 3), box, Spacer(0, 8)]
@@ -205,7 +231,7 @@ def contents(elem: ET.Element, ctx: Context) -> list:
 
 
 def body(elem: ET.Element, ctx: Context) -> list:
-    return build_children(elem, ctx)
+    return build_children(elem, ctx)  # a container: its blocks join the page level
 
 
 BUILDERS: dict[str, Builder] = {

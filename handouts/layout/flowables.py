@@ -59,14 +59,21 @@ class WithFootnotes(Flowable):
         doc = getattr(self.canv, "_doctemplate", None) if hasattr(self, "canv") else None
         return doc.footnote_cost(list(self._notes.values()), width) if doc else 0.0
 
+    def _share_canvas(self) -> None:
+        # The frame gives the wrapper its canvas; the wrapped flowable needs it too.
+        if hasattr(self, "canv"):
+            self._inner.canv = self.canv
+
     def wrap(self, availWidth, availHeight):
         self._width = availWidth
+        self._share_canvas()
         w, h = self._inner.wrap(availWidth, availHeight)
         cost = self._cost(availWidth)
         self._fits = h + cost <= availHeight
         return w, (h if self._fits else h + cost)
 
     def split(self, availWidth, availHeight):
+        self._share_canvas()
         cost = self._cost(availWidth)
         parts = self._inner.split(availWidth, max(availHeight - cost, 0))
         if not parts:

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Paragraph
 
-from handouts.layout.blocks import BUILDERS, Context, build_children
+from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.flowables import PageCount
 from handouts.layout.markup import parse_markup
 from handouts.layout.pages import HandoutDoc
@@ -50,8 +50,8 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
         mark = f'<font color="#{theme.colour("accent").hexval()[2:]}">'
         ctx.footnotes[int(n)] = Paragraph(f"<super>{mark}{n}</font></super>&nbsp;{ctx.text(note)}", styles["footnote"])
     doc.page_count = PageCount(doc)
-    story = [doc.page_count] + build_children(_body_parts(root), ctx)
-    return Laid(doc, story, buffer)
+    flowables = [doc.page_count] + story(_body_parts(root), ctx)
+    return Laid(doc, flowables, buffer)
 
 
 def _body_parts(root):

@@ -127,6 +127,7 @@ def paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
                                  textColor=c["accent"], spaceAfter=4),
         "byline": ParagraphStyle("byline", parent=small, fontName=heading_font, textColor=c["muted"]),
         "small": small,
+        "item": ParagraphStyle("item", parent=body, spaceAfter=s["leading"] * 0.15),
         "caption": ParagraphStyle("caption", parent=small, fontName=heading_font, textColor=c["muted"],
                                   spaceBefore=3),
         "cell": ParagraphStyle("cell", parent=body, fontSize=s["body"] * 0.92, leading=s["leading"] * 0.9,
