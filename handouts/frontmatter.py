@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handouts.language import LANGUAGES
+from handouts.leaflet.frontmatter import LEAFLET_FIELDS
 from handouts.schema import Field, Schema
 
 KINDS = ("handout", "leaflet")
@@ -29,5 +30,7 @@ HANDOUT = Schema(
     ),
 )
 
+LEAFLET = Schema("front matter", COMMON_FIELDS + LEAFLET_FIELDS)
+
 # Kind → schema; the loader picks the schema by the `kind:` key or the folder.
-SCHEMAS: dict[str, Schema] = {"handout": HANDOUT}
+SCHEMAS: dict[str, Schema] = {"handout": HANDOUT, "leaflet": LEAFLET}

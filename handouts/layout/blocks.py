@@ -57,10 +57,18 @@ Builder = Callable[[ET.Element, Context], list]
 def build_children(elem: ET.Element, ctx: Context) -> list:
     """Flowables for the element's child blocks."""
     out: list = []
+    previous = None
     for child in elem:
         builder = BUILDERS.get(child.tag)
-        if builder is not None:
-            out.extend(builder(child, ctx))
+        if builder is None:
+            continue
+        made = builder(child, ctx)
+        # A sentence that announces a list ("... zijn:") never ends a page alone.
+        if child.tag == "list" and previous is not None and previous.tag == "p" and out:
+            if "".join(previous.itertext()).rstrip().endswith(":"):
+                out[-1].keepWithNext = 1
+        out.extend(made)
+        previous = child
     return out
 
 
@@ -120,6 +128,7 @@ def table(elem: ET.Element, ctx: Context) -> list:
     header = 1 if rows[0].get("header") == "1" else 0
     c = ctx.theme.colours
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font),  # reportlab's default is Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -182,11 +191,12 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     label = f'{elem.get("label", "")}' + (f": {ctx.text(title)}" if title is not None else "")
     icon = callout_icon(kind, colour, face(ctx.theme.heading_font, bold=True))
     inner_width = ctx.width - 14 * mm
-    sub = replace(ctx, width=inner_width, body_style="item")
+    sub = replace(ctx, width=inner_width)
     body = build_children(elem, sub)
     rows = [[icon, Paragraph(label, label_style)]] + [["", f] for f in body]
     tint = colors.Color(colour.red, colour.green, colour.blue, alpha=0.08)
     style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font),
         ("BACKGROUND", (0, 0), (-1, -1), tint),
         ("LINEBEFORE", (0, 0), (0, -1), 2.5, colour),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -225,7 +235,11 @@ def titleblock(elem: ET.Element, ctx: Context) -> list:
 
 
 def contents(elem: ET.Element, ctx: Context) -> list:
-    toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=1)
+    toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=1,
+                          tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font),
+                                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     toc.rightColumnWidth = 24
     return [Paragraph(elem.get("title", ""), ctx.styles["h2"]), toc, Spacer(0, 14)]
 

@@ -28,9 +28,18 @@ def _svg(path: str, mtime: float) -> Drawing | None:
     return svg2rlg(path)
 
 
+def use_font(drawing: Drawing, font: str) -> Drawing:
+    """Set every text of a drawing, and the renderer's starting font, to `font`."""
+    drawing.initialFontName = font  # read by reportlab's renderer instead of Times-Roman
+    _set_fonts(drawing, font)
+    return drawing
+
+
 def _set_fonts(node: object, font: str) -> None:
     if isinstance(node, String):
-        node.fontName = font
+        # svglib names a standard font; keep its weight and slant in our family
+        name = node.fontName or ""
+        node.fontName = face(font, bold="Bold" in name, italic="Oblique" in name or "Italic" in name)
     for child in getattr(node, "contents", []) if isinstance(node, (Group, Drawing)) else []:
         _set_fonts(child, font)
 
@@ -44,7 +53,7 @@ def figure_flowable(path: str, width: float, column: float, theme: Theme, ref: S
             if drawing is None or not drawing.width or not drawing.height:
                 raise ValueError("no drawing in the file")
             drawing = drawing.copy()
-            _set_fonts(drawing, face(theme.heading_font))
+            use_font(drawing, face(theme.heading_font))
             scale = min(width / drawing.width, max_height / drawing.height)
             drawing.scale(scale, scale)
             drawing.width, drawing.height = drawing.width * scale, drawing.height * scale

@@ -32,7 +32,7 @@ def _collect_marks(thing: Any, found: list[int]) -> None:
             else:
                 _label(frag, found)
         return
-    for attr in ("_content", "_flowables", "_cellvalues", "_inner"):
+    for attr in ("_content", "_flowables", "_flowable", "_cellvalues", "_inner"):
         if hasattr(thing, attr):
             _collect_marks(getattr(thing, attr), found)
 

@@ -11,6 +11,7 @@ SIZE = 14
 
 def callout_icon(kind: str, colour: colors.Color, font: str) -> Drawing:
     d = Drawing(SIZE, SIZE)
+    d.initialFontName = font  # the renderer would otherwise start in Times-Roman
     if kind == "warning":  # a triangle with "!"
         d.add(Polygon([SIZE / 2, SIZE, 0, 0.5, SIZE, 0.5], fillColor=colour, strokeColor=None))
         glyph, y = "!", 2.2

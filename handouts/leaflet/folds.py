@@ -122,7 +122,7 @@ def fold_geometry(kind: str, margin_mm: float = 7.0) -> Fold:
 def _strips(widths_mm: tuple[float, ...], names: tuple[str, ...], height: float,
             margin: float) -> tuple[Panel, ...]:
     panels, x = [], 0.0
-    for width_mm, name in zip(widths_mm, names):
+    for width_mm, name in zip(widths_mm, names, strict=True):
         rect = Rect(x, 0.0, width_mm * MM, height)
         panels.append(Panel(name, rect, rect.inset(margin, margin, margin, margin)))
         x += width_mm * MM

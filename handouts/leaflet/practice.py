@@ -229,7 +229,7 @@ def _from_csv(text: str, path: Path, shown: str) -> list[Practice]:
 def _row_dict(header: list[str], row: list[str], ref: SourceRef) -> LinedDict:
     data = LinedDict()
     data.ref, data.key_refs = ref, {}
-    for column, cell in zip(header, row):
+    for column, cell in zip(header, row, strict=True):
         cell = cell.strip()
         if not cell:
             continue

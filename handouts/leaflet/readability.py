@@ -11,14 +11,13 @@ downloads a dictionary at run time for English, which an offline build cannot do
 from __future__ import annotations
 
 import functools
+import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pyphen
-from markdown_it import MarkdownIt
-from mdit_py_plugins.attrs import attrs_plugin
-from mdit_py_plugins.container import container_plugin
 
 from handouts.errors import Collector, SourceRef
 
@@ -167,57 +166,40 @@ def _clip(sentence: str, length: int = 60) -> str:
     return sentence if len(sentence) <= length else sentence[: length - 1].rstrip() + "…"
 
 
-_INLINE_MARKUP = re.compile(r"[*_`]+")
+_TAGS = re.compile(r"<[^>]*>")
 
 
-def _any_callout(params: str, markup: str) -> bool:
-    return True  # "::: tip", "::: let op", "::: nb": all are text to check
-
-
-@functools.lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    return (MarkdownIt("commonmark").use(attrs_plugin)
-            .use(container_plugin, name="callout", validate=_any_callout))
-
-
-def markdown_sections(body: str, path: str, first_line: int = 1,
-                      max_level: int = 2) -> list[Section]:
-    """The sections of a Markdown body: the text under each heading up to `max_level`.
+def document_sections(blocks: Iterable[Any], max_level: int = 2) -> list[Section]:
+    """The sections of a loaded document: the text under each heading up to `max_level`.
 
     Text before the first heading forms a section titled "(introduction)". Figures
-    are left out; callouts and list items are ordinary text blocks.
+    are left out; list items and callouts are ordinary text blocks.
     """
-    tokens = _markdown().parse(body)
     sections: list[Section] = []
-    title, ref, blocks = "(introduction)", SourceRef(path, first_line), []
-    in_heading = 0
-    for token in tokens:
-        if token.type == "heading_open":
-            in_heading = int(token.tag[1])
-        if token.type != "inline":
-            continue
-        line = first_line + (token.map[0] if token.map else 0)
-        text = _plain_text(token)
-        if in_heading:
-            if in_heading <= max_level:
-                if blocks or title != "(introduction)":
-                    sections.append(Section(title, ref, tuple(blocks)))
-                title, ref, blocks = text, SourceRef(path, line), []
-            in_heading = 0
-            continue
-        if text.strip():
-            blocks.append(TextBlock(text, SourceRef(path, line)))
-    sections.append(Section(title, ref, tuple(blocks)))
-    return [s for s in sections if s.blocks or s.title != "(introduction)"]
+    title, ref, texts = "(introduction)", None, []
+    for block in _flatten(blocks):
+        if block.kind == "heading" and block.level <= max_level:
+            if texts or ref is not None:
+                sections.append(Section(title, ref or texts[0].ref, tuple(texts)))
+            title, ref, texts = block.plain, block.ref, []
+        elif block.kind in ("paragraph", "heading"):
+            texts.append(TextBlock(_plain(block.text), block.ref))
+    if texts or ref is not None:
+        sections.append(Section(title, ref or texts[0].ref, tuple(texts)))
+    return sections
 
 
-def _plain_text(inline) -> str:
-    parts = []
-    for child in inline.children or []:
-        if child.type == "text":
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "code_inline":
-            parts.append(child.content)
-    return _INLINE_MARKUP.sub("", "".join(parts))
+def _flatten(blocks: Iterable[Any]) -> Iterator[Any]:
+    for block in blocks:
+        if block.kind == "list":
+            for item in block.items:
+                yield from _flatten(item)
+        elif block.kind in ("callout", "sidenote"):
+            yield from _flatten(block.blocks)
+        else:
+            yield block
+
+
+def _plain(markup: str) -> str:
+    """Paragraph markup as the reader sees it."""
+    return html.unescape(_TAGS.sub("", markup.replace("<br/>", " ")))

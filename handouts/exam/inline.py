@@ -1,0 +1,53 @@
+"""Inline Markdown of stems, options and feedback → reportlab paragraph markup.
+
+Everything a teacher types is escaped; only **bold**, *italic*, `code` and line
+breaks become markup. Images are left out here: the layout prints them as figures
+under the stem (see `make._figures`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from xml.sax.saxutils import escape
+
+from markdown_it import MarkdownIt
+
+_TAGS = {"strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>", "em_close": "</i>",
+         "hardbreak": "<br/>", "softbreak": " "}
+_GAP = re.compile(r"_{3,}")
+_GAP_TOKEN = "\u2063GAP\u2063"  # survives Markdown untouched; replaced after escaping
+GAP_WIDTH = 16  # non-breaking spaces under a blank's line
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def inline_markup(text: str) -> str:
+    """`text` (inline Markdown, paragraphs split by blank lines) as paragraph markup."""
+    if not text:
+        return ""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "<br/><br/>".join(_paragraph(p) for p in paragraphs)
+
+
+def _paragraph(text: str) -> str:
+    tokens = _parser().parseInline(text)
+    out: list[str] = []
+    for token in tokens[0].children or []:
+        if token.type in ("text", "code_inline"):
+            out.append(escape(token.content))
+        elif token.type in _TAGS:
+            out.append(_TAGS[token.type])
+    return "".join(out).strip()
+
+
+def gap_markup(stem: str) -> str:
+    """A fill-in stem: every ___ becomes a numbered, underlined gap."""
+    marked = _GAP.sub(_GAP_TOKEN, stem)
+    markup = inline_markup(marked)
+    count = iter(range(1, markup.count(_GAP_TOKEN) + 1))
+    return re.sub(_GAP_TOKEN, lambda _: f"<b>({next(count)})</b>&nbsp;<u>{'&nbsp;' * GAP_WIDTH}</u>",
+                  markup)

@@ -1,0 +1,48 @@
+"""The words an exam prints, per language. A template may override any of them."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "version": "Versie", "name": "Naam", "number": "Studentnummer",
+        "page_of": "versie {code} · pagina {page} van {pages}",
+        "point": "punt", "points": "punten", "points_total": "{n} punten",
+        "minutes": "{n} minuten", "total": "Totaal", "choose": "Kies {n} antwoorden.",
+        "choose_one": "Kies 1 antwoord.", "choose_any": "Meer antwoorden mogelijk.",
+        "match": "Schrijf bij elk nummer de letter van het antwoord dat erbij hoort.",
+        "order": "Zet de letters in de goede volgorde.",
+        "case": "Casus", "key": "Antwoordsleutel", "answer": "Antwoord",
+        "model_answer": "Modelantwoord", "rubric": "Beoordeling", "feedback": "Toelichting",
+        "question": "Vraag", "question_id": "Vraag-id", "type": "Soort",
+        "topic": "Onderwerp", "difficulty": "Niveau", "seed": "Seed",
+        "pass_mark": "Cesuur", "blueprint": "Toetsmatrijs", "handout": "Stof",
+        "variant": "Parameters", "overview": "Docentoverzicht",
+        "overview_intro": "Op welke plaats elke vraag uit de bank staat, per versie.",
+        "blank_page": "Deze pagina is bewust leeg gelaten.",
+        "version_file": "versie", "key_file": "sleutel", "overview_file": "docentoverzicht",
+        "print_file": "alle-versies",
+    },
+    "en": {
+        "version": "Version", "name": "Name", "number": "Student number",
+        "page_of": "version {code} · page {page} of {pages}",
+        "point": "point", "points": "points", "points_total": "{n} points",
+        "minutes": "{n} minutes", "total": "Total", "choose": "Choose {n} answers.",
+        "choose_one": "Choose 1 answer.", "choose_any": "More than one answer may be correct.",
+        "match": "Write the letter of the matching answer next to each number.",
+        "order": "Put the letters in the right order.",
+        "case": "Case", "key": "Answer key", "answer": "Answer",
+        "model_answer": "Model answer", "rubric": "Rubric", "feedback": "Feedback",
+        "question": "Question", "question_id": "Question id", "type": "Type",
+        "topic": "Topic", "difficulty": "Difficulty", "seed": "Seed",
+        "pass_mark": "Pass mark", "blueprint": "Blueprint", "handout": "Handout",
+        "variant": "Parameters", "overview": "Teacher overview",
+        "overview_intro": "Where each bank question stands, per version.",
+        "blank_page": "This page is intentionally left blank.",
+        "version_file": "version", "key_file": "key", "overview_file": "overview",
+        "print_file": "all-versions",
+    },
+}
+
+
+def exam_labels(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["en"])

@@ -1,0 +1,169 @@
+"""Exams in the build: find the specs, and make every file of one exam in memory.
+
+    spec + bank ─► sample ─► views ─► templates (exam/*.xml.j2) ─► layout ─► bytes
+
+The build calls `discover_exams` and `make_exam` (see docs/PIPELINE.md); nothing
+here writes: every file comes back as a `Product` under `exams/<exam-id>/`.
+The student's template only ever sees `paper_view`, which holds no answers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from handouts.errors import Diagnostic, SourceRef, fail
+from handouts.exam.inline import gap_markup, inline_markup
+from handouts.exam.keycsv import key_csv, overview
+from handouts.exam.labels import exam_labels
+from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
+from handouts.exam.sampler import sample
+from handouts.exam.spec import load_exam
+from handouts.layout.exam_pages import lay_out_exam
+from handouts.layout.theme import load_theme
+from handouts.pdf import render
+from handouts.products import Options, Product
+from handouts.project import Project
+from handouts.templating import render as render_template
+
+_SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
+
+
+def discover_exams(paths: list[Path], project: Project) -> list[Path]:
+    """The exam spec files among `paths` (files or folders; default: content/)."""
+    found: list[Path] = []
+    for path in paths or [project.content_dir]:
+        if path.is_dir():
+            found.extend(p for p in path.rglob("*.y*ml") if not any(
+                part.startswith((".", "_")) for part in p.relative_to(path).parts))
+        elif path.suffix.lower() in (".yaml", ".yml"):
+            found.append(path)
+    return sorted({p.resolve() for p in found if _is_spec(p)})
+
+
+def _is_spec(path: Path) -> bool:
+    try:
+        return bool(_SPEC_KEY.search(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return False
+
+
+def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Product], tuple[Diagnostic, ...]]:
+    """Every file of the exam at `source`: versions, keys, overview, key.csv, print file."""
+    spec, bank = load_exam(source, project.root, versions=options.versions,
+                           seed=options.seed, roster=options.roster)
+    versions = sample(spec, bank)
+    theme = load_theme(project.theme, project.root)
+    labels = exam_labels(spec.language)
+    figures = _figures(bank, project)
+    folder = Path("exams") / spec.id
+    exam = exam_view(spec, versions[0], labels)
+    papers = [paper_view(v, figures) for v in versions]
+    products = []
+    for version, paper in zip(versions, papers, strict=True):
+        products.append(_pdf(folder / f"{_stem(version, labels)}.pdf", "exam/version.xml.j2",
+                             {"exam": exam, "papers": [paper], "labels": labels}, theme, project))
+        products.append(_pdf(folder / f"{labels['key_file']}-{version.code}.pdf", "exam/key.xml.j2",
+                             {"exam": exam, "key": key_view(version, bank), "labels": labels},
+                             theme, project))
+    products.append(_pdf(folder / f"{labels['overview_file']}.pdf", "exam/overview.xml.j2",
+                         {"exam": exam, "overview": overview(versions), "seed": versions[0].seed,
+                          "labels": labels}, theme, project))
+    products.append(_pdf(folder / f"{labels['print_file']}.pdf", "exam/version.xml.j2",
+                         {"exam": exam, "papers": papers, "labels": labels}, theme, project))
+    products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
+    return products, ()
+
+
+def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
+    name = f"{labels['version_file']}-{version.code}"
+    return f"{name}-{version.student.number}" if version.student else name
+
+
+def _pdf(target: Path, template: str, context: dict[str, Any], theme, project: Project) -> Product:
+    markup = render_template(template, context, project.root)
+    laid = lay_out_exam(markup, theme, template)
+    data = render(laid)
+    return Product(target, data, laid.doc.page)
+
+
+# ---- views: what the templates see -------------------------------------------
+
+
+def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str]) -> dict[str, Any]:
+    """The exam's own details, the same in every version (no answers)."""
+    facts = [str(spec.date) if spec.date else "",
+             labels["minutes"].format(n=spec.duration) if spec.duration else "",
+             labels["points_total"].format(n=first.total_points)]
+    return {
+        "id": spec.id, "title": spec.title, "course": spec.course, "language": spec.language,
+        "facts": " · ".join(f for f in facts if f), "total_points": first.total_points,
+        "instructions": inline_markup(spec.instructions), "pass_mark": spec.pass_mark,
+    }
+
+
+def paper_view(version: ExamVersion, figures: dict[str, list[str]]) -> dict[str, Any]:
+    """What a student sees of one version. Built from the paper only, never the key."""
+    ids = {e.position: e.question_id for e in version.key.entries}
+    sections = []
+    for section in version.sections:
+        items = []
+        for item in section.items:
+            if isinstance(item, PaperCase):
+                items.append({"kind": "case", "title": item.title, "text": inline_markup(item.text),
+                              "questions": [_question(q, figures.get(ids[q.position], []))
+                                            for q in item.questions]})
+            else:
+                items.append(_question(item, figures.get(ids[item.position], [])))
+        sections.append({"title": section.title, "instructions": inline_markup(section.instructions),
+                         "points": section.points, "items": items})
+    student = version.student
+    return {"code": version.code, "total_points": version.total_points, "sections": sections,
+            "student": {"name": student.name, "number": student.number} if student else None}
+
+
+def _question(q: PaperQuestion, figures: list[str]) -> dict[str, Any]:
+    stem = gap_markup(q.stem) if q.type == "blanks" else inline_markup(q.stem)
+    return {
+        "kind": "question", "n": q.position, "type": q.type, "points": q.points, "stem": stem,
+        "choices": [{"letter": c.letter, "text": inline_markup(c.text)} for c in q.choices],
+        "prompts": [inline_markup(p) for p in q.prompts], "choose": q.choose,
+        "lines": q.lines, "box": q.box, "blank_count": q.blank_count, "figures": figures,
+    }
+
+
+def key_view(version: ExamVersion, bank: Bank) -> dict[str, Any]:
+    """The answer key of one version, for the teacher."""
+    entries = []
+    for e in version.key.entries:
+        entries.append({
+            "n": e.position, "id": e.question_id, "type": e.type, "answer": e.answer,
+            "answer_text": [inline_markup(a) for a in e.answer_text], "points": e.points,
+            "feedback": inline_markup(e.feedback), "model_answer": inline_markup(e.model_answer),
+            "rubric": [{"element": inline_markup(r.element), "points": r.points} for r in e.rubric],
+            "handout": e.handout, "variant": e.variant, "topic": e.topic, "difficulty": e.difficulty,
+        })
+    table = version.key.blueprint_table()
+    totals = [sum(cell.counts[d] for cell in table) for d in range(3)]
+    return {"code": version.code, "seed": version.seed, "entries": entries,
+            "total_points": version.key.total_points, "blueprint": table, "totals": totals,
+            "student": version.student}
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+
+
+def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
+    """Figure files named in stems, resolved next to their bank file."""
+    found: dict[str, list[str]] = {}
+    for question in bank.questions():
+        for body in question.variants[:1]:
+            for src in _IMAGE.findall(body.stem):
+                path = (project.root / question.ref.path).parent / src
+                if not path.is_file():
+                    raise fail(SourceRef(question.ref.path, question.ref.line),
+                               f'the figure "{src}" in question {question.id} does not exist; '
+                               "give its path relative to the bank file")
+                found.setdefault(question.id, []).append(str(path.resolve()))
+    return found

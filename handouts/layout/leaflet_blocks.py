@@ -1,0 +1,269 @@
+"""Leaflet flowables: plain-language styles, figure rows, the cover and the stamp.
+
+Leaflet type is set ragged right, without hyphenation, at 12 pt or more, in
+colours with a contrast of at least 4.5:1 on white; the theme is checked here.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from handouts.errors import SourceRef, fail
+from handouts.layout.blocks import BUILDERS, Context
+from handouts.layout.figures import figure_flowable
+from handouts.layout.fonts import face
+from handouts.layout.markup import src
+from handouts.layout.theme import Theme, paragraph_styles
+
+MIN_BODY_SIZE = 12.0
+MIN_CONTRAST = 4.5
+TEXT_COLOURS = ("text", "accent", "muted", "tip", "warning", "note")
+QR_SIZE = 22 * mm
+
+
+def contrast(colour: colors.Color, background: colors.Color = colors.white) -> float:
+    """WCAG contrast ratio of two colours, from 1 to 21."""
+    def luminance(c: colors.Color) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
+    high, low = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def check_theme(theme: Theme, theme_name: str) -> None:
+    """Refuse a theme that would make a leaflet hard to read."""
+    where = SourceRef(f"theme {theme_name}")
+    if theme.sizes["body"] < MIN_BODY_SIZE:
+        raise fail(where, f"leaflet body text is {theme.sizes['body']:g} pt; patient leaflets "
+                   f"need at least {MIN_BODY_SIZE:g} pt (sizes: body)")
+    for name in TEXT_COLOURS:
+        ratio = contrast(theme.colour(name))
+        if ratio < MIN_CONTRAST:
+            raise fail(where, f"colour {name} #{theme.colour(name).hexval()[2:]} has a contrast "
+                       f"of {ratio:.1f}:1 on white; leaflets need at least {MIN_CONTRAST}:1")
+
+
+def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
+    """The handout styles made plain: ragged right, no hyphenation, no split words."""
+    styles = {}
+    for name, style in paragraph_styles(theme, language).items():
+        styles[name] = ParagraphStyle(
+            name, parent=style, hyphenationLang="", embeddedHyphenation=0,
+            splitLongWords=0, alignment=TA_CENTER if name == "caption" else TA_LEFT,
+        )
+    s, c, bold = theme.sizes, theme.colours, face(theme.heading_font, bold=True)
+    styles["caption"].fontName, styles["caption"].textColor = bold, c["text"]
+    styles["caption"].fontSize = styles["caption"].leading = s["body"]
+    styles["h1"].spaceBefore = s["leading"] * 0.9
+    styles["series"] = ParagraphStyle("series", parent=styles["body"], fontName=bold,
+                                      fontSize=s["small"], leading=s["small"] * 1.3,
+                                      textColor=colors.white, spaceAfter=0)
+    styles["title"] = ParagraphStyle("ltitle", parent=styles["title"], fontName=bold,
+                                     fontSize=s["title"], leading=s["title"] * 1.12,
+                                     spaceAfter=s["leading"] * 0.6)
+    styles["subtitle"] = ParagraphStyle("lsubtitle", parent=styles["body"],
+                                        fontSize=s["h2"] * 1.1, leading=s["h2"] * 1.45,
+                                        textColor=c["muted"])
+    styles["practice"] = ParagraphStyle("lpractice", parent=styles["body"], fontName=bold,
+                                        textColor=c["accent"])
+    styles["stamp_label"] = ParagraphStyle("stamp_label", parent=styles["body"],
+                                           fontName=bold, spaceAfter=3)
+    styles["stamp_name"] = ParagraphStyle("stamp_name", parent=styles["body"], fontName=bold,
+                                          spaceAfter=2)
+    styles["stamp"] = ParagraphStyle("stamp", parent=styles["body"], fontSize=s["small"],
+                                     leading=s["small"] * 1.3, spaceAfter=0)
+    styles["stamp_head"] = ParagraphStyle("stamp_head", parent=styles["stamp"], fontName=bold,
+                                          spaceBefore=4)
+    styles["imprint"] = ParagraphStyle("imprint", parent=styles["stamp"],
+                                       textColor=c["muted"], spaceAfter=1)
+    return styles
+
+
+class PlainContext(Context):
+    """Leaflet text: paragraph markup without page-level links or anchors.
+
+    Panels are drawn once and placed on the sheets as PDF forms, which cannot
+    hold links; on paper a link is its visible text anyway.
+    """
+
+
+def figure(elem: ET.Element, ctx: Context) -> list:
+    return [Spacer(0, 4), _figure(elem, ctx, ctx.width * float(elem.get("width", "1"))),
+            Spacer(0, 6)]
+
+
+def _figure(elem: ET.Element, ctx: Context, width: float) -> Flowable:
+    picture = figure_flowable(elem.get("path", ""), width, width, ctx.theme, src(elem))
+    picture.hAlign = "CENTER"
+    caption = elem.find("caption")
+    parts: list[Flowable] = [picture]
+    if caption is not None:
+        parts.append(Paragraph(ctx.text(caption), ctx.styles["caption"]))
+    return KeepTogether(parts)
+
+
+def figure_row(elem: ET.Element, ctx: Context) -> list:
+    """Figures side by side ("Goed" beside "Fout"), each in its share of the width."""
+    figures = list(elem)
+    gap = 3 * mm
+    share = (ctx.width - gap * (len(figures) - 1)) / len(figures)
+    cells = [_figure(f, ctx, share) for f in figures]
+    table = Table([cells], colWidths=[share] * len(cells), hAlign="CENTER",
+                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return [Spacer(0, 4), table, Spacer(0, 6)]
+
+
+def group_figures(body: ET.Element) -> ET.Element:
+    """Consecutive figures whose widths add up to 100% or less become one row."""
+    grouped = ET.Element(body.tag, body.attrib)
+    row: list[ET.Element] = []
+
+    def flush() -> None:
+        if len(row) > 1:
+            grouped.append(ET.Element("figrow"))
+            grouped[-1].extend(row)
+        else:
+            grouped.extend(row)
+        row.clear()
+
+    for child in body:
+        width = float(child.get("width", "1")) if child.tag == "figure" else 0
+        if child.tag == "figure" and width < 1 and (
+                sum(float(f.get("width", "1")) for f in row) + width <= 1.0001):
+            row.append(child)
+            continue
+        flush()
+        if child.tag == "figure" and width < 1:
+            row.append(child)
+        else:
+            grouped.append(child)
+    flush()
+    return grouped
+
+
+LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row}
+
+
+def build_body(body: ET.Element, ctx: Context) -> list:
+    out: list = []
+    for child in group_figures(body):
+        builder = LEAFLET_BUILDERS.get(child.tag)
+        if builder is not None:
+            out.extend(builder(child, ctx))
+    return out
+
+
+def cover(elem: ET.Element, ctx: Context, height: float) -> list:
+    """The cover panel or page: series band, title, subtitle, image, practice."""
+    out: list[Flowable] = []
+    styles, accent = ctx.styles, ctx.theme.colour("accent")
+    series = elem.find("series")
+    if series is not None:
+        band = Table([[Paragraph(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
+                     style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), accent),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        out += [band, Spacer(0, 14 * mm)]
+    for tag in ("title", "subtitle"):
+        part = elem.find(tag)
+        if part is not None:
+            out.append(Paragraph(ctx.text(part), styles[tag]))
+    image = elem.find("image")
+    if image is not None:
+        used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
+        picture = figure_flowable(image.get("path", ""), ctx.width,
+                                  ctx.width, ctx.theme, SourceRef(image.get("path", "")))
+        scale = min(1.0, max(height - used, 10) / picture.height)
+        out += [Spacer(0, 8 * mm), _scaled(picture, scale)]
+    practice = elem.find("practice")
+    if practice is not None:
+        out += [Spacer(0, 6 * mm), Paragraph(ctx.text(practice), styles["practice"])]
+    return out
+
+
+def _scaled(picture: Any, scale: float) -> Any:
+    if scale < 1 and isinstance(picture, Drawing):
+        picture.scale(scale, scale)
+        picture.width, picture.height = picture.width * scale, picture.height * scale
+    elif scale < 1:
+        picture.drawWidth, picture.drawHeight = picture.drawWidth * scale, picture.drawHeight * scale
+    picture.hAlign = "CENTER"
+    return picture
+
+
+def qr_code(url: str, size: float = QR_SIZE) -> Drawing:
+    """A QR code for `url`, drawn with reportlab's own barcode module."""
+    widget = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0),
+                                             -x0 * size / (x1 - x0), -y0 * size / (y1 - y0)])
+    drawing.add(widget)
+    return drawing
+
+
+def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
+    """The labelled stamp box: the practice's details, or empty to stamp by hand."""
+    styles = ctx.styles
+    inner_width = ctx.width - 10
+    details: list[Flowable] = []
+    qr = None
+    for child in elem:
+        if child.tag == "logo":
+            logo = figure_flowable(child.get("path", ""), inner_width * 0.8, inner_width,
+                                   ctx.theme, SourceRef(child.get("path", "")))
+            details += [_scaled(logo, min(1.0, 16 * mm / logo.height)), Spacer(0, 3 * mm)]
+            details[-2].hAlign = "LEFT"
+        elif child.tag == "qr":
+            qr = qr_code(child.get("url", ""))
+        elif child.tag in ("name", "line", "heading"):
+            style = {"name": "stamp_name", "line": "stamp", "heading": "stamp_head"}[child.tag]
+            details.append(Paragraph(ctx.text(child), styles[style]))
+    if qr is not None:
+        text_width = inner_width - QR_SIZE - 3 * mm
+        body: Flowable = Table([[details, qr]], colWidths=[text_width, QR_SIZE + 3 * mm],
+                               style=TableStyle([("VALIGN", (0, 0), (0, 0), "TOP"),
+                                                 ("VALIGN", (1, 0), (1, 0), "BOTTOM"),
+                                                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                                 *_no_padding()]))
+        content: list[Flowable] = [body]
+    else:
+        content = details or [Spacer(0, 0)]
+    box = Table([[content]], colWidths=[ctx.width], rowHeights=[height],
+                style=TableStyle([("BOX", (0, 0), (-1, -1), 0.8, ctx.theme.colour("muted")),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    return [Paragraph(elem.get("label", ""), styles["stamp_label"]), box]
+
+
+def stamp_content_height(elem: ET.Element, ctx: Context) -> float:
+    """How tall the practice's details are, to check they fit the box."""
+    flowables = stamp(elem, ctx, 1)[1]._cellvalues[0][0]
+    return sum(f.wrap(ctx.width - 10, 10000)[1] for f in flowables)
+
+
+def _no_padding() -> list:
+    return [(side, (0, 0), (-1, -1), 0) for side in
+            ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]
+
+
+def imprint(elems: list[ET.Element], ctx: Context) -> list:
+    return [Paragraph(ctx.text(e), ctx.styles["imprint"]) for e in elems]
