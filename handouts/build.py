@@ -119,6 +119,8 @@ def build(paths: list[Path], project: Project, options: Options, *, out_dir: Pat
     """Build (or with `dry_run`, only check) every document under `paths`."""
     started = time.perf_counter()
     jobs = find_jobs(paths, project, kinds)
+    if progress is not None and hasattr(progress, "start"):
+        progress.start(len(jobs))
     outcomes = run(jobs, project, options, workers, progress)
     written = [] if dry_run else write(outcomes, out_dir or project.output_dir)
     return Report(tuple(outcomes), tuple(written), time.perf_counter() - started)

@@ -105,22 +105,35 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
     sys.exit(1 if report.failed else 0)
 
 
+class _ProgressBar:
+    """A progress bar on the terminal, shown only when more than one document is built."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        if total > 1:
+            self.bar = click.progressbar(length=total, label="building", file=sys.stderr)
+            self.bar.__enter__()
+
+    def __call__(self, outcome) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 def _with_progress(call):
-    """Run `call(progress)` with a progress bar on a terminal."""
+    """Run `call(progress)`, with a progress bar when stderr is a terminal."""
     if not sys.stderr.isatty():
         return call(None)
-    state = {}
-
-    def progress(outcome):
-        bar = state.get("bar")
-        if bar is not None:
-            bar.update(1)
-
-    from handouts.build import find_jobs  # noqa: F401 - imported for the count below
-
-    with click.progressbar(length=1, label="building", file=sys.stderr) as bar:
-        state["bar"] = bar
-        return call(progress)
+    bar = _ProgressBar()
+    try:
+        return call(bar)
+    finally:
+        bar.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ _TAGS = {"strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>", "em_clo
 _GAP = re.compile(r"_{3,}")
 _GAP_TOKEN = "\u2063GAP\u2063"  # survives Markdown untouched; replaced after escaping
 GAP_WIDTH = 16  # non-breaking spaces under a blank's line
+NBSP = "\u00a0"  # markup is XML: no &nbsp; entity
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,5 +50,5 @@ def gap_markup(stem: str) -> str:
     marked = _GAP.sub(_GAP_TOKEN, stem)
     markup = inline_markup(marked)
     count = iter(range(1, markup.count(_GAP_TOKEN) + 1))
-    return re.sub(_GAP_TOKEN, lambda _: f"<b>({next(count)})</b>&nbsp;<u>{'&nbsp;' * GAP_WIDTH}</u>",
+    return re.sub(_GAP_TOKEN, lambda _: f"<b>({next(count)})</b>\u00a0<u>{NBSP * GAP_WIDTH}</u>",
                   markup)

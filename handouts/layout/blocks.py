@@ -116,14 +116,14 @@ def table(elem: ET.Element, ctx: Context) -> list:
         return []
     data, plain = [], []
     for row in rows:
-        style = "cellhead" if row.get("header") == "1" else "cell"
+        style = ctx.styles["cellhead" if row.get("header") == "1" else "cell"]
         cells = row.findall("cell")
-        data.append([Paragraph(ctx.text(c), _aligned(ctx.styles[style], c.get("align"))) for c in cells])
-        plain.append(["".join(c.itertext()) for c in cells])
+        data.append([Paragraph(ctx.text(c), _aligned(style, c.get("align"))) for c in cells])
+        plain.append([("".join(c.itertext()), style) for c in cells])
     columns = max(len(r) for r in data)
     for r, p in zip(data, plain):
         r.extend(Paragraph("", ctx.styles["cell"]) for _ in range(columns - len(r)))
-        p.extend("" for _ in range(columns - len(p)))
+        p.extend(("", ctx.styles["cell"]) for _ in range(columns - len(p)))
     widths = _column_widths(plain, ctx, columns)
     header = 1 if rows[0].get("header") == "1" else 0
     c = ctx.theme.colours
@@ -147,21 +147,20 @@ def _aligned(style: Any, align: str | None) -> Any:
     return style if alignment is None else style.clone(f"{style.name}-{align}", alignment=alignment)
 
 
-def _column_widths(plain: list[list[str]], ctx: Context, columns: int) -> list[float]:
+def _column_widths(plain: list[list[tuple[str, Any]]], ctx: Context, columns: int) -> list[float]:
     """Every column at least as wide as its longest word; the rest of the width shared
     in proportion to how much more each column's text would like."""
-    style = ctx.styles["cell"]
     pad = 12  # cell padding, left and right
 
-    def width(text: str) -> float:
+    def width(text: str, style: Any) -> float:
         return stringWidth(text, style.fontName, style.fontSize) + pad
 
     least = [18 * mm] * columns
     natural = [18 * mm] * columns
     for row in plain:
-        for i, text in enumerate(row):
-            natural[i] = max(natural[i], width(text))
-            least[i] = max(least[i], max((width(w) for w in text.split()), default=pad))
+        for i, (text, style) in enumerate(row):
+            natural[i] = max(natural[i], width(text, style))
+            least[i] = max(least[i], max((width(w, style) for w in text.split()), default=pad))
     if sum(natural) <= ctx.width:
         return natural
     spare = max(ctx.width - sum(least), 0)

@@ -90,14 +90,6 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
     return styles
 
 
-class PlainContext(Context):
-    """Leaflet text: paragraph markup without page-level links or anchors.
-
-    Panels are drawn once and placed on the sheets as PDF forms, which cannot
-    hold links; on paper a link is its visible text anyway.
-    """
-
-
 def figure(elem: ET.Element, ctx: Context) -> list:
     return [Spacer(0, 4), _figure(elem, ctx, ctx.width * float(elem.get("width", "1"))),
             Spacer(0, 6)]

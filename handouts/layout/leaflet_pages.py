@@ -1,0 +1,390 @@
+"""Leaflet pages: the body flows through panels (tri-fold) or pages (booklet, single).
+
+Platypus lays the body out one panel per page, in reading order. `PanelCanvas`
+draws each of those pages into a PDF form instead of onto a page; when the layout
+is done, a composer places the forms where they belong: side by side on the two
+sides of a tri-fold sheet, two by two on imposed booklet sheets, or one per page
+for reading on a screen. The cover and the stamp area are drawn as forms too.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
+
+from handouts.errors import SourceRef, fail
+from handouts.language import PDF_LANG
+from handouts.layout.blocks import Context
+from handouts.layout.leaflet_blocks import (
+    build_body,
+    check_theme,
+    cover,
+    imprint,
+    leaflet_styles,
+    stamp,
+    stamp_content_height,
+)
+from handouts.layout.markup import parse_markup, src
+from handouts.layout.pages import HeadingParagraph
+from handouts.layout.theme import Theme
+from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
+from handouts.leaflet.imposition import impose
+
+MAX_CHARS_PER_LINE = 70
+STAMP_BOX = 62 * mm  # the same for every practice, so the body breaks the same way
+_SAMPLE = "Blijf zo gewoon mogelijk bewegen, ook als uw rug pijn doet. "
+OUTPUTS = {"trifold": ("print", "screen"), "booklet": ("a5", "a4"), "single": ("a4",)}
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A document template and its story: what `pdf.render` turns into PDF bytes."""
+
+    doc: Any
+    story: list
+    buffer: io.BytesIO
+
+
+@dataclass
+class Parts:
+    """The pieces of a leaflet the composer draws besides the body panels."""
+
+    cover: list
+    stamp: list
+    headings: list[tuple[int, int, str]] = field(default_factory=list)  # page, level, text
+
+
+class PanelCanvas(Canvas):
+    """A canvas that turns each page platypus ends into a form named "panelN"."""
+
+    def __init__(self, *args: Any, compose: Callable[["PanelCanvas"], None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._compose = compose
+        self.panels = 0
+        self.in_form = True
+        self.beginForm("panel1", 0, 0, 300 * MM, 300 * MM)
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        if not self.in_form:
+            return super().showPage()
+        self.endForm()
+        self.panels += 1
+        self.beginForm(f"panel{self.panels + 1}", 0, 0, 300 * MM, 300 * MM)
+
+    def save(self) -> None:
+        self.endForm()
+        self.in_form = False
+        self._compose(self)
+        super().save()
+
+    def draw_form(self, name: str, x: float, y: float = 0) -> None:
+        self.saveState()
+        self.translate(x, y)
+        self.doForm(name)
+        self.restoreState()
+
+    def frame_form(self, name: str, flowables: list, rect: Rect, what: str) -> None:
+        """Draw flowables into a new form inside `rect`; they must fit."""
+        self.in_form = True
+        self.beginForm(name, 0, 0, 300 * MM, 300 * MM)
+        frame = Frame(rect.x, rect.y, rect.width, rect.height, 0, 0, 0, 0)
+        rest = list(flowables)
+        frame.addFromList(rest, self)
+        self.endForm()
+        self.in_form = False
+        if rest:
+            raise fail(SourceRef(what), f"the {what} does not fit its space; make it shorter")
+
+    # Forms cannot hold links or bookmarks; on paper they are plain text anyway.
+    def linkURL(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if not self.in_form:
+            super().linkURL(*args, **kwargs)
+
+    def linkRect(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if not self.in_form:
+            super().linkRect(*args, **kwargs)
+
+    def bookmarkPage(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if not self.in_form:
+            super().bookmarkPage(*args, **kwargs)
+
+
+class LeafletDoc(BaseDocTemplate):
+    """Platypus pages that are panels; remembers which panel each page was."""
+
+    def __init__(self, buffer: io.BytesIO, *, templates: list[PageTemplate], parts: Parts,
+                 compose: Callable[[PanelCanvas, "LeafletDoc"], None], **meta: Any):
+        super().__init__(buffer, pageTemplates=templates, invariant=1, **meta)
+        self.parts, self._compose = parts, compose
+        self.page_ids: list[str] = []
+        self.overflow_height = 0.0
+        self.overflow_ref: SourceRef | None = None
+        self._last_ref: SourceRef | None = None
+
+    def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
+        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(
+            *a, compose=lambda canvas: self._compose(canvas, self), **k)
+        self.page_ids, self.overflow_height, self.overflow_ref = [], 0.0, None
+        super().build(flowables, **kwargs)
+
+    def beforePage(self) -> None:  # noqa: N802
+        self.page_ids.append(self.pageTemplate.id)
+
+    def afterPage(self) -> None:  # noqa: N802
+        if self.pageTemplate.id == "overflow":
+            self.overflow_height += self.frame._y2 - self.frame._y
+
+    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802
+        ref = getattr(flowable, "leaflet_ref", None)
+        if self.pageTemplate.id == "overflow" and self.overflow_ref is None:
+            self.overflow_ref = ref or self._last_ref
+        self._last_ref = ref or self._last_ref
+        if isinstance(flowable, HeadingParagraph):
+            self.parts.headings.append((self.page, flowable.level, flowable.entry))
+
+
+def lay_out_leaflet(markup: str, theme: Theme, theme_name: str, fold_kind: str, output: str,
+                    template: str, meta: dict[str, Any]) -> Laid:
+    """The leaflet's layout for one output of its fold (see `OUTPUTS`)."""
+    check_theme(theme, theme_name)
+    root = parse_markup(markup, template)
+    language = root.get("lang", "nl")
+    styles = leaflet_styles(theme, language)
+    fold = fold_geometry(fold_kind)
+    panel = fold.flow_panels()[0]
+    width = _measure(panel.frame.width, styles["body"])
+    ctx = Context(theme, styles, width)
+    story = _body(root, ctx)
+    parts = _parts(root, ctx, fold)
+    if fold_kind == "single":
+        story = parts.cover + story + [Spacer(0, 8 * mm)] + parts.stamp
+    composer = COMPOSERS[(fold_kind, output)]
+    buffer = io.BytesIO()
+    doc = LeafletDoc(
+        buffer, templates=_templates(fold, parts, ctx), parts=parts, compose=composer,
+        title=meta.get("title", ""), author=meta.get("author", ""),
+        subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
+        lang=PDF_LANG.get(language, language), initialFontName=theme.body_font,
+        initialFontSize=theme.sizes["body"],
+        duplex="DuplexFlipShortEdge" if output in ("print", "a4") and fold_kind != "single" else None,
+    )
+    doc.leaflet_fold, doc.leaflet_root = fold, root
+    return Laid(doc, story or [Spacer(0, 0)], buffer)
+
+
+def _measure(width: float, style: Any) -> float:
+    """The column width, narrowed so a line holds about 70 characters at most."""
+    per_char = stringWidth(_SAMPLE, style.fontName, style.fontSize) / len(_SAMPLE)
+    return min(width, per_char * MAX_CHARS_PER_LINE)
+
+
+def _body(root: ET.Element, ctx: Context) -> list:
+    body = root.find("body")
+    if body is None:
+        return []
+    story = []
+    for child in body:
+        part = ET.Element("body")
+        part.append(child)
+        flowables = build_body(part, ctx)
+        ref = src(child)
+        for flowable in flowables:
+            flowable.leaflet_ref = ref
+        story.extend(flowables)
+    return story
+
+
+def _parts(root: ET.Element, ctx: Context, fold: Fold) -> Parts:
+    cover_elem = root.find("cover")
+    back = root.find("back")
+    cover_panel = _cover_panel(fold)
+    cover_part = cover(cover_elem, ctx, cover_panel.frame.height) if cover_elem is not None else []
+    if fold.kind == "single":  # a title block at the top of the page, the image smaller
+        cover_part = [f for f in cover_part if not _is_picture(f)] or cover_part
+    stamp_part: list = []
+    if back is not None:
+        stamp_elem = back.find("stamp")
+        if stamp_elem is not None:
+            height = stamp_content_height(stamp_elem, ctx)
+            if height > STAMP_BOX - 10:
+                raise fail(src(stamp_elem) if stamp_elem.get("src") else SourceRef("practice"),
+                           f"the practice details take {height / MM:.0f} mm but the stamp "
+                           f"area holds {(STAMP_BOX - 10) / MM:.0f} mm; leave out opening "
+                           "hours or therapists, or use a smaller logo")
+            stamp_part = stamp(stamp_elem, ctx, STAMP_BOX)
+        stamp_part = [Spacer(0, 4 * mm), *stamp_part, Spacer(0, 3 * mm),
+                      *imprint(back.findall("imprint"), ctx)]
+    return Parts(cover_part, stamp_part)
+
+
+def _is_picture(flowable: Any) -> bool:
+    return type(flowable).__name__ in ("Drawing", "Image")
+
+
+def _cover_panel(fold: Fold) -> Panel:
+    return fold.side("outside").panel("cover") if fold.kind == "trifold" else fold.sides[0].panels[0]
+
+
+def _stamp_height(parts: Parts, width: float) -> float:
+    return sum(f.wrap(width, 10000)[1] + f.getSpaceAfter() for f in parts.stamp)
+
+
+def _templates(fold: Fold, parts: Parts, ctx: Context) -> list[PageTemplate]:
+    def template(tid: str, panel: Panel, next_id: str, reserve: float = 0.0) -> PageTemplate:
+        f = panel.frame
+        frame = Frame(f.x - panel.rect.x, f.y + reserve, ctx.width, f.height - reserve,
+                      0, 0, 0, 0, id=tid)
+        if fold.kind == "single":  # centre the narrowed column
+            frame = Frame(f.x + (f.width - ctx.width) / 2, f.y, ctx.width, f.height, 0, 0, 0, 0)
+        return PageTemplate(tid, [frame], pagesize=(panel.rect.width, panel.rect.height),
+                            autoNextPageTemplate=next_id)
+
+    if fold.kind != "trifold":
+        page = fold.sides[0].panels[0]
+        return [template("page", page, "page")]
+    names = [name for _, name in fold.flow]
+    panels = fold.flow_panels()
+    reserve = _stamp_height(parts, ctx.width)
+    out = [template(name, panel, names[i + 1] if i + 1 < len(names) else "overflow",
+                    reserve if name == "back" else 0.0)
+           for i, (name, panel) in enumerate(zip(names, panels, strict=True))]
+    out.append(template("overflow", fold.side("inside").panel("inside-left"), "overflow"))
+    return out
+
+
+def _forms(doc: LeafletDoc) -> dict[str, list[str]]:
+    """Panel name → form names, in page order."""
+    forms: dict[str, list[str]] = {}
+    for i, tid in enumerate(doc.page_ids):
+        forms.setdefault(tid, []).append(f"panel{i + 1}")
+    return forms
+
+
+def _check_overflow(doc: LeafletDoc) -> None:
+    if doc.overflow_height <= 0:
+        return
+    lines = max(1, round(doc.overflow_height / doc.parts_leading))
+    raise fail(doc.overflow_ref or SourceRef(doc.title or "leaflet"),
+               f"the text does not fit the tri-fold: about {lines} lines "
+               f"({doc.overflow_height / MM:.0f} mm of panel height) are left over after the "
+               "back panel; shorten the text, or use `fold: booklet` (A5 pages, as many as needed)")
+
+
+def _draw_cover_and_stamp(canvas: PanelCanvas, doc: LeafletDoc, cover_panel: Panel,
+                          back_panel: Panel | None) -> None:
+    f = cover_panel.frame
+    canvas.frame_form("cover", doc.parts.cover, Rect(f.x - cover_panel.rect.x, f.y, f.width,
+                                                      f.height), "cover")
+    if back_panel is not None:
+        b = back_panel.frame
+        height = _stamp_height(doc.parts, b.width)
+        canvas.frame_form("stamp", doc.parts.stamp,
+                          Rect(b.x - back_panel.rect.x, b.y, b.width, height + 1), "stamp area")
+
+
+def _fold_marks(canvas: PanelCanvas, marks: Any, colour: Any) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(colour)
+    canvas.setLineWidth(0.5)
+    for mark in marks:
+        canvas.line(mark.x, mark.y0, mark.x, mark.y1)
+    canvas.restoreState()
+
+
+def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    """Two sheet sides: outside (flap, back, cover) and inside (three panels)."""
+    fold = doc.leaflet_fold
+    _check_overflow(doc)
+    outside = fold.side("outside")
+    _draw_cover_and_stamp(canvas, doc, outside.panel("cover"), outside.panel("back"))
+    forms = _forms(doc)
+    for side in fold.sides:
+        canvas.setPageSize((side.width, side.height))
+        for panel in side.panels:
+            for name in forms.get(panel.name, [])[:1]:
+                canvas.draw_form(name, panel.rect.x)
+            if panel.name == "cover":
+                canvas.draw_form("cover", panel.rect.x)
+            if panel.name == "back":
+                canvas.draw_form("stamp", panel.rect.x)
+        _fold_marks(canvas, side.fold_marks, doc.theme_rule)
+        canvas.showPage()
+
+
+def compose_trifold_screen(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    """One panel per page in reading order: cover, flap, inside, back."""
+    fold = doc.leaflet_fold
+    _check_overflow(doc)
+    outside = fold.side("outside")
+    _draw_cover_and_stamp(canvas, doc, outside.panel("cover"), outside.panel("back"))
+    forms = _forms(doc)
+    _page(canvas, outside.panel("cover"), ["cover"], doc, [])
+    for (_, name), panel in zip(fold.flow, fold.flow_panels(), strict=True):
+        extra = ["stamp"] if name == "back" else []
+        _page(canvas, panel, forms.get(name, [])[:1] + extra, doc, forms.get(name, [])[:1])
+
+
+def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
+          flow_forms: list[str]) -> None:
+    canvas.setPageSize((panel.rect.width, panel.rect.height))
+    for name in names:
+        canvas.draw_form(name, 0)
+    pages = {int(n.removeprefix("panel")) for n in flow_forms}
+    for page, level, text in doc.parts.headings:
+        if page in pages:
+            key = f"h{page}-{len(text)}-{abs(hash(text)) % 10**8}"
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(text, key, level=min(level - 1, 1), closed=False)
+    canvas.showPage()
+
+
+def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
+    """The forms of each A5 page in reading order: cover, body pages, back."""
+    page = doc.leaflet_fold.sides[0].panels[0]
+    _draw_cover_and_stamp(canvas, doc, page, page)
+    body = [[f"panel{i + 1}"] for i in range(len(doc.page_ids))]
+    return [["cover"], *body, ["stamp"]]
+
+
+def compose_booklet_a5(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    page = doc.leaflet_fold.sides[0].panels[0]
+    for i, names in enumerate(_booklet_pages(canvas, doc)):
+        _page(canvas, page, names, doc, [n for n in names if n == f"panel{i}"])
+
+
+def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    """A5 pages two by two on A4 landscape sheets, in saddle-stitch order."""
+    pages = _booklet_pages(canvas, doc)
+    width, height = 297 * MM, 210 * MM
+    half = 148 * MM
+    left_x = (width - 2 * half) / 2
+    for side in (s for sheet in impose(len(pages)) for s in (sheet.front, sheet.back)):
+        canvas.setPageSize((width, height))
+        for slot, x in ((side.left, left_x), (side.right, left_x + half)):
+            for name in pages[slot - 1] if slot is not None else []:
+                canvas.draw_form(name, x)
+        marks = fold_geometry("trifold").side("outside").fold_marks[:2]
+        _fold_marks(canvas, [type(m)(width / 2, m.y0, m.y1) for m in marks], doc.theme_rule)
+        canvas.showPage()
+
+
+def compose_single(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    page = doc.leaflet_fold.sides[0].panels[0]
+    for i in range(len(doc.page_ids)):
+        _page(canvas, page, [f"panel{i + 1}"], doc, [f"panel{i + 1}"])
+
+
+COMPOSERS: dict[tuple[str, str], Callable[[PanelCanvas, LeafletDoc], None]] = {
+    ("trifold", "print"): compose_trifold_print,
+    ("trifold", "screen"): compose_trifold_screen,
+    ("booklet", "a5"): compose_booklet_a5,
+    ("booklet", "a4"): compose_booklet_a4,
+    ("single", "a4"): compose_single,
+}

@@ -1,0 +1,95 @@
+"""Handout features seen in the PDF: repeated table headers, figures with captions,
+English labels, template and theme overrides, and arbitrary text that prints as written."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from handouts.build import build
+from handouts.products import Options
+from handouts.project import load_project
+
+from conftest import SVG, Project, page_texts
+from pdfcheck import squash
+
+
+def build_one(project: Project, text: str, name: str = "content/doc.md") -> PdfReader:
+    project.write(name, text)
+    result = project.run("build")
+    assert result.exit_code == 0, result.output + result.stderr
+    return project.pdf("build/" + name.removeprefix("content/").replace(".md", ".pdf"))
+
+
+def test_a_long_table_repeats_its_header_on_every_page(project):
+    rows = "\n".join(f"| *m. spier{i}* | spier {i} | functie nummer {i} |" for i in range(90))
+    pdf = build_one(project, f"---\ntitle: Tabel\n---\n\n| Latijn | Nederlands | Functie |\n|---|---|---|\n{rows}\n")
+    pages = page_texts(pdf)
+    assert len(pages) >= 3
+    assert all("Latijn" in text and "Nederlands" in text for text in pages)
+
+
+def test_figure_caption_is_numbered_and_on_the_page_of_the_figure(project):
+    project.write("content/fig.svg", SVG)
+    filler = "\n\n".join(["Tekst die de pagina vult. " * 12] * 9)
+    pdf = build_one(project, f"---\ntitle: F\n---\n\n{filler}\n\nZie [](#fig-w).\n\n"
+                             "![Een wervel](fig.svg \"Een wervel van opzij\"){#fig-w}\n\nEinde.\n")
+    texts = page_texts(pdf)
+    caption_pages = [i for i, t in enumerate(texts) if "Afbeelding 1 Een wervel van opzij" in t]
+    figure_pages = [i for i, t in enumerate(texts) if "Wervel" in t]  # the SVG's own label
+    assert caption_pages == figure_pages and len(caption_pages) == 1
+    assert "Zie afbeelding 1" in squash(" ".join(texts))
+
+
+def test_english_documents_use_english_labels(project):
+    project.write("content/fig.svg", SVG)
+    pdf = build_one(project, "---\ntitle: Back\nlanguage: en\nchapter: 2\n---\n\n# One\n\nSee [](#fig-a).\n\n"
+                             "![A vertebra](fig.svg \"A vertebra\"){#fig-a}\n\n::: warning\nCareful.\n:::\n")
+    text = squash(" ".join(page_texts(pdf)))
+    assert "page 1 of 1" in text and "Contents" in text and "Figure 1 A vertebra" in text and "Warning" in text
+    assert "See Figure 1" in text and "2.1 One" in text
+
+
+def test_project_can_override_one_template_and_the_theme(project):
+    project.write("templates/handout/cover.xml.j2", "<titleblock><title>Eigen omslag: {{ doc.meta.title }}</title></titleblock>\n")
+    project.write("templates/themes/huis.yaml", "colours:\n  accent: '#aa0000'\n")
+    project.write("handouts.yaml", "theme: huis\n")
+    pdf = build_one(project, "---\ntitle: Les\n---\n\n# Kop\n\nTekst.\n")
+    text = page_texts(pdf)[0]
+    assert "Eigen omslag: Les" in text and "Inhoud" in text  # the other templates still apply
+
+
+def test_a_typo_in_a_theme_is_reported(project):
+    project.write("templates/themes/huis.yaml", "colours:\n  acent: '#aa0000'\n")
+    project.write("handouts.yaml", "theme: huis\n")
+    project.write("content/doc.md", "---\ntitle: Les\n---\n\nTekst.\n")
+    result = project.run("build")
+    assert result.exit_code == 1 and 'did you mean "accent"' in result.stderr
+
+
+def test_typographic_characters_survive(project):
+    sample = "’s Avonds “zo” – en — ook: reëel, ideeën, één, à, ½ uur, 90°."
+    pdf = build_one(project, f"---\ntitle: Tekens\n---\n\n{sample}\n")
+    assert sample in squash(page_texts(pdf)[0])
+
+
+WORDS = st.text(alphabet=string.ascii_letters + "éëïàçñ<>&{}%#$'\"/", min_size=1, max_size=12).filter(
+    lambda w: w.strip() and not w.startswith(("#", "<")) and "{" not in w[:1])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(WORDS, min_size=1, max_size=8))
+def test_any_text_prints_literally(tmp_path_factory, words):
+    project = Project(tmp_path_factory.mktemp("prop") / "p")
+    # Escape what Markdown itself would read as syntax; the rest must print unchanged.
+    body = " ".join(re.sub(r"([\\\\`*_\[\]()!<>&#|~^])", r"\\\1", w) for w in words)
+    project.write("content/doc.md", f"---\ntitle: Proef\n---\n\n{body}\n")
+    report = build([project.root / "content"], load_project(project.root), Options(), out_dir=project.root / "out")
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    text = squash(" ".join(page_texts(PdfReader(project.root / "out/doc.pdf"))))
+    for word in words:
+        assert word in text
