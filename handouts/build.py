@@ -17,6 +17,7 @@ from typing import Callable
 from handouts.documents import make_document
 from handouts.content import discover as discover_markdown
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, display_path
+from handouts.exam.make import discover_exams, make_exam
 from handouts.pdf import write_atomic
 from handouts.products import Job, Options, Outcome, Product
 from handouts.project import Project
@@ -27,6 +28,7 @@ Make = Callable[[Path, Project, Options], tuple[list[Product], tuple[Diagnostic,
 # Source kind → how to find its files and how to make them. Exams add theirs here.
 SOURCES: dict[str, tuple[Discover, Make]] = {
     "markdown": (discover_markdown, make_document),
+    "exam": (discover_exams, make_exam),
 }
 
 

@@ -10,6 +10,7 @@ from handouts.content import load_document
 from handouts.language import labels
 from handouts.layout.handout import lay_out_handout
 from handouts.layout.theme import load_theme
+from handouts.leaflet.make import check_leaflet, make_leaflet
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
@@ -37,7 +38,10 @@ def make_handout(document: model.Document, project: Project, options: Options) -
 
 
 # Kind → maker. Leaflets register theirs in `handouts.leaflet` (see docs/PIPELINE.md).
-MAKERS: dict[str, PdfMaker] = {"handout": make_handout}
+MAKERS: dict[str, PdfMaker] = {"handout": make_handout, "leaflet": make_leaflet}
+
+# Kind → extra checks on a loaded document, reported as warnings (leaflets: plain language).
+CHECKS: dict[str, Callable[[model.Document], tuple]] = {"leaflet": check_leaflet}
 
 
 def register(kind: str, maker: PdfMaker) -> None:
@@ -47,4 +51,6 @@ def register(kind: str, maker: PdfMaker) -> None:
 def make_document(source: Path, project: Project, options: Options) -> tuple[list[Product], tuple]:
     """The products of one Markdown file and its warnings; raises HandoutsError."""
     document = load_document(source, project)
-    return MAKERS[document.kind](document, project, options), document.warnings
+    check = CHECKS.get(document.kind)
+    warnings = document.warnings + (check(document) if check else ())
+    return MAKERS[document.kind](document, project, options), warnings

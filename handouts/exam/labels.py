@@ -6,6 +6,7 @@ LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "version": "Versie", "name": "Naam", "number": "Studentnummer",
         "page_of": "versie {code} · pagina {page} van {pages}",
+        "pages": "pagina {page} van {pages}",
         "point": "punt", "points": "punten", "points_total": "{n} punten",
         "minutes": "{n} minuten", "total": "Totaal", "choose": "Kies {n} antwoorden.",
         "choose_one": "Kies 1 antwoord.", "choose_any": "Meer antwoorden mogelijk.",
@@ -25,6 +26,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "version": "Version", "name": "Name", "number": "Student number",
         "page_of": "version {code} · page {page} of {pages}",
+        "pages": "page {page} of {pages}",
         "point": "point", "points": "points", "points_total": "{n} points",
         "minutes": "{n} minutes", "total": "Total", "choose": "Choose {n} answers.",
         "choose_one": "Choose 1 answer.", "choose_any": "More than one answer may be correct.",

@@ -120,24 +120,34 @@ class LeafletDoc(BaseDocTemplate):
     """Platypus pages that are panels; remembers which panel each page was."""
 
     def __init__(self, buffer: io.BytesIO, *, templates: list[PageTemplate], parts: Parts,
-                 compose: Callable[[PanelCanvas, "LeafletDoc"], None], **meta: Any):
+                 compose: Callable[[PanelCanvas, "LeafletDoc"], None], fold: Fold,
+                 leading: float, mark_colour: Any, **meta: Any):
         super().__init__(buffer, pageTemplates=templates, invariant=1, **meta)
         self.parts, self._compose = parts, compose
+        self.leaflet_fold, self.leading, self.mark_colour = fold, leading, mark_colour
+        self.composed_pages = 0
+        self.next_panel = {t.id: t.next_id for t in templates}
         self.page_ids: list[str] = []
         self.overflow_height = 0.0
         self.overflow_ref: SourceRef | None = None
         self._last_ref: SourceRef | None = None
 
     def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
-        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(
-            *a, compose=lambda canvas: self._compose(canvas, self), **k)
+        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(*a, compose=self._finish, **k)
         self.page_ids, self.overflow_height, self.overflow_ref = [], 0.0, None
         super().build(flowables, **kwargs)
+
+    def _finish(self, canvas: PanelCanvas) -> None:
+        self._compose(canvas, self)
+        self.composed_pages = canvas.getPageNumber() - 1
 
     def beforePage(self) -> None:  # noqa: N802
         self.page_ids.append(self.pageTemplate.id)
 
     def afterPage(self) -> None:  # noqa: N802
+        # Chosen here rather than with autoNextPageTemplate, which reportlab 4.5
+        # applies twice (each panel would be used for two pages).
+        self.handle_nextPageTemplate(self.next_panel[self.pageTemplate.id])
         if self.pageTemplate.id == "overflow":
             self.overflow_height += self.frame._y2 - self.frame._y
 
@@ -169,13 +179,13 @@ def lay_out_leaflet(markup: str, theme: Theme, theme_name: str, fold_kind: str, 
     buffer = io.BytesIO()
     doc = LeafletDoc(
         buffer, templates=_templates(fold, parts, ctx), parts=parts, compose=composer,
+        fold=fold, leading=styles["body"].leading, mark_colour=theme.colour("muted"),
         title=meta.get("title", ""), author=meta.get("author", ""),
         subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
         lang=PDF_LANG.get(language, language), initialFontName=theme.body_font,
         initialFontSize=theme.sizes["body"],
         duplex="DuplexFlipShortEdge" if output in ("print", "a4") and fold_kind != "single" else None,
     )
-    doc.leaflet_fold, doc.leaflet_root = fold, root
     return Laid(doc, story or [Spacer(0, 0)], buffer)
 
 
@@ -243,8 +253,9 @@ def _templates(fold: Fold, parts: Parts, ctx: Context) -> list[PageTemplate]:
                       0, 0, 0, 0, id=tid)
         if fold.kind == "single":  # centre the narrowed column
             frame = Frame(f.x + (f.width - ctx.width) / 2, f.y, ctx.width, f.height, 0, 0, 0, 0)
-        return PageTemplate(tid, [frame], pagesize=(panel.rect.width, panel.rect.height),
-                            autoNextPageTemplate=next_id)
+        page = PageTemplate(tid, [frame], pagesize=(panel.rect.width, panel.rect.height))
+        page.next_id = next_id
+        return page
 
     if fold.kind != "trifold":
         page = fold.sides[0].panels[0]
@@ -270,7 +281,7 @@ def _forms(doc: LeafletDoc) -> dict[str, list[str]]:
 def _check_overflow(doc: LeafletDoc) -> None:
     if doc.overflow_height <= 0:
         return
-    lines = max(1, round(doc.overflow_height / doc.parts_leading))
+    lines = max(1, round(doc.overflow_height / doc.leading))
     raise fail(doc.overflow_ref or SourceRef(doc.title or "leaflet"),
                f"the text does not fit the tri-fold: about {lines} lines "
                f"({doc.overflow_height / MM:.0f} mm of panel height) are left over after the "
@@ -314,7 +325,7 @@ def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
                 canvas.draw_form("cover", panel.rect.x)
             if panel.name == "back":
                 canvas.draw_form("stamp", panel.rect.x)
-        _fold_marks(canvas, side.fold_marks, doc.theme_rule)
+        _fold_marks(canvas, side.fold_marks, doc.mark_colour)
         canvas.showPage()
 
 
@@ -355,8 +366,8 @@ def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
 
 def compose_booklet_a5(canvas: PanelCanvas, doc: LeafletDoc) -> None:
     page = doc.leaflet_fold.sides[0].panels[0]
-    for i, names in enumerate(_booklet_pages(canvas, doc)):
-        _page(canvas, page, names, doc, [n for n in names if n == f"panel{i}"])
+    for names in _booklet_pages(canvas, doc):
+        _page(canvas, page, names, doc, [n for n in names if n.startswith("panel")])
 
 
 def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
@@ -371,7 +382,7 @@ def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
             for name in pages[slot - 1] if slot is not None else []:
                 canvas.draw_form(name, x)
         marks = fold_geometry("trifold").side("outside").fold_marks[:2]
-        _fold_marks(canvas, [type(m)(width / 2, m.y0, m.y1) for m in marks], doc.theme_rule)
+        _fold_marks(canvas, [type(m)(width / 2, m.y0, m.y1) for m in marks], doc.mark_colour)
         canvas.showPage()
 
 

@@ -1,0 +1,102 @@
+"""Benchmarks, one command: `python bench/run.py` (add `--quick` for fewer rounds).
+
+Reports medians over several runs, and ratios: our chapter build against the bare
+reportlab floor (target <= 1.5x), the chapter x10 split into fixed cost and cost per
+page, and `handouts --help` (target < 0.3 s). Other kinds add their scenarios to
+SCENARIOS.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import floor  # noqa: E402
+
+from handouts.build import build  # noqa: E402
+from handouts.products import Options  # noqa: E402
+from handouts.project import load_project  # noqa: E402
+
+CHAPTER = REPO / "content/handouts/03-de-rug.md"
+
+
+def median_time(call, rounds: int) -> float:
+    call()  # warm up: imports, fonts, caches
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def build_file(source: Path, out: Path) -> int:
+    project = load_project(REPO)
+    report = build([source], project, Options(), out_dir=out)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return report.pages
+
+
+def repeated_chapter(folder: Path, times: int) -> Path:
+    text = CHAPTER.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    # Footnote and figure ids must stay unique in the repeated body.
+    parts = []
+    for i in range(times):
+        part = body.replace("[^", f"[^r{i}").replace("#fig-", f"#fig-r{i}-")
+        parts.append(part)
+    target = CHAPTER.parent / f".bench-x{times}.md"
+    target.write_text(head + "\n---\n" + "\n\n".join(parts), encoding="utf-8")
+    return target
+
+
+def chapter_scenarios(rounds: int) -> list[str]:
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        ours = median_time(lambda: build_file(CHAPTER, out), rounds)
+        pages = build_file(CHAPTER, out)
+        markdown = CHAPTER.read_text(encoding="utf-8")
+        bare = median_time(lambda: floor.lay_out(markdown), rounds)
+        lines.append(f"chapter: {ours * 1000:.0f} ms for {pages} pages; bare reportlab floor "
+                     f"{bare * 1000:.0f} ms; ratio {ours / bare:.2f}x (target <= 1.5x)")
+        big = repeated_chapter(out, 10)
+        try:
+            ten = median_time(lambda: build_file(big, out), max(3, rounds // 2))
+            pages10 = build_file(big, out)
+        finally:
+            big.unlink()
+        per_page = (ten - ours) / max(pages10 - pages, 1)
+        fixed = ours - per_page * pages
+        lines.append(f"chapter x10: {ten * 1000:.0f} ms for {pages10} pages; "
+                     f"{per_page * 1000:.1f} ms per page, {fixed * 1000:.0f} ms fixed per document")
+    return lines
+
+
+def help_scenario(rounds: int) -> list[str]:
+    command = [sys.executable, "-m", "handouts", "--help"]
+    seconds = median_time(lambda: subprocess.run(command, capture_output=True, check=True, cwd=REPO), rounds)
+    return [f"handouts --help: {seconds * 1000:.0f} ms (target < 300 ms)"]
+
+
+SCENARIOS = [chapter_scenarios, help_scenario]
+
+
+def main() -> None:
+    rounds = 3 if "--quick" in sys.argv else 7
+    print(f"medians of {rounds} runs after one warm-up; {sys.version.split()[0]}")
+    for scenario in SCENARIOS:
+        for line in scenario(rounds):
+            print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,382 @@
+"""Exam pages: the version code and "page X of Y" on every page, name and number
+fields on page 1, questions that never split across pages, tick boxes and answer
+space drawn as vector shapes.
+
+One document may hold several parts (the print file: every version in turn); each
+part counts its own pages and starts on a right-hand (odd) page. Page totals come
+from `ExamCanvas`, which holds the pages back until the end, so one pass suffices.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import Flowable
+
+from handouts.language import PDF_LANG
+from handouts.layout.blocks import BUILDERS, Context
+from handouts.layout.fonts import face
+from handouts.layout.handout import Laid
+from handouts.layout.markup import parse_markup
+from handouts.layout.theme import Theme, paragraph_styles
+
+INDENT = 8 * mm  # questions hang their text after the number
+BOX = 3.6 * mm  # a tick box
+LINE_GAP = 9 * mm  # between answer lines
+
+
+class ExamCanvas(Canvas):
+    """Keeps every page until `save`, then draws each footer knowing its part's total."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self.footer: tuple[int, int] | None = None  # (part, page in part) of this page
+        self.draw_footer = None  # callback(canvas, part, page, pages)
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+        self.footer = None
+
+    def save(self):
+        totals: dict[int, int] = {}
+        for state in self._pages:
+            if state["footer"]:
+                part, page = state["footer"]
+                totals[part] = max(totals.get(part, 0), page)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self.footer and self.draw_footer:
+                self.draw_footer(self, *self.footer, totals[self.footer[0]])
+            super().showPage()
+        super().save()
+
+
+class PartStart(ActionFlowable):
+    """Begins a part (a version); from the second on, on a fresh odd page."""
+
+    def __init__(self, index: int, code: str, placed: bool = False):
+        super().__init__(("partStart", index, code))
+        self.index, self.code, self.placed = index, code, placed
+
+
+class BlankPage(ActionFlowable):
+    def __init__(self):
+        super().__init__(("blankPage",))
+
+
+class ExamDoc(BaseDocTemplate):
+    def __init__(self, target: Any, *, theme: Theme, styles: dict, header: tuple[str, str],
+                 page_label: str, blank_label: str, **meta: Any):
+        self.theme, self.styles = theme, styles
+        self.header, self.page_label, self.blank_label = header, page_label, blank_label
+        self.part, self.code, self.part_start, self.blank = 0, "", 1, False
+        self.codes: list[str] = []  # per part, for the footers
+        p = theme.page
+        width, height = A4
+        self.text_width = width - p["left"] - p["right"]
+        super().__init__(target, pagesize=A4, leftMargin=p["left"], rightMargin=p["right"],
+                         topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
+                         initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
+                         **meta)
+        frame = Frame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._finish)])
+
+    def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
+        kwargs.setdefault("canvasmaker", ExamCanvas)
+        return super().build(flowables, **kwargs)
+
+    def filterFlowables(self, flowables):
+        first = flowables[0]
+        if isinstance(first, PartStart) and first.index > 0 and not first.placed:
+            # The next page is self.page + 1; a right-hand page is an odd one.
+            blank = [BlankPage(), PageBreak()] if (self.page + 1) % 2 == 0 else []
+            flowables[0:1] = [PageBreak(), *blank, PartStart(first.index, first.code, True)]
+
+    def handle_partStart(self, index: int, code: str) -> None:
+        self.part, self.code, self.part_start = index, code, self.page
+
+    def handle_blankPage(self) -> None:
+        self.blank = True
+
+    def _finish(self, canvas: ExamCanvas, doc: Any) -> None:
+        width, height = self.pagesize
+        p, style = self.theme.page, self.styles["header"]
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        if self.blank:
+            canvas.drawCentredString(width / 2, height / 2, self.blank_label)
+            self.blank = False
+            canvas.restoreState()
+            return
+        y = height - p["top"] + 10
+        canvas.drawString(p["left"], y, self.header[0])
+        canvas.drawRightString(width - p["right"], y, self.header[1].format(code=self.code))
+        canvas.setStrokeColor(self.theme.colour("rule"))
+        canvas.setLineWidth(0.5)
+        canvas.line(p["left"], y - 4, width - p["right"], y - 4)
+        canvas.restoreState()
+        canvas.footer = (self.part, self.page - self.part_start + 1)
+        canvas.draw_footer = self._footer
+
+    def _footer(self, canvas: Canvas, part: int, page: int, pages: int) -> None:
+        width, _ = self.pagesize
+        p, style = self.theme.page, self.styles["header"]
+        code = self.codes[part] if part < len(self.codes) else ""
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawRightString(width - p["right"], p["bottom"] - 14,
+                               self.page_label.format(code=code, page=page, pages=pages))
+        canvas.restoreState()
+
+
+# ---- vector shapes -------------------------------------------------------------
+
+
+class TickBox(Flowable):
+    def __init__(self, size: float = BOX, width: float | None = None):
+        super().__init__()
+        self.size, self.box_width = size, width or size
+
+    def wrap(self, availWidth, availHeight):
+        return self.box_width, self.size
+
+    def draw(self):
+        self.canv.setLineWidth(0.7)
+        self.canv.rect(0, 0, self.box_width, self.size, stroke=1, fill=0)
+
+
+class AnswerLines(Flowable):
+    def __init__(self, count: int, colour: Any):
+        super().__init__()
+        self.count, self.colour = count, colour
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, self.count * LINE_GAP
+
+    def draw(self):
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(0.5)
+        for i in range(self.count):
+            self.canv.line(INDENT, i * LINE_GAP, self.width, i * LINE_GAP)
+
+
+class AnswerBox(Flowable):
+    def __init__(self, height: float, colour: Any):
+        super().__init__()
+        self.box_height, self.colour = height, colour
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, self.box_height
+
+    def draw(self):
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(0.7)
+        self.canv.rect(INDENT, 0, self.width - INDENT, self.box_height, stroke=1, fill=0)
+
+
+# ---- builders ------------------------------------------------------------------
+
+
+def _exam_styles(theme: Theme, language: str) -> dict:
+    styles = paragraph_styles(theme, language)
+    body = styles["body"]
+    # No hyphenation in questions: a split word is harder to read under stress.
+    question = body.clone("question", alignment=TA_LEFT, hyphenationLang="", leftIndent=INDENT,
+                          firstLineIndent=-INDENT, spaceAfter=3)
+    styles.update({
+        "question": question,
+        "choice": question.clone("choice", leftIndent=0, firstLineIndent=0, spaceAfter=0),
+        "hint": styles["small"].clone("hint", leftIndent=INDENT, textColor=theme.colour("muted"),
+                                      fontName=face(theme.body_font, italic=True), spaceAfter=3),
+        "case": question.clone("case", leftIndent=0, firstLineIndent=0),
+        "field": styles["label"].clone("field", fontSize=theme.sizes["body"]),
+        "code": styles["title"].clone("code", alignment=1, fontSize=theme.sizes["title"] * 0.9),
+    })
+    return styles
+
+
+def _children(elem: ET.Element, ctx: Context) -> list:
+    out: list = []
+    for child in elem:
+        builder = EXAM_BUILDERS.get(child.tag) or BUILDERS.get(child.tag)
+        if builder is not None:
+            out.extend(builder(child, ctx))
+    return out
+
+
+def _grid(rows: list[list], widths: list[float], extra: tuple = ()) -> Table:
+    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3), *extra])
+    return Table(rows, colWidths=widths, style=style, hAlign="LEFT")
+
+
+def _choice_text(choice: ET.Element, ctx: Context) -> Paragraph:
+    return Paragraph(f"<b>{choice.get('letter', '')}</b>\u00a0\u00a0{ctx.text(choice)}", ctx.styles["choice"])
+
+
+def choices(elem: ET.Element, ctx: Context) -> list:
+    rows = [["", TickBox(), _choice_text(c, ctx)] for c in elem.findall("choice")]
+    return [_grid(rows, [INDENT, BOX + 3 * mm, ctx.width - INDENT - BOX - 3 * mm])]
+
+
+def items(elem: ET.Element, ctx: Context) -> list:
+    rows = [["", _choice_text(c, ctx)] for c in elem.findall("choice")]
+    return [_grid(rows, [INDENT, ctx.width - INDENT])]
+
+
+def order(elem: ET.Element, ctx: Context) -> list:
+    count = int(elem.get("count", "0"))
+    row: list = [""]
+    for n in range(1, count + 1):
+        row += [Paragraph(f"{n}.", ctx.styles["choice"]), TickBox(6 * mm, 9 * mm)]
+    widths = [INDENT] + [6 * mm, 12 * mm] * count
+    return [Spacer(0, 2), _grid([row], widths)]
+
+
+def matching(elem: ET.Element, ctx: Context) -> list:
+    prompts, answers = elem.findall("prompt"), elem.findall("choice")
+    half = (ctx.width - INDENT - 14 * mm) / 2
+    rows = []
+    for i in range(max(len(prompts), len(answers))):
+        left: list = ["", "", ""]
+        if i < len(prompts):
+            p = prompts[i]
+            left = [Paragraph(f"<b>{p.get('n')}.</b>\u00a0{ctx.text(p)}", ctx.styles["choice"]),
+                    TickBox(6 * mm, 9 * mm), ""]
+        right = _choice_text(answers[i], ctx) if i < len(answers) else ""
+        rows.append(["", *left, right])
+    return [_grid(rows, [INDENT, half, 10 * mm, 4 * mm, half])]
+
+
+def lines(elem: ET.Element, ctx: Context) -> list:
+    return [Spacer(0, LINE_GAP * 0.6), AnswerLines(int(elem.get("n", "4")), ctx.theme.colour("rule"))]
+
+
+def box(elem: ET.Element, ctx: Context) -> list:
+    return [Spacer(0, 4), AnswerBox(float(elem.get("height", "4")) * 10 * mm, ctx.theme.colour("rule"))]
+
+
+def hint(elem: ET.Element, ctx: Context) -> list:
+    return [ctx.para(elem, "hint")]
+
+
+def question(elem: ET.Element, ctx: Context) -> list:
+    stem = elem.find("stem")
+    muted = ctx.theme.colour("muted").hexval()[2:]
+    head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
+            f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({elem.get("points-label", "")})</font>')
+    flowables = [Paragraph(head, ctx.styles["question"])]
+    for child in elem:
+        if child.tag == "figure":
+            flowables.extend(_indented(BUILDERS["figure"](child, ctx), ctx))
+        elif child.tag != "stem" and child.tag in EXAM_BUILDERS:
+            flowables.extend(EXAM_BUILDERS[child.tag](child, ctx))
+    # A question never splits across pages: its parts move together.
+    return [KeepTogether(flowables), Spacer(0, ctx.styles["body"].leading * 0.8)]
+
+
+def _indented(flowables: list, ctx: Context) -> list:
+    return [_grid([["", f]], [INDENT, ctx.width - INDENT]) for f in flowables]
+
+
+def case(elem: ET.Element, ctx: Context) -> list:
+    head = [Paragraph(f"<b>{elem.get('title', '')}</b>", ctx.styles["case"])]
+    head += [ctx.para(p, "case") for p in elem.findall("p")]
+    questions = [question(q, ctx) for q in elem.findall("question")]
+    frame = TableStyle([("BOX", (0, 0), (-1, -1), 0.6, ctx.theme.colour("rule")),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+    text = Table([[head]], colWidths=[ctx.width], style=frame, hAlign="LEFT")
+    if not questions:
+        return [text]
+    # The case text never stands alone: it keeps its first question with it.
+    return [KeepTogether([text, Spacer(0, 6), *questions[0]]), *[f for q in questions[1:] for f in q]]
+
+
+def examhead(elem: ET.Element, ctx: Context) -> list:
+    styles = ctx.styles
+    out = [ctx.para(child, child.tag) for child in elem if child.tag in ("kicker", "title", "subtitle", "byline")]
+    fields = elem.find("fields")
+    if fields is not None:
+        rule = ctx.theme.colour("text")
+        rows = [[Paragraph(fields.get("name-label", ""), styles["field"]),
+                 Paragraph(fields.get("name", ""), styles["choice"])],
+                [Paragraph(fields.get("number-label", ""), styles["field"]),
+                 Paragraph(fields.get("number", ""), styles["choice"])]]
+        badge = Table([[Paragraph(fields.get("version-label", ""), styles["small"])],
+                       [Paragraph(fields.get("code", ""), styles["code"])]],
+                      colWidths=[28 * mm], style=TableStyle([
+                          ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
+                          ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        grid = _grid([[rows[0][0], rows[0][1], badge], [rows[1][0], rows[1][1], ""]],
+                     [32 * mm, ctx.width - 70 * mm, 38 * mm],
+                     (("LINEBELOW", (1, 0), (1, 1), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
+                      ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT")))
+        out += [Spacer(0, 6), grid]
+    return [KeepTogether(out), Spacer(0, 10)]
+
+
+def keyitem(elem: ET.Element, ctx: Context) -> list:
+    return [KeepTogether(_children(elem, ctx)), Spacer(0, 4)]
+
+
+def part(elem: ET.Element, ctx: Context) -> list:
+    return [PartStart(int(elem.get("index", "0")), elem.get("code", "")), *_children(elem, ctx)]
+
+
+EXAM_BUILDERS = {
+    "part": part,
+    "examhead": examhead,
+    "question": question,
+    "case": case,
+    "choices": choices,
+    "items": items,
+    "order": order,
+    "matching": matching,
+    "lines": lines,
+    "box": box,
+    "hint": hint,
+    "keyitem": keyitem,
+}
+
+
+def lay_out_exam(markup: str, theme: Theme, template: str) -> Laid:
+    """An exam document (versions, keys or overview) from its block markup."""
+    root = parse_markup(markup, template)
+    language = root.get("lang", "nl")
+    styles = _exam_styles(theme, language)
+    buffer = io.BytesIO()
+    doc = ExamDoc(buffer, theme=theme, styles=styles, header=(root.get("header-left", ""), root.get("header-right", "")),
+                  page_label=root.get("page-label", "{page} / {pages}"),
+                  blank_label=root.get("blank-label", ""), title=root.get("title", ""),
+                  subject=root.get("subject", ""), author="", creator="handouts",
+                  producer="handouts", lang=PDF_LANG.get(language, language))
+    doc.codes = [p.get("code", "") for p in root.iter("part")]
+    ctx = Context(theme, styles, doc.text_width)
+    return Laid(doc, _children(root, ctx), buffer)
