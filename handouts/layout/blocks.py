@@ -22,14 +22,13 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote, WithFootnotes, footnote_marks
 from handouts.layout.fonts import face
 from handouts.layout.icons import callout_icon
 from handouts.layout.markup import inner, resolve_marks, src
-from handouts.layout.pages import HeadingParagraph
+from handouts.layout.pages import CONTENTS_END, HeadingParagraph
 from handouts.layout.theme import Theme
 
 
@@ -234,13 +233,15 @@ def titleblock(elem: ET.Element, ctx: Context) -> list:
 
 
 def contents(elem: ET.Element, ctx: Context) -> list:
-    toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=1,
-                          tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font),
-                                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    toc.rightColumnWidth = 24
-    return [Paragraph(elem.get("title", ""), ctx.styles["h2"]), toc, Spacer(0, 14)]
+    """The table of contents; page numbers are filled in when the pages are known."""
+    entries = []
+    for entry in elem.findall("entry"):
+        style = ctx.styles["toc1" if entry.get("level") == "1" else "toc2"]
+        end = f'<onDraw name="{CONTENTS_END}" label="{entry.get("anchor", "")}"/>'
+        entries.append(Paragraph(ctx.text(entry) + end, style))
+    if not entries:
+        return []
+    return [Paragraph(elem.get("title", ""), ctx.styles["h2"]), *entries, Spacer(0, 14)]
 
 
 def body(elem: ET.Element, ctx: Context) -> list:

@@ -287,6 +287,11 @@ def hint(elem: ET.Element, ctx: Context) -> list:
 
 
 def question(elem: ET.Element, ctx: Context) -> list:
+    # A question never splits across pages: its parts move together.
+    return [KeepTogether(_question_parts(elem, ctx)), Spacer(0, ctx.styles["body"].leading * 0.8)]
+
+
+def _question_parts(elem: ET.Element, ctx: Context) -> list:
     stem = elem.find("stem")
     muted = ctx.theme.colour("muted").hexval()[2:]
     head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
@@ -297,8 +302,7 @@ def question(elem: ET.Element, ctx: Context) -> list:
             flowables.extend(_indented(BUILDERS["figure"](child, ctx), ctx))
         elif child.tag != "stem" and child.tag in EXAM_BUILDERS:
             flowables.extend(EXAM_BUILDERS[child.tag](child, ctx))
-    # A question never splits across pages: its parts move together.
-    return [KeepTogether(flowables), Spacer(0, ctx.styles["body"].leading * 0.8)]
+    return flowables
 
 
 def _indented(flowables: list, ctx: Context) -> list:
@@ -308,7 +312,7 @@ def _indented(flowables: list, ctx: Context) -> list:
 def case(elem: ET.Element, ctx: Context) -> list:
     head = [Paragraph(f"<b>{elem.get('title', '')}</b>", ctx.styles["case"])]
     head += [ctx.para(p, "case") for p in elem.findall("p")]
-    questions = [question(q, ctx) for q in elem.findall("question")]
+    questions = elem.findall("question")
     frame = TableStyle([("BOX", (0, 0), (-1, -1), 0.6, ctx.theme.colour("rule")),
                         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
@@ -316,7 +320,10 @@ def case(elem: ET.Element, ctx: Context) -> list:
     if not questions:
         return [text]
     # The case text never stands alone: it keeps its first question with it.
-    return [KeepTogether([text, Spacer(0, 6), *questions[0]]), *[f for q in questions[1:] for f in q]]
+    # (KeepTogether must not nest: an inner one always claims to be too tall.)
+    first = KeepTogether([text, Spacer(0, 6), *_question_parts(questions[0], ctx)])
+    gap = Spacer(0, ctx.styles["body"].leading * 0.8)
+    return [first, gap, *[f for q in questions[1:] for f in question(q, ctx)]]
 
 
 def examhead(elem: ET.Element, ctx: Context) -> list:
@@ -335,7 +342,7 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
                           ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
                           ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
         grid = _grid([[rows[0][0], rows[0][1], badge], [rows[1][0], rows[1][1], ""]],
-                     [32 * mm, ctx.width - 70 * mm, 38 * mm],
+                     [38 * mm, ctx.width - 76 * mm, 38 * mm],
                      (("LINEBELOW", (1, 0), (1, 1), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
                       ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT")))
         out += [Spacer(0, 6), grid]

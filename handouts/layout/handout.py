@@ -9,7 +9,6 @@ from typing import Any
 from reportlab.platypus import Paragraph
 
 from handouts.layout.blocks import BUILDERS, Context, story
-from handouts.layout.flowables import PageCount
 from handouts.layout.markup import parse_markup
 from handouts.layout.pages import HandoutDoc
 from handouts.layout.theme import Theme, paragraph_styles
@@ -49,8 +48,7 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
         n = note.get("n", "0")
         mark = f'<font color="#{theme.colour("accent").hexval()[2:]}">'
         ctx.footnotes[int(n)] = Paragraph(f"<super>{mark}{n}</font></super>&nbsp;{ctx.text(note)}", styles["footnote"])
-    doc.page_count = PageCount(doc)
-    flowables = [doc.page_count] + story(_body_parts(root), ctx)
+    flowables = story(_body_parts(root), ctx)
     return Laid(doc, flowables, buffer)
 
 

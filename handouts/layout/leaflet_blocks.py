@@ -7,6 +7,7 @@ colours with a contrast of at least 4.5:1 on white; the theme is checked here.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -19,7 +20,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
-from handouts.layout.blocks import BUILDERS, Context
+from handouts.layout.blocks import BUILDERS, Context, build_children
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
 from handouts.layout.markup import src
@@ -148,16 +149,33 @@ def group_figures(body: ET.Element) -> ET.Element:
     return grouped
 
 
-LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row}
+def callout(elem: ET.Element, ctx: Context) -> list:
+    """A tinted box with a bold label ("Tip"); the tint is mixed with white
+    beforehand, as transparency does not survive in the panel forms."""
+    kind = elem.get("kind", "note")
+    colour = ctx.theme.colour(kind if kind in ctx.theme.colours else "note")
+    title = elem.find("title")
+    label = elem.get("label", "") + (f": {ctx.text(title)}" if title is not None else "")
+    label_style = ParagraphStyle("calloutlabel", parent=ctx.styles["body"], textColor=colour,
+                                 fontName=face(ctx.theme.heading_font, bold=True), spaceAfter=2)
+    inner = replace(ctx, width=ctx.width - 16)
+    rows = [[Paragraph(label, label_style)]] + [[f] for f in build_children(elem, inner)]
+    tint = colors.linearlyInterpolatedColor(colors.white, colour, 0, 1, 0.1)
+    box = Table(rows, colWidths=[ctx.width], hAlign="LEFT", style=TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), tint),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, colour),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ("TOPPADDING", (0, 1), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+        ("NOSPLIT", (0, 0), (-1, -1)),
+    ]))
+    return [Spacer(0, 3), box, Spacer(0, 8)]
 
 
-def build_body(body: ET.Element, ctx: Context) -> list:
-    out: list = []
-    for child in group_figures(body):
-        builder = LEAFLET_BUILDERS.get(child.tag)
-        if builder is not None:
-            out.extend(builder(child, ctx))
-    return out
+LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row, "callout": callout}
 
 
 def cover(elem: ET.Element, ctx: Context, height: float) -> list:

@@ -23,9 +23,10 @@ from handouts.errors import SourceRef, fail
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import Context
 from handouts.layout.leaflet_blocks import (
-    build_body,
+    LEAFLET_BUILDERS,
     check_theme,
     cover,
+    group_figures,
     imprint,
     leaflet_styles,
     stamp,
@@ -196,18 +197,17 @@ def _measure(width: float, style: Any) -> float:
 
 
 def _body(root: ET.Element, ctx: Context) -> list:
+    """The body's flowables, each tagged with its source line for the overflow error."""
     body = root.find("body")
     if body is None:
         return []
     story = []
-    for child in body:
-        part = ET.Element("body")
-        part.append(child)
-        flowables = build_body(part, ctx)
-        ref = src(child)
-        for flowable in flowables:
+    for child in group_figures(body):
+        builder = LEAFLET_BUILDERS.get(child.tag)
+        ref = src(child if child.tag != "figrow" else child[0])
+        for flowable in builder(child, ctx) if builder else []:
             flowable.leaflet_ref = ref
-        story.extend(flowables)
+            story.append(flowable)
     return story
 
 

@@ -15,6 +15,32 @@ from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between stacked footnotes and between side notes
+CONTENTS_END = "contentsEnd"  # onDraw callback at the end of a contents entry
+
+
+class LateFormCanvas(Canvas):
+    """A canvas that runs hooks just before saving. Numbers known only at the end
+    (the page total, the page of each heading) are drawn as forms referenced early
+    and defined here, so one layout pass is enough."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.before_save: list = []
+
+    def save(self):
+        for hook in self.before_save:
+            hook(self)
+        super().save()
+
+
+def define_text_form(canvas: Canvas, name: str, text: str, font: str, size: float, colour: Any) -> None:
+    """A form holding `text` right-aligned at its origin."""
+    width = canvas.stringWidth(text, font, size)
+    canvas.beginForm(name, lowerx=-width - 2, lowery=-size * 0.4, upperx=2, uppery=size * 1.2)
+    canvas.setFont(font, size)
+    canvas.setFillColor(colour)
+    canvas.drawRightString(0, 0, text)
+    canvas.endForm()
 
 
 class HeadingParagraph(Paragraph):
@@ -31,7 +57,9 @@ class HandoutDoc(BaseDocTemplate):
         self.theme, self.styles = theme, styles
         self.header, self.page_label = header, page_label
         self.first_page_header = first_page_header
-        self.page_count = None  # set by the layout: a PageCount flowable
+        self.heading_pages: dict[str, int] = {}
+        self._contents_anchors: set[str] = set()  # entries drawn, whose page forms are due
+        self._last_page = 0
         self._notes: list[Paragraph] = []
         self._sidenote_floor = 0.0
         self._outline_level = -1
@@ -47,15 +75,47 @@ class HandoutDoc(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate, onPageEnd=self._finish)])
 
-    @staticmethod
-    def canvas_maker():
+    def canvas_maker(self):
         def make(*args, **kwargs):
-            canvas = Canvas(*args, **kwargs)
+            canvas = LateFormCanvas(*args, **kwargs)
             # Footnote marks carry an onDraw callback so they can be found in split text.
             canvas.setNamedCB(FOOTNOTE_MARK, lambda *_: None)
+            canvas.setNamedCB(CONTENTS_END, self._contents_leader)
+            canvas.before_save.append(self._define_late_forms)
             return canvas
 
         return make
+
+    # -- numbers known only at the end
+    def _contents_leader(self, canvas: Canvas, kind: str, anchor: str) -> None:
+        """Dots from the end of a contents entry to its page number."""
+        info = canvas._curr_tx_info
+        self._contents_anchors.add(anchor)
+        right = self.theme.page["left"] + self.text_width
+        y, x = info["cur_y"], info["cur_x"] + 6
+        font, size = self.theme.body_font, self.theme.sizes["body"]
+        canvas.saveState()
+        canvas.setFont(font, size)
+        canvas.setFillColor(self.theme.colour("muted"))
+        step = 5.0
+        dot = x + (step - x % step)  # dots on a fixed grid line up from entry to entry
+        while dot < right - 26:
+            canvas.drawString(dot, y, ".")
+            dot += step
+        canvas.translate(right, y)
+        canvas.doForm(f"contents-{anchor}")
+        canvas.restoreState()
+
+    def _define_late_forms(self, canvas: Canvas) -> None:
+        style = self.styles["header"]
+        total = self._last_page
+        for page in range(1, total + 1):
+            text = self.page_label.format(page=page, pages=total)
+            define_text_form(canvas, f"page-{page}", text, style.fontName, style.fontSize, style.textColor)
+        for anchor in sorted(self._contents_anchors):
+            page = self.heading_pages.get(anchor)
+            define_text_form(canvas, f"contents-{anchor}", str(page or "?"), self.theme.body_font,
+                             self.theme.sizes["body"], self.theme.colour("text"))
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
         kwargs.setdefault("canvasmaker", self.canvas_maker())
@@ -146,13 +206,11 @@ class HandoutDoc(BaseDocTemplate):
     def _finish(self, canvas: Canvas, doc: Any) -> None:
         self._draw_footnotes(canvas)
         width, _ = self.pagesize
-        p, style = self.theme.page, self.styles["header"]
-        total = self.page_count.total if self.page_count is not None else None
-        text = self.page_label.format(page=self.page, pages=total or self.page)
+        p = self.theme.page
+        self._last_page = max(self._last_page, self.page)
         canvas.saveState()
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(style.textColor)
-        canvas.drawRightString(width - p["right"], p["bottom"] - 14, text)
+        canvas.translate(width - p["right"], p["bottom"] - 14)
+        canvas.doForm(f"page-{self.page}")  # "page X of Y": Y is known when the canvas is saved
         canvas.restoreState()
 
     # -- headings: bookmarks and table of contents
@@ -161,7 +219,7 @@ class HandoutDoc(BaseDocTemplate):
             return
         level = min(flowable.level - 1, self._outline_level + 1)
         self._outline_level = level
+        self.heading_pages[flowable.anchor] = self.page
         self.canv.bookmarkPage(flowable.anchor)
         self.canv.addOutlineEntry(flowable.entry, flowable.anchor, level=level, closed=False)
-        if flowable.level <= 2:
-            self.notify("TOCEntry", (flowable.level - 1, flowable.entry, self.page, flowable.anchor))
+

@@ -141,8 +141,9 @@ def paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
         "label": ParagraphStyle("label", parent=small, fontName=face(heading_font, bold=True)),
         "header": ParagraphStyle("header", parent=small, fontName=heading_font, textColor=c["muted"]),
         "toc1": ParagraphStyle("toc1", parent=body, fontName=face(heading_font, bold=True), alignment=TA_LEFT,
-                               fontSize=s["body"], leftIndent=22, firstLineIndent=-22, spaceBefore=3,
+                               fontSize=s["body"], leftIndent=22, firstLineIndent=-22, spaceBefore=5, rightIndent=30,
                                spaceAfter=1, hyphenationLang=""),
         "toc2": ParagraphStyle("toc2", parent=body, fontName=theme.body_font, alignment=TA_LEFT,
-                               leftIndent=52, firstLineIndent=-30, spaceAfter=0, hyphenationLang=""),
+                               leftIndent=52, firstLineIndent=-30, spaceAfter=0, rightIndent=30,
+                               hyphenationLang=""),
     }
