@@ -85,25 +85,26 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
     styles["stamp"] = ParagraphStyle("stamp", parent=styles["body"], fontSize=s["small"],
                                      leading=s["small"] * 1.3, spaceAfter=0)
     styles["stamp_head"] = ParagraphStyle("stamp_head", parent=styles["stamp"], fontName=bold,
-                                          spaceBefore=4)
+                                          spaceBefore=3)
     styles["imprint"] = ParagraphStyle("imprint", parent=styles["stamp"],
                                        textColor=c["muted"], spaceAfter=1)
     return styles
 
 
 def figure(elem: ET.Element, ctx: Context) -> list:
-    return [Spacer(0, 4), _figure(elem, ctx, ctx.width * float(elem.get("width", "1"))),
-            Spacer(0, 6)]
+    parts = _figure(elem, ctx, ctx.width * float(elem.get("width", "1")))
+    # A figure never leaves its caption behind in another panel.
+    return [Spacer(0, 4), KeepTogether(parts), Spacer(0, 6)]
 
 
-def _figure(elem: ET.Element, ctx: Context, width: float) -> Flowable:
+def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
     picture = figure_flowable(elem.get("path", ""), width, width, ctx.theme, src(elem))
     picture.hAlign = "CENTER"
     caption = elem.find("caption")
     parts: list[Flowable] = [picture]
     if caption is not None:
         parts.append(Paragraph(ctx.text(caption), ctx.styles["caption"]))
-    return KeepTogether(parts)
+    return parts
 
 
 def figure_row(elem: ET.Element, ctx: Context) -> list:
@@ -112,12 +113,9 @@ def figure_row(elem: ET.Element, ctx: Context) -> list:
     gap = 3 * mm
     share = (ctx.width - gap * (len(figures) - 1)) / len(figures)
     cells = [_figure(f, ctx, share) for f in figures]
-    table = Table([cells], colWidths=[share] * len(cells), hAlign="CENTER",
-                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    table = Table([cells], colWidths=[share + gap] * (len(cells) - 1) + [share],
+                  hAlign="LEFT", style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                                   *_no_padding()]))
     return [Spacer(0, 4), table, Spacer(0, 6)]
 
 
@@ -228,32 +226,39 @@ def qr_code(url: str, size: float = QR_SIZE) -> Drawing:
 
 
 def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
-    """The labelled stamp box: the practice's details, or empty to stamp by hand."""
-    styles = ctx.styles
-    inner_width = ctx.width - 10
-    details: list[Flowable] = []
+    """The labelled stamp box: the practice's details, or empty to stamp by hand.
+
+    Logo on top; name, address and contact lines beside the QR code; opening
+    hours and therapists below, across the box.
+    """
+    styles, inner_width = ctx.styles, ctx.width - 10
+    top: list[Flowable] = []
+    contact: list[Flowable] = []
+    below: list[Flowable] = []
     qr = None
     for child in elem:
         if child.tag == "logo":
             logo = figure_flowable(child.get("path", ""), inner_width * 0.8, inner_width,
                                    ctx.theme, SourceRef(child.get("path", "")))
-            details += [_scaled(logo, min(1.0, 16 * mm / logo.height)), Spacer(0, 3 * mm)]
-            details[-2].hAlign = "LEFT"
+            logo = _scaled(logo, min(1.0, 12 * mm / logo.height))
+            logo.hAlign = "LEFT"
+            top += [logo, Spacer(0, 2 * mm)]
         elif child.tag == "qr":
             qr = qr_code(child.get("url", ""))
         elif child.tag in ("name", "line", "heading"):
             style = {"name": "stamp_name", "line": "stamp", "heading": "stamp_head"}[child.tag]
-            details.append(Paragraph(ctx.text(child), styles[style]))
-    if qr is not None:
-        text_width = inner_width - QR_SIZE - 3 * mm
-        body: Flowable = Table([[details, qr]], colWidths=[text_width, QR_SIZE + 3 * mm],
-                               style=TableStyle([("VALIGN", (0, 0), (0, 0), "TOP"),
-                                                 ("VALIGN", (1, 0), (1, 0), "BOTTOM"),
-                                                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                                                 *_no_padding()]))
-        content: list[Flowable] = [body]
-    else:
-        content = details or [Spacer(0, 0)]
+            (below if below or child.tag == "heading" else contact).append(
+                Paragraph(ctx.text(child), styles[style]))
+    if qr is not None and contact:
+        side = QR_SIZE + 2 * mm
+        contact = [Table([[contact, qr]], colWidths=[inner_width - side, side],
+                         style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                           ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                           *_no_padding()]))]
+    elif qr is not None:
+        qr.hAlign = "RIGHT"
+        contact = [qr]
+    content = top + contact + below or [Spacer(0, 0)]
     box = Table([[content]], colWidths=[ctx.width], rowHeights=[height],
                 style=TableStyle([("BOX", (0, 0), (-1, -1), 0.8, ctx.theme.colour("muted")),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
