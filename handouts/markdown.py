@@ -8,6 +8,7 @@ tags the layout resolves: `<fn n="1"/>` (a footnote mark) and `<figref n="2"/>`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -65,8 +66,13 @@ class _State:
     anchors: set[str] = field(default_factory=set)
 
 
+# `{#fig-x width=60%}` is how people write it, but the attrs syntax wants the value
+# quoted; quote it for them (same line, so line numbers stay right).
+_UNQUOTED_WIDTH = re.compile(r"(\{[^{}\n]*\bwidth=)(\d+(?:\.\d+)?%)")
+
+
 def split_front_matter(text: str) -> tuple[Token | None, list[Token]]:
-    tokens = _PARSER.parse(text)
+    tokens = _PARSER.parse(_UNQUOTED_WIDTH.sub(r'\1"\2"', text))
     if tokens and tokens[0].type == "front_matter":
         return tokens[0], tokens[1:]
     return None, tokens

@@ -39,7 +39,7 @@ from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
 from handouts.leaflet.imposition import impose
 
 MAX_CHARS_PER_LINE = 70
-STAMP_BOX = 80 * mm  # the same for every practice, so the body breaks the same way
+STAMP_BOX = 74 * mm  # the same for every practice, so the body breaks the same way
 _SAMPLE = "Blijf zo gewoon mogelijk bewegen, ook als uw rug pijn doet. "
 OUTPUTS = {"trifold": ("print", "screen"), "booklet": ("a5", "a4"), "single": ("a4",)}
 
