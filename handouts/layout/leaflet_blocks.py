@@ -200,7 +200,13 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
         scale = min(1.0, max(height - used, 10) / picture.height)
         out += [Spacer(0, 8 * mm), _scaled(picture, scale)]
     practice = elem.find("practice")
-    if practice is not None:
+    if practice is not None and practice.get("logo"):
+        logo = figure_flowable(practice.get("logo", ""), ctx.width * 0.8, ctx.width,
+                               ctx.theme, SourceRef(practice.get("logo", "")))
+        logo = _scaled(logo, min(1.0, 16 * mm / logo.height))
+        logo.hAlign = "LEFT"
+        out += [Spacer(0, 8 * mm), logo]
+    elif practice is not None:
         out += [Spacer(0, 6 * mm), Paragraph(ctx.text(practice), styles["practice"])]
     return out
 
@@ -240,7 +246,7 @@ def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
         if child.tag == "logo":
             logo = figure_flowable(child.get("path", ""), inner_width * 0.8, inner_width,
                                    ctx.theme, SourceRef(child.get("path", "")))
-            logo = _scaled(logo, min(1.0, 12 * mm / logo.height))
+            logo = _scaled(logo, min(1.0, 11 * mm / logo.height))
             logo.hAlign = "LEFT"
             top += [logo, Spacer(0, 2 * mm)]
         elif child.tag == "qr":

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer
 
 from handouts.errors import SourceRef, fail
 from handouts.language import PDF_LANG
@@ -39,7 +39,7 @@ from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
 from handouts.leaflet.imposition import impose
 
 MAX_CHARS_PER_LINE = 70
-STAMP_BOX = 74 * mm  # the same for every practice, so the body breaks the same way
+STAMP_BOX = 78 * mm  # the same for every practice, so the body breaks the same way
 _SAMPLE = "Blijf zo gewoon mogelijk bewegen, ook als uw rug pijn doet. "
 OUTPUTS = {"trifold": ("print", "screen"), "booklet": ("a5", "a4"), "single": ("a4",)}
 
@@ -201,11 +201,15 @@ def _body(root: ET.Element, ctx: Context) -> list:
     body = root.find("body")
     if body is None:
         return []
-    story = []
+    story: list = []
     for child in group_figures(body):
         builder = LEAFLET_BUILDERS.get(child.tag)
         ref = src(child if child.tag != "figrow" else child[0])
         for flowable in builder(child, ctx) if builder else []:
+            # A heading right under a heading keeps with it: no panel break between.
+            if isinstance(flowable, CondPageBreak) and story and isinstance(
+                    story[-1], HeadingParagraph):
+                continue
             flowable.leaflet_ref = ref
             story.append(flowable)
     return story
@@ -223,10 +227,10 @@ def _parts(root: ET.Element, ctx: Context, fold: Fold) -> Parts:
         stamp_elem = back.find("stamp")
         if stamp_elem is not None:
             height = stamp_content_height(stamp_elem, ctx)
-            if height > STAMP_BOX - 10:
+            if height > STAMP_BOX - 10.5:
                 raise fail(src(stamp_elem) if stamp_elem.get("src") else SourceRef("practice"),
                            f"the practice details take {height / MM:.0f} mm but the stamp "
-                           f"area holds {(STAMP_BOX - 10) / MM:.0f} mm; leave out opening "
+                           f"area holds {(STAMP_BOX - 10.5) / MM:.0f} mm; leave out opening "
                            "hours or therapists, or use a smaller logo")
             stamp_part = stamp(stamp_elem, ctx, STAMP_BOX)
         stamp_part = [Spacer(0, 4 * mm), *stamp_part, Spacer(0, 3 * mm),
