@@ -30,8 +30,8 @@ def register() -> None:
 
 
 def _plain(markup: str) -> str:
-    return re.sub(r"<(fn|figref)[^>]*/>", "", markup).replace("<b>", "").replace("</b>", "") \
-        .replace("<i>", "").replace("</i>", "")
+    """The text with its bold and italic, without our private tags."""
+    return re.sub(r"<(fn|figref)[^>]*/>", "", markup)
 
 
 def prepare(document) -> list[tuple[str, object]]:
@@ -61,6 +61,11 @@ def prepare(document) -> list[tuple[str, object]]:
 
 def lay_out(blocks: list[tuple[str, object]]) -> bytes:
     register()
+    from reportlab.lib.fonts import addMapping
+
+    addMapping("FloorSerif", 1, 0, "FloorSerif")  # bold and italic in the same face: same work
+    addMapping("FloorSerif", 0, 1, "FloorSerif")
+    addMapping("FloorSerif", 1, 1, "FloorSerif")
     body = ParagraphStyle("b", fontName="FloorSerif", fontSize=10.5, leading=14.5, alignment=4,
                           hyphenationLang="nl_NL", embeddedHyphenation=1)
     head = ParagraphStyle("h", fontName="FloorSans", fontSize=13, leading=16, keepWithNext=1)

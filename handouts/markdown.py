@@ -334,6 +334,8 @@ def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
                 out.append(f"<figref target={quoteattr(href[1:])}/>")
                 link_depth = -1  # swallow the matching close
             else:
+                if href.startswith("#"):  # a link to a figure with words of its own
+                    state.figure_refs.append((href[1:], ref))
                 out.append(f"<a href={quoteattr(href)}>")
                 link_depth = 1
         elif kind == "link_close":

@@ -129,3 +129,8 @@ def test_reference_to_unknown_figure(project):
 def test_several_errors_are_reported_at_once(project):
     messages = errors_of(project, "---\ntitle: x\ncolour: red\n---\n\n::: tipp\nx\n:::\n\n![A](nope.png \"c\")\n")
     assert len(messages) == 3
+
+
+def test_link_to_an_unknown_anchor(project):
+    messages = errors_of(project, "---\ntitle: x\n---\n\nZie [het plaatje](#fig-weg).\n")
+    assert any("points to no figure" in m for m in messages)

@@ -152,6 +152,44 @@ class ExamDoc(BaseDocTemplate):
         canvas.restoreState()
 
 
+# ---- flowables -----------------------------------------------------------------
+
+
+class Para(Paragraph):
+    """A paragraph that lays out its lines once per width: KeepTogether, the frame and
+    tables all ask again, and line breaking is most of an exam's build time."""
+
+    def wrap(self, availWidth, availHeight):
+        if getattr(self, "_wrapped_at", None) == availWidth:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+
+class Choice(Flowable):
+    """An option line: an optional tick box, then the lettered text, hanging indented."""
+
+    def __init__(self, text: Paragraph, indent: float, box: bool):
+        super().__init__()
+        self.text, self.indent, self.box = text, indent, box
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        offset = self.indent + (BOX + 3 * mm if self.box else 0)
+        _, self.height = self.text.wrap(availWidth - offset, availHeight)
+        self.height += 3
+        return availWidth, self.height
+
+    def draw(self):
+        top = self.height - 3
+        if self.box:
+            leading = self.text.style.leading
+            self.canv.setLineWidth(0.7)
+            self.canv.rect(self.indent, top - leading + (leading - BOX) / 2 - 1, BOX, BOX)
+        self.text.drawOn(self.canv, self.indent + (BOX + 3 * mm if self.box else 0), 3)
+
+
 # ---- vector shapes -------------------------------------------------------------
 
 
@@ -209,6 +247,7 @@ def _exam_styles(theme: Theme, language: str) -> dict:
     question = body.clone("question", alignment=TA_LEFT, hyphenationLang="", leftIndent=INDENT,
                           firstLineIndent=-INDENT, spaceAfter=3)
     styles.update({
+        "body": body.clone("examBody", hyphenationLang="", alignment=TA_LEFT),
         "question": question,
         "choice": question.clone("choice", leftIndent=0, firstLineIndent=0, spaceAfter=0),
         "hint": styles["small"].clone("hint", leftIndent=INDENT, textColor=theme.colour("muted"),
@@ -237,17 +276,15 @@ def _grid(rows: list[list], widths: list[float], extra: tuple = ()) -> Table:
 
 
 def _choice_text(choice: ET.Element, ctx: Context) -> Paragraph:
-    return Paragraph(f"<b>{choice.get('letter', '')}</b>\u00a0\u00a0{ctx.text(choice)}", ctx.styles["choice"])
+    return Para(f"<b>{choice.get('letter', '')}</b>\u00a0\u00a0{ctx.text(choice)}", ctx.styles["choice"])
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
-    rows = [["", TickBox(), _choice_text(c, ctx)] for c in elem.findall("choice")]
-    return [_grid(rows, [INDENT, BOX + 3 * mm, ctx.width - INDENT - BOX - 3 * mm])]
+    return [Choice(_choice_text(c, ctx), INDENT, True) for c in elem.findall("choice")]
 
 
 def items(elem: ET.Element, ctx: Context) -> list:
-    rows = [["", _choice_text(c, ctx)] for c in elem.findall("choice")]
-    return [_grid(rows, [INDENT, ctx.width - INDENT])]
+    return [Choice(_choice_text(c, ctx), INDENT, False) for c in elem.findall("choice")]
 
 
 def order(elem: ET.Element, ctx: Context) -> list:
@@ -267,7 +304,7 @@ def matching(elem: ET.Element, ctx: Context) -> list:
         left: list = ["", "", ""]
         if i < len(prompts):
             p = prompts[i]
-            left = [Paragraph(f"<b>{p.get('n')}.</b>\u00a0{ctx.text(p)}", ctx.styles["choice"]),
+            left = [Para(f"<b>{p.get('n')}.</b>\u00a0{ctx.text(p)}", ctx.styles["choice"]),
                     TickBox(6 * mm, 9 * mm), ""]
         right = _choice_text(answers[i], ctx) if i < len(answers) else ""
         rows.append(["", *left, right])
@@ -296,7 +333,7 @@ def _question_parts(elem: ET.Element, ctx: Context) -> list:
     muted = ctx.theme.colour("muted").hexval()[2:]
     head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
             f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({elem.get("points-label", "")})</font>')
-    flowables = [Paragraph(head, ctx.styles["question"])]
+    flowables = [Para(head, ctx.styles["question"])]
     for child in elem:
         if child.tag == "figure":
             flowables.extend(_indented(BUILDERS["figure"](child, ctx), ctx))
@@ -349,6 +386,29 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
     return [KeepTogether(out), Spacer(0, 10)]
 
 
+def paragraph(elem: ET.Element, ctx: Context) -> list:
+    return [Para(ctx.text(elem), ctx.styles["body"])]
+
+
+def grid(elem: ET.Element, ctx: Context) -> list:
+    """A table with declared column widths (in % of the column): cheaper than `table`."""
+    widths = [ctx.width * float(w) / 100 for w in elem.get("widths", "").split(",") if w]
+    rows, header = [], 0
+    for row in elem.findall("row"):
+        style = ctx.styles["cellhead" if row.get("header") == "1" else "cell"]
+        header += row.get("header") == "1"
+        rows.append([Para(ctx.text(cell), style) for cell in row.findall("cell")])
+    if not rows:
+        return []
+    c = ctx.theme.colours
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, header - 1), c["accent"]))
+    table = Table(rows, colWidths=widths or None, repeatRows=header, style=TableStyle(style), hAlign="LEFT")
+    return [table, Spacer(0, 8)]
+
+
 def keyitem(elem: ET.Element, ctx: Context) -> list:
     return [KeepTogether(_children(elem, ctx)), Spacer(0, 4)]
 
@@ -370,6 +430,8 @@ EXAM_BUILDERS = {
     "box": box,
     "hint": hint,
     "keyitem": keyitem,
+    "p": paragraph,
+    "grid": grid,
 }
 
 

@@ -41,7 +41,7 @@ from handouts.leaflet.imposition import impose
 MAX_CHARS_PER_LINE = 70
 STAMP_BOX = 78 * mm  # the same for every practice, so the body breaks the same way
 _SAMPLE = "Blijf zo gewoon mogelijk bewegen, ook als uw rug pijn doet. "
-OUTPUTS = {"trifold": ("print", "screen"), "booklet": ("a5", "a4"), "single": ("a4",)}
+OUTPUTS = {"trifold": ("print", "screen"), "booklet": ("a5", "a4"), "single": ("page",)}
 
 
 @dataclass(frozen=True)
@@ -401,5 +401,5 @@ COMPOSERS: dict[tuple[str, str], Callable[[PanelCanvas, LeafletDoc], None]] = {
     ("trifold", "screen"): compose_trifold_screen,
     ("booklet", "a5"): compose_booklet_a5,
     ("booklet", "a4"): compose_booklet_a4,
-    ("single", "a4"): compose_single,
+    ("single", "page"): compose_single,
 }

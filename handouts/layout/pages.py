@@ -98,10 +98,14 @@ class HandoutDoc(BaseDocTemplate):
         canvas.setFont(font, size)
         canvas.setFillColor(self.theme.colour("muted"))
         step = 5.0
-        dot = x + (step - x % step)  # dots on a fixed grid line up from entry to entry
-        while dot < right - 26:
-            canvas.drawString(dot, y, ".")
-            dot += step
+        first = x + (step - x % step)  # dots on a fixed grid line up from entry to entry
+        count = int((right - 26 - first) // step)
+        if count > 0:
+            dots = canvas.beginText(first, y)
+            dots.setFont(font, size)
+            dots.setCharSpace(step - canvas.stringWidth(".", font, size))
+            dots.textOut("." * count)
+            canvas.drawText(dots)
         canvas.translate(right, y)
         canvas.doForm(f"contents-{anchor}")
         canvas.restoreState()

@@ -24,7 +24,7 @@ from handouts.templating import render as render_template
 
 DEFAULT_THEME = "leaflet"
 # Output → file name suffix; the main output of each fold has none.
-VARIANTS = {"print": "", "screen": "-screen", "a5": "", "a4": "-a4"}
+VARIANTS = {"print": "", "screen": "-screen", "a5": "", "a4": "-a4", "page": ""}
 
 WORDS = {
     "nl": {"number": "nr.", "stamp": "Uw fysiotherapeut:", "reviewed": "Laatst herzien",
