@@ -19,12 +19,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-import floor  # noqa: E402
-
 from handouts.build import build  # noqa: E402
 from handouts.content import load_document  # noqa: E402
 from handouts.products import Options  # noqa: E402
 from handouts.project import load_project  # noqa: E402
+
+import floor  # noqa: E402
 
 CHAPTER = REPO / "content/handouts/03-de-rug.md"
 

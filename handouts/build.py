@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-from handouts.documents import make_document
 from handouts.content import discover as discover_markdown
+from handouts.documents import make_document
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, display_path
 from handouts.exam.make import discover_exams, make_exam
 from handouts.pdf import write_atomic

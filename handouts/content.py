@@ -11,11 +11,12 @@ from pathlib import Path
 
 from handouts import model
 from handouts.errors import Collector, SourceRef, display_path, fail
+from handouts.frontmatter import HANDOUT, SCHEMAS
 from handouts.markdown import parse_body, split_front_matter
 from handouts.project import Project
-from handouts.frontmatter import HANDOUT, SCHEMAS
 from handouts.textfile import read_text
 from handouts.yamlfile import load_yaml
+
 
 def discover(paths: list[Path], project: Project) -> list[Path]:
     """The Markdown content files named by `paths` (files or folders), sorted."""

@@ -8,9 +8,9 @@ carries a `SourceRef` so that a message reads like a compiler's:
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -23,7 +23,7 @@ class SourceRef:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
 
-    def at(self, line_offset: int) -> "SourceRef":
+    def at(self, line_offset: int) -> SourceRef:
         """The place `line_offset` lines further down the same file."""
         return SourceRef(self.path, self.line + line_offset if self.line else 0)
 

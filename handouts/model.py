@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from handouts.errors import SourceRef
 
@@ -35,7 +35,7 @@ class Paragraph:
 class ListBlock:
     ordered: bool
     start: int
-    items: tuple[tuple["Block", ...], ...]
+    items: tuple[tuple[Block, ...], ...]
     ref: SourceRef
     kind: str = "list"
 
@@ -65,14 +65,14 @@ class Figure:
 class Callout:
     callout: str  # "tip", "warning", "note"
     title: str
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     ref: SourceRef
     kind: str = "callout"
 
 
 @dataclass(frozen=True)
 class SideNote:
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     ref: SourceRef
     kind: str = "sidenote"
 
@@ -90,7 +90,7 @@ class Footnote:
     ref: SourceRef
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, Figure, Callout, SideNote, PageBreak]
+Block = Heading | Paragraph | ListBlock | Table | Figure | Callout | SideNote | PageBreak
 
 
 @dataclass(frozen=True)

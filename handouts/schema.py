@@ -8,8 +8,9 @@ defaults and documents the format (`handouts schema`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from handouts.errors import Collector, SourceRef, did_you_mean
 from handouts.yamlfile import LinedDict

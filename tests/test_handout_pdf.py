@@ -15,7 +15,7 @@ from handouts.products import Options
 from handouts.project import load_project
 
 from conftest import REPO, STANDARD_14, fonts_used, outline_titles, page_texts
-from pdfcheck import inline_texts, ink_outside, line_text_at, squash
+from pdfcheck import ink_outside, inline_texts, line_text_at, squash
 
 CHAPTER = REPO / "content/handouts/03-de-rug.md"
 A4 = (595.27, 841.89)

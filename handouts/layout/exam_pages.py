@@ -182,11 +182,11 @@ class Choice(Flowable):
         return availWidth, self.height
 
     def draw(self):
-        top = self.height - 3
-        if self.box:
-            leading = self.text.style.leading
+        if self.box:  # beside the first line, its middle at the middle of the letters
+            style = self.text.style
+            baseline = self.height - (style.leading + style.fontSize) / 2 - style.fontSize * 0.3
             self.canv.setLineWidth(0.7)
-            self.canv.rect(self.indent, top - leading + (leading - BOX) / 2 - 1, BOX, BOX)
+            self.canv.rect(self.indent, baseline + style.fontSize * 0.35 - BOX / 2, BOX, BOX)
         self.text.drawOn(self.canv, self.indent + (BOX + 3 * mm if self.box else 0), 3)
 
 

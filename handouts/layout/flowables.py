@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Paragraph
-from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.flowables import Flowable
 
 FOOTNOTE_MARK = "fnmark"  # name of the onDraw callback in a footnote mark
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from reportlab.platypus import Paragraph
 
+from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.markup import parse_markup
 from handouts.layout.pages import HandoutDoc
 from handouts.layout.theme import Theme, paragraph_styles
-from handouts.language import PDF_LANG
 
 
 @dataclass(frozen=True)

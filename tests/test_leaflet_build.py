@@ -1,0 +1,269 @@
+"""Leaflets end to end: folds, panels measured from the PDF, practices, errors."""
+
+from __future__ import annotations
+
+import shutil
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import REPO, STANDARD_14, fonts_used, outline_titles, page_texts
+
+from handouts.leaflet.folds import MM, fold_geometry
+
+SAMPLE = REPO / "content"
+FRONT = "---\ntitle: {title}\nfold: {fold}\nreviewed: 2026-09-01\n---\n\n"
+
+
+@pytest.fixture
+def sample(project):
+    """The bundled leaflet and practices in a throw-away project."""
+    for folder in ("leaflets", "practices"):
+        shutil.copytree(SAMPLE / folder, project.root / "content" / folder)
+    return project
+
+
+def text_lines(path, page_index):
+    """(text, left, bottom, right, top) of every text run on a page, in points."""
+    page = pdfium.PdfDocument(path)[page_index]
+    textpage = page.get_textpage()
+    lines = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = textpage.get_text_bounded(left, bottom, right, top).strip()
+        if text:
+            lines.append((text, left, bottom, right, top))
+    return lines
+
+
+def panel_of(side, x):
+    return next(p for p in side.panels if p.rect.x <= x < p.rect.right)
+
+
+def sizes_mm(path):
+    return [tuple(round(v / MM) for v in p.get_size()) for p in pdfium.PdfDocument(path)]
+
+
+def test_trifold_outputs_and_page_sizes(sample):
+    result = sample.run("build")
+    assert result.exit_code == 0, result.output
+    out = sample.root / "build" / "leaflets"
+    assert sizes_mm(out / "rugpijn.pdf") == [(297, 210), (297, 210)]
+    assert sizes_mm(out / "rugpijn-screen.pdf") == [
+        (100, 210), (97, 210), (100, 210), (100, 210), (97, 210), (100, 210)]
+
+
+@pytest.mark.parametrize("practice", [None, "content/practices/wilgenhof.yaml"])
+def test_every_text_line_stays_inside_its_panel(sample, practice):
+    args = ["build"] + (["--practice", practice] if practice else [])
+    assert sample.run(*args).exit_code == 0
+    name = "rugpijn-wilgenhof.pdf" if practice else "rugpijn.pdf"
+    fold = fold_geometry("trifold")
+    for index, side in enumerate(fold.sides):
+        lines = text_lines(sample.root / "build" / "leaflets" / name, index)
+        assert len(lines) > 20
+        for text, left, bottom, right, top in lines:
+            frame = panel_of(side, (left + right) / 2).frame
+            assert frame.x - 0.5 <= left and right <= frame.right + 0.5, (side.name, text)
+            assert frame.y - 0.5 <= bottom and top <= frame.top + 0.5, (side.name, text)
+
+
+def test_cover_title_on_the_right_third_of_the_outside(sample):
+    assert sample.run("build").exit_code == 0
+    lines = text_lines(sample.root / "build/leaflets/rugpijn.pdf", 0)
+    title = [line for line in lines if "Minder last" in line[0]]
+    assert title and all(line[1] >= 197 * MM for line in title)
+    inside = text_lines(sample.root / "build/leaflets/rugpijn.pdf", 1)
+    assert not [line for line in inside if "Minder last" in line[0]]
+
+
+def test_practice_details_on_the_back_panel(sample):
+    assert sample.run("build", "--practice", "content/practices/zonnekade.yaml").exit_code == 0
+    lines = text_lines(sample.root / "build/leaflets/rugpijn-zonnekade.pdf", 0)
+    back = fold_geometry("trifold").side("outside").panel("back").rect
+    for wanted in ("Beweegpraktijk Zonnekade", "Kadeplein 3", "020-000 00 02",
+                   "Uw fysiotherapeut:", "Laatst herzien: 1 september 2026"):
+        found = [line for line in lines if wanted in line[0]]
+        assert found, wanted
+        assert all(back.x <= line[1] and line[3] <= back.right for line in found), wanted
+
+
+def test_without_practice_an_empty_stamp_area(sample):
+    assert sample.run("build").exit_code == 0
+    text = page_texts(sample.pdf("build/leaflets/rugpijn.pdf"))[0]
+    assert "Uw fysiotherapeut:" in text
+    assert "Wilgenhof" not in text and "Zonnekade" not in text
+
+
+def test_one_leaflet_per_practice_from_a_folder(sample):
+    result = sample.run("build", "--practice", "content/practices")
+    assert result.exit_code == 0, result.output
+    built = sorted(p.name for p in (sample.root / "build/leaflets").iterdir())
+    assert built == ["rugpijn-wilgenhof-screen.pdf", "rugpijn-wilgenhof.pdf",
+                     "rugpijn-zonnekade-screen.pdf", "rugpijn-zonnekade.pdf"]
+
+
+def test_one_leaflet_per_practice_from_a_csv(sample):
+    sample.write("praktijken.csv", "id;name;city\nnoord;Praktijk Noord;Noorddorp\n"
+                 "zuid;Praktijk Zuid;Zuiddorp\n")
+    result = sample.run("build", "--practice", "praktijken.csv")
+    assert result.exit_code == 0, result.output
+    text = page_texts(sample.pdf("build/leaflets/rugpijn-zuid.pdf"))[0]
+    assert "Praktijk Zuid" in text and "Zuiddorp" in text
+
+
+def test_broken_practice_csv_is_an_error_with_its_line(sample):
+    sample.write("praktijken.csv", "name,city\nA,Ergens\nB,Daar,extra\n")
+    result = sample.run("build", "--practice", "praktijken.csv")
+    assert result.exit_code == 1
+    assert "praktijken.csv:3: error: this row has 3 cells" in result.output
+    assert not (sample.root / "build/leaflets").exists()
+
+
+def test_overflow_is_an_error_that_says_how_much_and_suggests_booklet(sample):
+    assert sample.run("build").exit_code == 0
+    good = (sample.root / "build/leaflets/rugpijn.pdf").read_bytes()
+    long_text = "\n\n".join(f"# Deel {i}\n\nDit is een korte zin. " * 1 + "Nog een zin. " * 30
+                            for i in range(12))
+    sample.write("content/leaflets/rugpijn.md", FRONT.format(title="Te lang", fold="trifold")
+                 + long_text + "\n")
+    result = sample.run("build")
+    assert result.exit_code == 1
+    message = result.output
+    assert "content/leaflets/rugpijn.md:" in message
+    assert "does not fit the tri-fold" in message and "fold: booklet" in message
+    assert " lines (" in message and " mm of panel height)" in message
+    assert (sample.root / "build/leaflets/rugpijn.pdf").read_bytes() == good
+
+
+def test_forced_panel_break_starts_the_next_panel(project):
+    project.write("content/leaflets/kort.md", FRONT.format(title="Kort", fold="trifold")
+                  + "# Eerste\n\nTekst een.\n\n---\n\n# Tweede\n\nTekst twee.\n")
+    assert project.run("build").exit_code == 0
+    screen = page_texts(project.pdf("build/leaflets/kort-screen.pdf"))
+    assert "Eerste" in screen[1] and "Tweede" not in screen[1]
+    assert "Tweede" in screen[2]
+
+
+def booklet(body_pages: int) -> str:
+    pages = [f"# Deel {n}\n\nPAGINA{n} staat hier.\n" for n in range(2, body_pages + 2)]
+    return FRONT.format(title="BOEKJE", fold="booklet") + "\n---\n\n".join(pages)
+
+
+def halves(path):
+    """Per sheet side: the texts on its left and right A5 half."""
+    sides = []
+    for index in range(len(pdfium.PdfDocument(path))):
+        left, right = [], []
+        for text, x0, _, x1, _ in text_lines(path, index):
+            (left if (x0 + x1) / 2 < 148.5 * MM else right).append(text)
+        sides.append((" ".join(left), " ".join(right)))
+    return sides
+
+
+def page_number(text, last):
+    if "BOEKJE" in text:
+        return 1
+    if "Uw fysiotherapeut" in text:
+        return last
+    for word in text.split():
+        if word.startswith("PAGINA"):
+            return int(word.removeprefix("PAGINA"))
+    return None
+
+
+@pytest.mark.parametrize("body_pages, expected", [
+    (2, [(4, 1), (2, 3)]),
+    (6, [(8, 1), (2, 7), (6, 3), (4, 5)]),
+    (10, [(12, 1), (2, 11), (10, 3), (4, 9), (8, 5), (6, 7)]),
+    # 5 body pages + cover + back = 7: one blank, just before the back cover
+    (5, [(8, 1), (2, None), (6, 3), (4, 5)]),
+])
+def test_booklet_imposition_order(project, body_pages, expected):
+    project.write("content/leaflets/boekje.md", booklet(body_pages))
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    out = project.root / "build/leaflets"
+    a5 = sizes_mm(out / "boekje.pdf")
+    assert a5 == [(148, 210)] * (body_pages + 2)
+    assert sizes_mm(out / "boekje-a4.pdf") == [(297, 210)] * len(expected)
+    last = -(-(body_pages + 2) // 4) * 4
+    sides = [(page_number(left, last), page_number(right, last))
+             for left, right in halves(out / "boekje-a4.pdf")]
+    assert sides == expected
+
+
+def test_single_is_a4_portrait_with_short_lines(project):
+    project.write("content/leaflets/een.md", FRONT.format(title="Een", fold="single")
+                  + "# Kop\n\n" + "Dit is een gewone zin met gewone woorden erin. " * 40 + "\n")
+    assert project.run("build").exit_code == 0
+    path = project.root / "build/leaflets/een.pdf"
+    assert sizes_mm(path)[0] == (210, 297)
+    longest = max(len(text) for text, *_ in text_lines(path, 0))
+    assert 50 <= longest <= 72
+
+
+def test_fonts_embedded_and_legible(sample):
+    assert sample.run("build").exit_code == 0
+    for name in ("rugpijn.pdf", "rugpijn-screen.pdf"):
+        fonts = fonts_used(sample.pdf(f"build/leaflets/{name}"))
+        assert fonts and all(fonts.values())
+        assert not set(fonts) & STANDARD_14
+        assert all("AtkinsonHyperlegible" in font for font in fonts)
+
+
+def test_screen_version_has_an_outline(sample):
+    assert sample.run("build").exit_code == 0
+    titles = outline_titles(sample.pdf("build/leaflets/rugpijn-screen.pdf"))
+    assert "Blijf bewegen" in titles and "Tillen" in titles
+
+
+def test_builds_are_byte_identical(sample):
+    assert sample.run("build").exit_code == 0
+    first = (sample.root / "build/leaflets/rugpijn.pdf").read_bytes()
+    assert sample.run("build").exit_code == 0
+    assert (sample.root / "build/leaflets/rugpijn.pdf").read_bytes() == first
+
+
+def test_readability_warnings_and_strict(project):
+    long_sentence = " ".join(["woord"] * 24) + "."
+    project.write("content/leaflets/lang.md", FRONT.format(title="Lang", fold="trifold")
+                  + f"# Kop\n\nKorte zin.\n\n{long_sentence}\n")
+    result = project.run("check")
+    assert result.exit_code == 0
+    assert "content/leaflets/lang.md:9: warning: sentence of 24 words" in result.output
+    strict = project.run("check", "--strict")
+    assert strict.exit_code == 1
+    assert "content/leaflets/lang.md:9: error: sentence of 24 words" in strict.output
+
+
+def test_unknown_fold_and_missing_cover_are_errors(project):
+    project.write("content/leaflets/x.md", "---\ntitle: X\nfold: trifoId\n---\n\nTekst.\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert 'content/leaflets/x.md:3: error: "fold" must be one of' in result.output
+    assert 'did you mean "trifold"?' in result.output
+    project.write("content/leaflets/x.md", "---\ntitle: X\ncover: weg.svg\n---\n\nTekst.\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert 'content/leaflets/x.md:3: error: cover image "weg.svg" not found' in result.output
+
+
+def test_missing_practice_logo_is_an_error(sample):
+    sample.write("p.yaml", "name: P\nlogo: weg.svg\n")
+    result = sample.run("build", "--practice", "p.yaml")
+    assert result.exit_code == 1
+    assert 'p.yaml:2: error: logo "weg.svg" not found' in result.output
+
+
+def test_low_contrast_or_small_theme_is_refused(project):
+    project.write("content/leaflets/x.md", FRONT.format(title="X", fold="trifold") + "Tekst.\n")
+    project.write("templates/themes/leaflet.yaml", "colours:\n  text: '#aaaaaa'\n"
+                  "fonts:\n  body: Atkinson Hyperlegible\n  heading: Atkinson Hyperlegible\n"
+                  "sizes:\n  body: 12\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert "contrast of 2.3:1" in result.output
+    project.write("templates/themes/leaflet.yaml", "sizes:\n  body: 10\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert "at least 12 pt" in result.output
