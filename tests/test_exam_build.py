@@ -187,3 +187,93 @@ def test_roster_fills_in_names(built, tmp_path):
     first = pages(tmp_path / OUT / "versie-A-4021337.pdf")[0]
     assert "Sanne de Vries" in first and "4021337" in first
     assert len(list((tmp_path / OUT).glob("versie-*.pdf"))) == 5
+
+
+# ---- properties over random banks, read back from the PDF ----------------------
+
+
+def _render_versions(spec, bank):
+    from handouts.exam.labels import exam_labels
+    from handouts.exam.make import exam_view, paper_view
+    from handouts.layout.exam_pages import lay_out_exam
+    from handouts.layout.theme import load_theme
+    from handouts.pdf import render
+    from handouts.templating import render as render_template
+
+    labels = exam_labels("nl")
+    versions = sample(spec, bank)
+    exam = exam_view(spec, versions[0], labels)
+    theme = load_theme("default", None)
+    for version in versions:
+        markup = render_template("exam/version.xml.j2",
+                                 {"exam": exam, "papers": [paper_view(version, {})], "labels": labels}, None)
+        data = render(lay_out_exam(markup, theme, "exam/version.xml.j2"))
+        yield version, [flat(p.extract_text() or "") for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_random_banks_print_what_the_key_says():
+    from dataclasses import replace
+
+    from hypothesis import HealthCheck, given, settings
+    from test_exam_sampler import bank_questions, body_of, exams
+
+    @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(exams())
+    def check(exam):
+        spec, bank = exam
+        spec = replace(spec, versions=min(spec.versions, 3))
+        known = bank_questions(bank)
+        for version, texts in _render_versions(spec, bank):
+            for paper, entry in zip(version.questions(), version.key.entries, strict=True):
+                body = body_of(known[entry.question_id], entry.variant)
+                head = f"{paper.position}. {flat(body.stem.split('___')[0])}"
+                pattern = re.compile(rf"(^| ){re.escape(head)}( |$)")
+                (page,) = [i for i, t in enumerate(texts) if pattern.search(t)]  # never split
+                for choice in paper.choices:
+                    assert f"{choice.letter} {flat(choice.text)}" in texts[page]
+                if entry.type in ("single", "multiple"):
+                    right = {o.text for o in body.options if o.correct}
+                    for letter in entry.answer.split(";"):
+                        assert any(f"{letter} {flat(r)}" in texts[page] for r in right)
+
+    check()
+
+
+def test_stem_with_a_figure(tmp_path):
+    from click.testing import CliRunner
+    from PIL import Image
+
+    from handouts.cli import main
+
+    exams = tmp_path / "content/exams"
+    exams.mkdir(parents=True)
+    Image.new("RGB", (40, 20), "navy").save(exams / "wervel.png")
+    (exams / "bank.yaml").write_text(
+        "questions:\n"
+        "  - id: f1\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+        "    stem: |\n      Dit is de atlas.\n\n      ![Een wervel](wervel.png)\n    answer: juist\n"
+        "  - id: f2\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+        "    stem: Zie ![x](ontbreekt.png)\n    answer: juist\n", encoding="utf-8")
+    (exams / "toets.yaml").write_text(
+        "title: T\nbanks: [bank.yaml]\nversions: 1\nsections:\n"
+        "  - title: S\n    blueprint:\n      - ids: [f1]\n", encoding="utf-8")
+    result = _run(CliRunner(), main, tmp_path, ["build", "--exam"])
+    assert result.exit_code == 1
+    assert 'content/exams/bank.yaml:11: error: the figure "ontbreekt.png" in question f2 does not exist' in result.output
+    (exams / "bank.yaml").write_text((exams / "bank.yaml").read_text().replace("ontbreekt", "wervel"))
+    result = _run(CliRunner(), main, tmp_path, ["build", "--exam"])
+    assert result.exit_code == 0, result.output
+    page = PdfReader(tmp_path / "build/exams/toets/versie-A.pdf").pages[0]
+    assert "/XObject" in page["/Resources"] and "Dit is de atlas." in page.extract_text()
+
+
+def test_worker_processes_make_the_same_bytes():
+    from handouts.exam.make import make_exam
+    from handouts.products import Options
+    from handouts.project import load_project
+
+    project = load_project(REPO)
+    spec = REPO / "content/exams/rug-toets.yaml"
+    alone, _ = make_exam(spec, project, Options(versions=12))
+    shared, _ = make_exam(spec, project, Options(versions=12, extra={"jobs": 2}))
+    assert [(p.target, p.data) for p in alone] == [(p.target, p.data) for p in shared]

@@ -6,9 +6,10 @@ import shutil
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import REPO, STANDARD_14, fonts_used, outline_titles, page_texts
 
 from handouts.leaflet.folds import MM, fold_geometry
+
+from conftest import REPO, STANDARD_14, fonts_used, outline_titles, page_texts
 
 SAMPLE = REPO / "content"
 FRONT = "---\ntitle: {title}\nfold: {fold}\nreviewed: 2026-09-01\n---\n\n"
@@ -230,10 +231,10 @@ def test_readability_warnings_and_strict(project):
                   + f"# Kop\n\nKorte zin.\n\n{long_sentence}\n")
     result = project.run("check")
     assert result.exit_code == 0
-    assert "content/leaflets/lang.md:9: warning: sentence of 24 words" in result.output
+    assert "content/leaflets/lang.md:11: warning: sentence of 24 words" in result.output
     strict = project.run("check", "--strict")
     assert strict.exit_code == 1
-    assert "content/leaflets/lang.md:9: error: sentence of 24 words" in strict.output
+    assert "content/leaflets/lang.md:11: error: sentence of 24 words" in strict.output
 
 
 def test_unknown_fold_and_missing_cover_are_errors(project):
@@ -267,3 +268,46 @@ def test_low_contrast_or_small_theme_is_refused(project):
     result = project.run("build")
     assert result.exit_code == 1
     assert "at least 12 pt" in result.output
+
+
+def stamp_stream(reader) -> bytes:
+    xobjects = reader.pages[0]["/Resources"]["/XObject"]
+    return next(x.get_object().get_data() for name, x in xobjects.items() if "stamp" in name)
+
+
+def test_qr_code_to_the_practice_website(sample):
+    assert sample.run("build", "--practice", "content/practices/wilgenhof.yaml").exit_code == 0
+    with_qr = stamp_stream(sample.pdf("build/leaflets/rugpijn-wilgenhof.pdf"))
+    leaflet = sample.root / "content/leaflets/rugpijn.md"
+    leaflet.write_text(leaflet.read_text(encoding="utf-8").replace(
+        "fold: trifold", "fold: trifold\nqr: false"), encoding="utf-8")
+    assert sample.run("build", "--practice", "content/practices/wilgenhof.yaml").exit_code == 0
+    without = stamp_stream(sample.pdf("build/leaflets/rugpijn-wilgenhof.pdf"))
+    # the code's dark modules are one path of several hundred line segments
+    assert with_qr.count(b" l") - without.count(b" l") > 300
+
+
+def test_english_leaflet_labels_and_score(project):
+    project.write("content/leaflets/back.md", "---\ntitle: Back pain\nlanguage: en\n"
+                  "reviewed: 2026-03-05\n---\n\n# Keep moving\n\nWalk a little every day.\n")
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    text = page_texts(project.pdf("build/leaflets/back.pdf"))[0]
+    assert "Your physiotherapist:" in text and "Last reviewed: 5 March 2026" in text
+
+
+def test_cover_that_does_not_fit_is_an_error(project):
+    title = "Een heel lange titel " * 30
+    project.write("content/leaflets/x.md", FRONT.format(title=title, fold="trifold") + "Tekst.\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert "content/leaflets/x.md:1: error: the cover does not fit" in result.output
+
+
+def test_practice_details_too_long_for_the_stamp_area(sample):
+    hours = "\n".join(f"  - 'dag {n}: 8.00 - 17.00 uur'" for n in range(14))
+    sample.write("p.yaml", f"name: Praktijk P\ncity: Ergens\nhours:\n{hours}\n")
+    result = sample.run("build", "--practice", "p.yaml")
+    assert result.exit_code == 1
+    assert "p.yaml:1: error: the practice details take" in result.output
+    assert "leave out opening hours" in result.output

@@ -1,80 +1,85 @@
 """The leaflet front matter: declared fields, defaults and errors with lines."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from handouts.errors import Collector, HandoutsError
-from handouts.leaflet.frontmatter import (
-    LEAFLET_SCHEMA,
-    read_leaflet,
-    split_front_matter,
-)
+from handouts.content import load_document
+from handouts.errors import HandoutsError
+from handouts.frontmatter import LEAFLET
+from handouts.leaflet.frontmatter import leaflet_meta
+from handouts.project import Project
 
 
-def leaflet(tmp_path, monkeypatch, front: str, body: str = "# Kop\n\nTekst.\n"):
+def load(tmp_path, monkeypatch, front: str, body: str = "# Kop\n\nTekst.\n"):
     monkeypatch.chdir(tmp_path)
-    path = tmp_path / "folder.md"
+    path = tmp_path / "content" / "leaflets" / "folder.md"
+    path.parent.mkdir(parents=True)
     path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
-    return path
+    return load_document(path, Project(tmp_path))
+
+
+def messages(exc: pytest.ExceptionInfo) -> list[str]:
+    return [str(d) for d in exc.value.diagnostics]
 
 
 def test_defaults_and_values(tmp_path, monkeypatch):
-    path = leaflet(tmp_path, monkeypatch, "title: Rug\nnumber: 4\nreviewed: 2026-09-01\n")
-    found = Collector()
-    meta, body, first_line = read_leaflet(path, found)
-    assert found.items == []
+    document = load(tmp_path, monkeypatch, "title: Rug\nnumber: 4\nreviewed: 2026-09-01\n")
+    assert document.kind == "leaflet"  # from the leaflets/ folder
+    meta = leaflet_meta(document.meta, document.source, document.shown)
     assert (meta.title, meta.number, meta.fold, meta.language) == ("Rug", "4", "trifold", "nl")
     assert meta.reviewed == dt.date(2026, 9, 1)
     assert meta.qr is True and meta.cover is None
-    assert body.startswith("# Kop") and first_line == 6
+    assert document.meta["numbered"] is False  # leaflet headings carry no numbers
 
 
 def test_unknown_fold_gets_did_you_mean(tmp_path, monkeypatch):
-    path = leaflet(tmp_path, monkeypatch, "title: Rug\nfold: tri-fold\n")
-    found = Collector()
-    read_leaflet(path, found)
-    (diagnostic,) = found.errors
-    assert str(diagnostic).startswith('folder.md:3: error: "fold" must be one of trifold, booklet, single')
-    assert 'did you mean "trifold"?' in diagnostic.message
+    with pytest.raises(HandoutsError) as exc:
+        load(tmp_path, monkeypatch, "title: Rug\nfold: tri-fold\n")
+    (message,) = messages(exc)
+    assert message.startswith('content/leaflets/folder.md:3: error: "fold" must be one of '
+                              "trifold, booklet, single")
+    assert 'did you mean "trifold"?' in message
 
 
-def test_unknown_key_and_missing_cover(tmp_path, monkeypatch):
-    path = leaflet(tmp_path, monkeypatch, "title: Rug\nsubtitel: x\ncover: omslag.svg\n")
-    found = Collector()
-    read_leaflet(path, found)
-    errors = [str(d) for d in found.errors]
-    assert errors[0].startswith('folder.md:3: error: unknown key "subtitel"')
-    assert 'did you mean "subtitle"?' in errors[0]
-    assert errors[1].startswith('folder.md:4: error: cover image "omslag.svg" not found')
+def test_unknown_key_gets_did_you_mean(tmp_path, monkeypatch):
+    with pytest.raises(HandoutsError) as exc:
+        load(tmp_path, monkeypatch, "title: Rug\nreveiwed: 2026-01-01\n")
+    (message,) = messages(exc)
+    assert message.startswith('content/leaflets/folder.md:3: error: unknown key "reveiwed"')
+    assert 'did you mean "reviewed"?' in message
 
 
-def test_dutch_key_names_are_accepted(tmp_path, monkeypatch):
-    path = leaflet(tmp_path, monkeypatch, "titel: Rug\nvouw: booklet\ntaal: en\n")
-    found = Collector()
-    meta, _, _ = read_leaflet(path, found)
-    assert found.items == []
-    assert (meta.title, meta.fold, meta.language) == ("Rug", "booklet", "en")
+def test_missing_cover_points_at_its_line(tmp_path, monkeypatch):
+    document = load(tmp_path, monkeypatch, "title: Rug\nsubtitle: x\ncover: omslag.svg\n")
+    with pytest.raises(HandoutsError) as exc:
+        leaflet_meta(document.meta, document.source, document.shown)
+    (message,) = messages(exc)
+    assert message.startswith('content/leaflets/folder.md:4: error: cover image "omslag.svg"')
 
 
-def test_missing_title_and_bad_date(tmp_path, monkeypatch):
-    path = leaflet(tmp_path, monkeypatch, "reviewed: september\n")
-    found = Collector()
-    read_leaflet(path, found)
-    errors = [str(d) for d in found.errors]
-    assert any(e.startswith('folder.md:2: error: "reviewed" must be a date') for e in errors)
-    assert any('needs "title:"' in e for e in errors)
+def test_cover_must_be_an_image(tmp_path, monkeypatch):
+    with pytest.raises(HandoutsError, match='"cover" must be an image file'):
+        load(tmp_path, monkeypatch, "title: Rug\ncover: omslag.pdf\n")
 
 
-def test_no_front_matter():
-    with pytest.raises(HandoutsError, match="starts with front matter"):
-        split_front_matter("# Kop\n", "x.md")
-    with pytest.raises(HandoutsError, match="no closing"):
-        split_front_matter("---\ntitle: x\n", "x.md")
+def test_bad_date(tmp_path, monkeypatch):
+    with pytest.raises(HandoutsError) as exc:
+        load(tmp_path, monkeypatch, "title: Rug\nreviewed: september\n")
+    assert messages(exc)[0].startswith(
+        'content/leaflets/folder.md:3: error: "reviewed" must be a date')
 
 
 def test_schema_documents_the_fields():
-    doc = LEAFLET_SCHEMA.describe()
+    doc = LEAFLET.describe()
     for name in ("title", "subtitle", "series", "number", "language", "fold",
-                 "reviewed", "publisher", "cover"):
+                 "reviewed", "publisher", "cover", "qr", "allow_words"):
         assert f"  {name}:" in doc
+
+
+def test_bundled_leaflet_front_matter():
+    root = Path(__file__).resolve().parents[1]
+    document = load_document(root / "content/leaflets/rugpijn.md", Project(root))
+    meta = leaflet_meta(document.meta, document.source, document.shown)
+    assert meta.fold == "trifold" and meta.cover is not None and meta.cover.is_file()

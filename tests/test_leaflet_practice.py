@@ -143,3 +143,12 @@ def test_bundled_practices_load():
     assert [p.id for p in practices] == ["wilgenhof", "zonnekade"]
     assert all(p.logo and p.logo.is_file() for p in practices)
     assert all(p.website and "example.org" in p.website for p in practices)
+
+
+def test_unquoted_hours_with_a_colon_get_a_hint(project):
+    file = write(project / "p.yaml", "name: P\nhours:\n  - ma: 8-17\n")
+    with pytest.raises(HandoutsError) as exc:
+        load_practice(file)
+    (message,) = messages(exc)
+    assert message.startswith('p.yaml:2: error: "hours" must be a list of lines of text')
+    assert "put quotes around a line with a colon" in message

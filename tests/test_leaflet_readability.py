@@ -2,17 +2,19 @@
 
 import pytest
 
+from handouts.content import load_document
 from handouts.errors import Collector, SourceRef
 from handouts.leaflet.readability import (
     Section,
     TextBlock,
     check_sections,
     count_syllables,
-    markdown_sections,
+    document_sections,
     reading_ease,
     score_text,
     sentences,
 )
+from handouts.project import Project
 
 
 def test_formulas():
@@ -84,11 +86,18 @@ def test_short_sections_get_no_score():
     assert score.score is None and found.items == []
 
 
-def test_markdown_sections_keep_lines():
-    body = ("Inleiding hier.\n\n# Eerste\n\nTekst **vet**.\n\n::: tip\nEen tip.\n:::\n\n"
-            "- een\n- twee\n\n![Goed](a.svg \"Goed\"){#fig-a}\n\n## Sub\n\nMeer.\n")
-    sections = markdown_sections(body, "f.md", first_line=10)
+def test_document_sections_keep_lines(tmp_path):
+    path = tmp_path / "content" / "leaflets" / "f.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "---\ntitle: T\n---\n\nInleiding hier.\n\n# Eerste\n\nTekst **vet** &amp; meer.\n\n"
+        "::: tip\nEen tip.\n:::\n\n- een\n- twee\n\n"
+        "![Goed](a.svg \"Goed\"){#fig-a}\n\n## Sub\n\nMeer.\n", encoding="utf-8")
+    (path.parent / "a.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9"/></svg>')
+    document = load_document(path, Project(tmp_path))
+    sections = document_sections(document.blocks)
     assert [(s.title, s.ref.line) for s in sections] == [
-        ("(introduction)", 10), ("Eerste", 12), ("Sub", 25)]
+        ("(introduction)", 5), ("Eerste", 7), ("Sub", 20)]
     assert [(b.text, b.ref.line) for b in sections[1].blocks] == [
-        ("Tekst vet.", 14), ("Een tip.", 17), ("een", 20), ("twee", 21)]
+        ("Tekst vet & meer.", 9), ("Een tip.", 12), ("een", 15), ("twee", 16)]

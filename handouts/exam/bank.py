@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from handouts.errors import Collector, Diagnostic, SourceRef, did_you_mean, display_path
-from handouts.exam.fields import difficulty, identifier, positive, validate, with_refs
+from handouts.errors import Collector, Diagnostic, HandoutsError, SourceRef, did_you_mean, display_path
+from handouts.exam.fields import validate, with_refs
 from handouts.exam.model import (
-    QUESTION_TYPES,
     TYPE_ALIASES,
     Bank,
     Body,
@@ -28,100 +27,11 @@ from handouts.exam.model import (
     Unit,
 )
 from handouts.exam.params import label, render_tree
-from handouts.schema import Field, Schema
+from handouts.exam.schemas import BANK, CASE, OPTION, QUESTION, REQUIRED_FIELDS, RUBRIC, TYPE_FIELDS
+from handouts.schema import Schema
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, LinedList, load_yaml
 
-BANK = Schema("question bank", (
-    Field("title", "what the bank is about"),
-    Field("tags", "every tag the questions may use, with the topic name for the key "
-          "(tag: name)", dict, aliases=("onderwerpen",)),
-    Field("questions", "the questions and case groups", list, required=True,
-          aliases=("vragen",)),
-))
-
-QUESTION = Schema("question", (
-    Field("id", "a stable unique id, e.g. rug-atlas-1; never reuse one", required=True,
-          check=identifier),
-    Field("type", "the kind of question", required=True,
-          choices=tuple(QUESTION_TYPES) + tuple(TYPE_ALIASES), aliases=("soort",)),
-    Field("tags", "topic tags; the first is the topic in the key's blueprint table",
-          list, required=True, aliases=("onderwerp",)),
-    Field("difficulty", "1 (easy), 2 or 3 (hard)", int, required=True,
-          check=difficulty, aliases=("niveau",)),
-    Field("points", "points for a fully correct answer", int, 1, check=positive,
-          aliases=("punten",)),
-    Field("stem", "the question text (inline Markdown; may hold a figure)", required=True,
-          aliases=("vraag",)),
-    Field("handout", "the handout section this question tests", aliases=("hoofdstuk",)),
-    Field("feedback", "shown in the answer key", aliases=("toelichting",)),
-    Field("params", "parameter sets; one is drawn per version and filled in "
-          "where the texts say {{ name }}", list, aliases=("parameters",)),
-    Field("options", "single/multiple: the options; a plain line is a wrong option, "
-          "or use text/correct/pinned", list, aliases=("opties",)),
-    Field("show_count", "multiple: say how many are correct (false: 'meer antwoorden "
-          "mogelijk')", bool, True, aliases=("aantal_noemen",)),
-    Field("answer", "truefalse: juist or onjuist", choices=(
-        "juist", "onjuist", "waar", "onwaar", "true", "false"), aliases=("antwoord",)),
-    Field("pairs", "matching: [left, right] pairs, e.g. [m. trapezius, "
-          "monnikskapspier]", list, aliases=("paren",)),
-    Field("extra", "matching: extra right-hand answers that match nothing", list,
-          aliases=("afleiders",)),
-    Field("blanks", "blanks: per ___ in the stem the accepted answer, or a list of them",
-          list, aliases=("invullingen",)),
-    Field("items", "ordering: the items in the correct order", list,
-          aliases=("volgorde",)),
-    Field("model_answer", "open: the model answer for the key", aliases=("modelantwoord",)),
-    Field("rubric", "open: elements with their points, adding up to the points", list,
-          aliases=("beoordeling",)),
-    Field("lines", "open: number of answer lines", int, check=positive,
-          aliases=("regels",)),
-    Field("box", "open: height of an answer box in cm (instead of lines)", float,
-          check=positive, aliases=("vak",)),
-))
-
-CASE = Schema("case group", (
-    Field("case", "a stable unique id for the case group", required=True,
-          check=identifier, aliases=("casus",)),
-    Field("title", "the case's heading", aliases=("titel",)),
-    Field("text", "the shared text the sub-questions are about", required=True,
-          aliases=("tekst",)),
-    Field("tags", "default tags for its questions", list, aliases=("onderwerp",)),
-    Field("difficulty", "default difficulty for its questions", int, check=difficulty,
-          aliases=("niveau",)),
-    Field("points", "default points for its questions", int, check=positive,
-          aliases=("punten",)),
-    Field("handout", "default handout section", aliases=("hoofdstuk",)),
-    Field("questions", "the sub-questions, in the order they are printed", list,
-          required=True, aliases=("vragen",)),
-))
-
-OPTION = Schema("option", (
-    Field("text", "the option as printed", required=True, aliases=("tekst",)),
-    Field("correct", "true for a correct option", bool, False, aliases=("juist", "goed")),
-    Field("pinned", "keep it at its place (e.g. 'geen van bovenstaande' last)", bool,
-          False, aliases=("vast",)),
-))
-
-RUBRIC = Schema("rubric element", (
-    Field("element", "what the answer must contain", required=True,
-          aliases=("criterium",)),
-    Field("points", "points for it", int, required=True, aliases=("punten",)),
-))
-
-# Which of the question fields belong to which type; the others are refused.
-TYPE_FIELDS: dict[str, tuple[str, ...]] = {
-    "single": ("options",),
-    "multiple": ("options", "show_count"),
-    "truefalse": ("answer",),
-    "matching": ("pairs", "extra"),
-    "blanks": ("blanks",),
-    "ordering": ("items",),
-    "open": ("model_answer", "rubric", "lines", "box"),
-}
-REQUIRED_FIELDS = {"single": "options", "multiple": "options", "truefalse": "answer",
-                   "matching": "pairs", "blanks": "blanks", "ordering": "items",
-                   "open": "model_answer"}
 _SPECIFIC = {name for names in TYPE_FIELDS.values() for name in names}
 _INHERITED = ("tags", "difficulty", "points", "handout")
 BLANK = re.compile(r"_{3,}")
@@ -137,9 +47,7 @@ def load_bank(paths: Sequence[Path], root: Path | None = None) -> Bank:
         shown = display_path(path, root)
         try:
             data = load_yaml(read_text(path, shown), shown)
-        except Exception as exc:  # HandoutsError: keep going with the other banks
-            if not hasattr(exc, "diagnostics"):
-                raise
+        except HandoutsError as exc:  # keep going: report the other banks' problems too
             found.extend(exc)
             continue
         values = validate(BANK, data, SourceRef(shown, 1), found)
@@ -290,9 +198,7 @@ def _variants(kind: str, values: dict, raw: LinedDict, found: Collector) -> tupl
         params = {str(k): v for k, v in values_set.items()}
         try:
             rendered = render_tree(bare, params, raw.ref)
-        except Exception as exc:
-            if not hasattr(exc, "diagnostics"):
-                raise
+        except HandoutsError as exc:
             sub.extend(exc)
         else:
             fields = validate(QUESTION, rendered, raw.ref, Collector())

@@ -9,7 +9,11 @@ The student's template only ever sees `paper_view`, which holds no answers.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +24,7 @@ from handouts.exam.labels import exam_labels
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
-from handouts.layout.exam_pages import lay_out_exam
+from handouts.layout.exam_pages import lay_out_exam, lay_out_parts
 from handouts.layout.theme import load_theme
 from handouts.pdf import render
 from handouts.products import Options, Product
@@ -28,6 +32,7 @@ from handouts.project import Project
 from handouts.templating import render as render_template
 
 _SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
+_PARALLEL_FROM = 12  # versions: below this, starting processes costs more than it saves
 
 
 def discover_exams(paths: list[Path], project: Project) -> list[Path]:
@@ -54,35 +59,74 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     spec, bank = load_exam(source, project.root, versions=options.versions,
                            seed=options.seed, roster=options.roster)
     versions = sample(spec, bank)
-    theme = load_theme(project.theme, project.root)
     labels = exam_labels(spec.language)
     figures = _figures(bank, project)
     folder = Path("exams") / spec.id
     exam = exam_view(spec, versions[0], labels)
-    papers = [paper_view(v, figures) for v in versions]
-    products = []
-    for version, paper in zip(versions, papers, strict=True):
-        products.append(_pdf(folder / f"{_stem(version, labels)}.pdf", "exam/version.xml.j2",
-                             {"exam": exam, "papers": [paper], "labels": labels}, theme, project))
-        products.append(_pdf(folder / f"{labels['key_file']}-{version.code}.pdf", "exam/key.xml.j2",
-                             {"exam": exam, "key": key_view(version, bank), "labels": labels},
-                             theme, project))
-    products.append(_pdf(folder / f"{labels['overview_file']}.pdf", "exam/overview.xml.j2",
-                         {"exam": exam, "overview": overview(versions), "seed": versions[0].seed,
-                          "labels": labels}, theme, project))
-    products.append(_pdf(folder / f"{labels['print_file']}.pdf", "exam/version.xml.j2",
-                         {"exam": exam, "papers": papers, "labels": labels}, theme, project))
+    tasks = [VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
+                         project.root, folder / f"{_stem(v, labels)}.pdf",
+                         folder / f"{labels['key_file']}-{v.code}.pdf") for v in versions]
+    made = _run(tasks, int((options.extra or {}).get("jobs", 1)))
+    products = [product for _, student, key in made for product in (student, key)]
+    theme = _theme(project.theme, project.root)
+    table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
+    products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
+                         render_template("exam/overview.xml.j2", table, project.root), theme,
+                         "exam/overview.xml.j2"))
+    # The print file repeats the versions, whose page counts are known by now.
+    laid = lay_out_parts([m for m, _, _ in made], [s.pages for _, s, _ in made], theme,
+                         "exam/version.xml.j2")
+    products.append(Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page))
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
     return products, ()
 
 
+@dataclass(frozen=True)
+class VersionTask:
+    """What it takes to make one version's PDF and its key's, in any process."""
+
+    exam: dict
+    paper: dict
+    key: dict
+    labels: dict
+    theme: str
+    root: Path
+    paper_target: Path
+    key_target: Path
+
+
+def make_version(task: VersionTask) -> tuple[str, Product, Product]:
+    """The version's markup (for the print file), its PDF and its key's PDF."""
+    theme = _theme(task.theme, task.root)
+    markup = render_template("exam/version.xml.j2",
+                             {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root)
+    key = render_template("exam/key.xml.j2",
+                          {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root)
+    return markup, _pdf(task.paper_target, markup, theme), _pdf(task.key_target, key, theme, "exam/key.xml.j2")
+
+
+def _run(tasks: list[VersionTask], jobs: int) -> list[tuple[str, Product, Product]]:
+    """Versions in order; over `jobs` processes when there are enough to gain from it."""
+    if jobs < 2 or len(tasks) < _PARALLEL_FROM or multiprocessing.current_process().daemon:
+        return [make_version(task) for task in tasks]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(make_version, tasks, chunksize=max(1, len(tasks) // (jobs * 4))))
+
+
+@functools.lru_cache(maxsize=4)
+def _theme(name: str, root: Path):
+    return load_theme(name, root)
+
+
 def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
     name = f"{labels['version_file']}-{version.code}"
-    return f"{name}-{version.student.number}" if version.student else name
+    if not version.student:
+        return name
+    # A student number goes into a file name: keep it to characters every system accepts.
+    return f"{name}-{re.sub(r'[^A-Za-z0-9_-]+', '_', version.student.number)}"
 
 
-def _pdf(target: Path, template: str, context: dict[str, Any], theme, project: Project) -> Product:
-    markup = render_template(template, context, project.root)
+def _pdf(target: Path, markup: str, theme, template: str = "exam/version.xml.j2") -> Product:
     laid = lay_out_exam(markup, theme, template)
     data = render(laid)
     return Product(target, data, laid.doc.page)

@@ -48,8 +48,9 @@ def render_text(text: str, values: dict[str, Any], ref: SourceRef) -> str:
             ref.at(max(exc.lineno - 1, 0)),
             f"the text cannot be filled in ({exc.message}); check the {{{{ }}}} pairs",
         ) from None
-    except jinja2.TemplateError as exc:
-        raise fail(ref, f"the text cannot be filled in: {exc}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+        # e.g. {{ aantal + 1 }} where aantal is text: the teacher's slip, not our bug
+        raise fail(ref, f"the text cannot be filled in: {exc}; check the parameter values") from None
 
 
 def _undefined_name(message: str) -> str:

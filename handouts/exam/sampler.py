@@ -189,6 +189,9 @@ def _letter_offsets(drawn: list[Picks], order: dict[str, int], rng: random.Rando
     cycles: dict[int, list[int]] = {}
     for qid in sorted(questions, key=order.__getitem__):
         free = len(_free_positions(questions[qid].variants[0]))
+        if free == 0:  # every option pinned: nothing to move
+            offsets[qid] = 0
+            continue
         if not cycles.get(free):
             cycles[free] = list(range(free))
             rng.shuffle(cycles[free])

@@ -12,9 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from handouts.errors import Collector, HandoutsError, SourceRef, display_path
-from handouts.exam.fields import difficulty, positive, validate, with_refs
+from handouts.exam.fields import validate, with_refs
 from handouts.exam.model import (
-    QUESTION_TYPES,
     TYPE_ALIASES,
     Bank,
     Blueprint,
@@ -23,55 +22,9 @@ from handouts.exam.model import (
     Section,
     Student,
 )
-from handouts.schema import Field, Schema
+from handouts.exam.schemas import ROW, SECTION, SPEC
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, load_yaml
-
-SPEC = Schema("exam spec", (
-    Field("title", "the exam's title, printed on every version", required=True,
-          aliases=("titel",)),
-    Field("course", "course or module name", aliases=("vak", "module")),
-    Field("date", "the date of the exam (YYYY-MM-DD)", aliases=("datum",)),
-    Field("duration", "time allowed, in minutes", int, check=positive, aliases=("duur",)),
-    Field("language", "language of the exam", default="nl", aliases=("taal",)),
-    Field("instructions", "instructions printed on page 1", aliases=("instructies",)),
-    Field("banks", "the question bank files, relative to this spec", list, required=True,
-          aliases=("vragenbanken",)),
-    Field("sections", "the parts of the exam, in order", list, required=True,
-          aliases=("onderdelen",)),
-    Field("versions", "how many versions (ignored when a roster is given)", int, 4,
-          check=positive, aliases=("versies",)),
-    Field("roster", "a CSV of students (number, name): one version each",
-          aliases=("klassenlijst",)),
-    Field("seed", "the number that fixes the draw; the same seed gives the same exam",
-          int, 1, aliases=("zaad",)),
-    Field("pass_mark", "points needed to pass, shown in the key", int,
-          aliases=("cesuur",)),
-    Field("same_questions", "true: every version has the same questions in another "
-          "order; false: each version draws its own", bool, True,
-          aliases=("zelfde_vragen",)),
-))
-
-SECTION = Schema("section", (
-    Field("title", "the section heading", required=True, aliases=("titel",)),
-    Field("instructions", "a line under the heading", aliases=("instructies",)),
-    Field("shuffle", "shuffle the order of its questions per version", bool, True,
-          aliases=("schudden",)),
-    Field("blueprint", "rows of what to draw", list, required=True,
-          aliases=("toetsmatrijs",)),
-))
-
-ROW = Schema("blueprint row", (
-    Field("count", "how many questions to draw", int, check=positive,
-          aliases=("aantal",)),
-    Field("tags", "a question must carry all of these tags", list,
-          aliases=("onderwerp",)),
-    Field("difficulty", "only questions of this difficulty (1-3)", int,
-          check=difficulty, aliases=("niveau",)),
-    Field("type", "only questions of this type", choices=tuple(QUESTION_TYPES) +
-          tuple(TYPE_ALIASES), aliases=("soort",)),
-    Field("ids", "these questions or case groups, by id (instead of count)", list),
-))
 
 _HEADER_WORDS = {"studentnummer", "nummer", "number", "student", "student number",
                  "studentnumber", "nr", "naam", "name"}

@@ -4,7 +4,9 @@ space drawn as vector shapes.
 
 One document may hold several parts (the print file: every version in turn); each
 part counts its own pages and starts on a right-hand (odd) page. Page totals come
-from `ExamCanvas`, which holds the pages back until the end, so one pass suffices.
+from `ExamCanvas`, which holds the pages back until the end, so one pass suffices;
+when the totals are known already (the print file, after the single versions were
+built), each footer is drawn at once and no page is held back.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from reportlab.platypus.flowables import Flowable
 
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context
+from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
 from handouts.layout.handout import Laid
-from handouts.layout.markup import parse_markup
+from handouts.layout.markup import parse_markup, src
 from handouts.layout.theme import Theme, paragraph_styles
 
 INDENT = 8 * mm  # questions hang their text after the number
@@ -91,6 +94,7 @@ class ExamDoc(BaseDocTemplate):
         self.header, self.page_label, self.blank_label = header, page_label, blank_label
         self.part, self.code, self.part_start, self.blank = 0, "", 1, False
         self.codes: list[str] = []  # per part, for the footers
+        self.totals: list[int] | None = None  # pages per part, when known beforehand
         p = theme.page
         width, height = A4
         self.text_width = width - p["left"] - p["right"]
@@ -102,8 +106,13 @@ class ExamDoc(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._finish)])
 
+    def multiBuild(self, story, maxPasses=10, **kwargs):  # noqa: D102 - reportlab's verb
+        # One pass is enough: page totals come from the canvas, or are known. (And a
+        # lazy story must not be copied, as multiBuild does.)
+        return self.build(story, **kwargs)
+
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
-        kwargs.setdefault("canvasmaker", ExamCanvas)
+        kwargs.setdefault("canvasmaker", Canvas if self.totals else ExamCanvas)
         return super().build(flowables, **kwargs)
 
     def filterFlowables(self, flowables):
@@ -137,8 +146,12 @@ class ExamDoc(BaseDocTemplate):
         canvas.setLineWidth(0.5)
         canvas.line(p["left"], y - 4, width - p["right"], y - 4)
         canvas.restoreState()
-        canvas.footer = (self.part, self.page - self.part_start + 1)
-        canvas.draw_footer = self._footer
+        page = self.page - self.part_start + 1
+        if self.totals:
+            self._footer(canvas, self.part, page, self.totals[self.part])
+        else:
+            canvas.footer = (self.part, page)
+            canvas.draw_footer = self._footer
 
     def _footer(self, canvas: Canvas, part: int, page: int, pages: int) -> None:
         width, _ = self.pagesize
@@ -160,7 +173,7 @@ class Para(Paragraph):
     tables all ask again, and line breaking is most of an exam's build time."""
 
     def wrap(self, availWidth, availHeight):
-        if getattr(self, "_wrapped_at", None) == availWidth:
+        if getattr(self, "_wrapped_at", None) == availWidth and hasattr(self, "blPara"):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
@@ -184,7 +197,7 @@ class Choice(Flowable):
     def draw(self):
         if self.box:  # beside the first line, its middle at the middle of the letters
             style = self.text.style
-            baseline = self.height - (style.leading + style.fontSize) / 2 - style.fontSize * 0.3
+            baseline = self.height - style.fontSize  # where reportlab sets the first line
             self.canv.setLineWidth(0.7)
             self.canv.rect(self.indent, baseline + style.fontSize * 0.35 - BOX / 2, BOX, BOX)
         self.text.drawOn(self.canv, self.indent + (BOX + 3 * mm if self.box else 0), 3)
@@ -206,35 +219,24 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.box_width, self.size, stroke=1, fill=0)
 
 
-class AnswerLines(Flowable):
-    def __init__(self, count: int, colour: Any):
+class AnswerSpace(Flowable):
+    """Room to write: `lines` ruled lines, or (lines=0) an open box `height` high."""
+
+    def __init__(self, height: float, lines: int, colour: Any):
         super().__init__()
-        self.count, self.colour = count, colour
+        self.space, self.lines, self.colour = height, lines, colour
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        return availWidth, self.count * LINE_GAP
+        return availWidth, self.space
 
     def draw(self):
         self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(0.5)
-        for i in range(self.count):
+        self.canv.setLineWidth(0.5 if self.lines else 0.7)
+        if not self.lines:
+            self.canv.rect(INDENT, 0, self.width - INDENT, self.space, stroke=1, fill=0)
+        for i in range(self.lines):
             self.canv.line(INDENT, i * LINE_GAP, self.width, i * LINE_GAP)
-
-
-class AnswerBox(Flowable):
-    def __init__(self, height: float, colour: Any):
-        super().__init__()
-        self.box_height, self.colour = height, colour
-
-    def wrap(self, availWidth, availHeight):
-        self.width = availWidth
-        return availWidth, self.box_height
-
-    def draw(self):
-        self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(0.7)
-        self.canv.rect(INDENT, 0, self.width - INDENT, self.box_height, stroke=1, fill=0)
 
 
 # ---- builders ------------------------------------------------------------------
@@ -312,11 +314,12 @@ def matching(elem: ET.Element, ctx: Context) -> list:
 
 
 def lines(elem: ET.Element, ctx: Context) -> list:
-    return [Spacer(0, LINE_GAP * 0.6), AnswerLines(int(elem.get("n", "4")), ctx.theme.colour("rule"))]
+    count = int(elem.get("n", "4"))
+    return [Spacer(0, LINE_GAP * 0.6), AnswerSpace(count * LINE_GAP, count, ctx.theme.colour("rule"))]
 
 
 def box(elem: ET.Element, ctx: Context) -> list:
-    return [Spacer(0, 4), AnswerBox(float(elem.get("height", "4")) * 10 * mm, ctx.theme.colour("rule"))]
+    return [Spacer(0, 4), AnswerSpace(float(elem.get("height", "4")) * 10 * mm, 0, ctx.theme.colour("rule"))]
 
 
 def hint(elem: ET.Element, ctx: Context) -> list:
@@ -336,7 +339,9 @@ def _question_parts(elem: ET.Element, ctx: Context) -> list:
     flowables = [Para(head, ctx.styles["question"])]
     for child in elem:
         if child.tag == "figure":
-            flowables.extend(_indented(BUILDERS["figure"](child, ctx), ctx))
+            width = (ctx.width - INDENT) * float(child.get("width", "0.6"))
+            picture = figure_flowable(child.get("path", ""), width, ctx.width, ctx.theme, src(child))
+            flowables.extend(_indented([Spacer(0, 3), picture, Spacer(0, 3)], ctx))
         elif child.tag != "stem" and child.tag in EXAM_BUILDERS:
             flowables.extend(EXAM_BUILDERS[child.tag](child, ctx))
     return flowables
@@ -436,16 +441,57 @@ EXAM_BUILDERS = {
 
 
 def lay_out_exam(markup: str, theme: Theme, template: str) -> Laid:
-    """An exam document (versions, keys or overview) from its block markup."""
+    """An exam document (a version, a key or the overview) from its block markup."""
     root = parse_markup(markup, template)
+    doc, ctx = _document(root, theme)
+    doc.codes = [p.get("code", "") for p in root.iter("part")]
+    return Laid(doc, _children(root, ctx), doc.filename)
+
+
+def lay_out_parts(markups: list[str], totals: list[int], theme: Theme, template: str) -> Laid:
+    """One document of several exam documents in turn (the print file), each a part
+    that starts on a right-hand page. `totals` are their page counts, known from
+    building them alone. Each part is laid out only when the build reaches it, so
+    memory stays that of one part however many there are."""
+    first = parse_markup(markups[0], template)
+    doc, ctx = _document(first, theme)
+    doc.totals = totals
+
+    def part(index: int, markup: str) -> list:
+        root = first if index == 0 else parse_markup(markup, template)
+        doc.codes.extend(p.get("code", "") for p in root.iter("part"))
+        for elem in root.iter("part"):
+            elem.set("index", str(index))
+        return _children(root, ctx)
+
+    parts = (part(i, m) for i, m in enumerate(markups))
+    return Laid(doc, _LazyStory(parts), doc.filename)
+
+
+class _LazyStory(list):
+    """A story that fetches the next part's flowables when it runs short. reportlab's
+    build loop asks `len(flowables)` before every flowable, so that is where."""
+
+    def __init__(self, parts):
+        super().__init__()
+        self._parts = parts
+
+    def __len__(self):
+        while super().__len__() < 2:
+            more = next(self._parts, None)
+            if more is None:
+                break
+            self.extend(more)
+        return super().__len__()
+
+
+def _document(root: ET.Element, theme: Theme) -> tuple[ExamDoc, Context]:
     language = root.get("lang", "nl")
     styles = _exam_styles(theme, language)
-    buffer = io.BytesIO()
-    doc = ExamDoc(buffer, theme=theme, styles=styles, header=(root.get("header-left", ""), root.get("header-right", "")),
+    doc = ExamDoc(io.BytesIO(), theme=theme, styles=styles,
+                  header=(root.get("header-left", ""), root.get("header-right", "")),
                   page_label=root.get("page-label", "{page} / {pages}"),
                   blank_label=root.get("blank-label", ""), title=root.get("title", ""),
                   subject=root.get("subject", ""), author="", creator="handouts",
                   producer="handouts", lang=PDF_LANG.get(language, language))
-    doc.codes = [p.get("code", "") for p in root.iter("part")]
-    ctx = Context(theme, styles, doc.text_width)
-    return Laid(doc, _children(root, ctx), buffer)
+    return doc, Context(theme, styles, doc.text_width)

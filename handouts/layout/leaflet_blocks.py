@@ -6,12 +6,15 @@ colours with a contrast of at least 4.5:1 on white; the theme is checked here.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group, Rect
+from reportlab.graphics.shapes import Path as VectorPath
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -114,7 +117,7 @@ def figure_row(elem: ET.Element, ctx: Context) -> list:
     share = (ctx.width - gap * (len(figures) - 1)) / len(figures)
     cells = [_figure(f, ctx, share) for f in figures]
     table = Table([cells], colWidths=[share + gap] * (len(cells) - 1) + [share],
-                  hAlign="LEFT", style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                  hAlign="LEFT", style=_style(ctx, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                                    *_no_padding()]))
     return [Spacer(0, 4), table, Spacer(0, 6)]
 
@@ -159,7 +162,7 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     inner = replace(ctx, width=ctx.width - 16)
     rows = [[Paragraph(label, label_style)]] + [[f] for f in build_children(elem, inner)]
     tint = colors.linearlyInterpolatedColor(colors.white, colour, 0, 1, 0.1)
-    box = Table(rows, colWidths=[ctx.width], hAlign="LEFT", style=TableStyle([
+    box = Table(rows, colWidths=[ctx.width], hAlign="LEFT", style=_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), tint),
         ("LINEBEFORE", (0, 0), (0, -1), 3, colour),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -183,7 +186,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     series = elem.find("series")
     if series is not None:
         band = Table([[Paragraph(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
-                     style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), accent),
+                     style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -195,48 +198,105 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     image = elem.find("image")
     if image is not None:
         used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
-        picture = figure_flowable(image.get("path", ""), ctx.width,
-                                  ctx.width, ctx.theme, SourceRef(image.get("path", "")))
-        scale = min(1.0, max(height - used, 10) / picture.height)
-        out += [Spacer(0, 8 * mm), _scaled(picture, scale)]
+        out += [Spacer(0, 8 * mm), picture(image.get("path", ""), ctx.width,
+                                           max(height - used, 10), ctx.theme, "CENTER")]
     practice = elem.find("practice")
     if practice is not None and practice.get("logo"):
-        logo = figure_flowable(practice.get("logo", ""), ctx.width * 0.8, ctx.width,
-                               ctx.theme, SourceRef(practice.get("logo", "")))
-        logo = _scaled(logo, min(1.0, 16 * mm / logo.height))
-        logo.hAlign = "LEFT"
-        out += [Spacer(0, 8 * mm), logo]
+        out += [Spacer(0, 8 * mm), picture(practice.get("logo", ""), ctx.width * 0.8,
+                                           16 * mm, ctx.theme, "LEFT")]
     elif practice is not None:
         out += [Spacer(0, 6 * mm), Paragraph(ctx.text(practice), styles["practice"])]
     return out
 
 
-def _scaled(picture: Any, scale: float) -> Any:
-    if scale < 1 and isinstance(picture, Drawing):
-        picture.scale(scale, scale)
-        picture.width, picture.height = picture.width * scale, picture.height * scale
-    elif scale < 1:
-        picture.drawWidth, picture.drawHeight = picture.drawWidth * scale, picture.drawHeight * scale
-    picture.hAlign = "CENTER"
-    return picture
+_PICTURES: dict[tuple, Flowable] = {}
+
+
+def picture(path: str, width: float, height: float, theme: Theme, align: str) -> Flowable:
+    """An image file scaled to fit `width` x `height`.
+
+    Covers and logos are the same in every leaflet of a run (one per practice),
+    so each is read and scaled once; flowables can be drawn any number of times.
+    """
+    file = Path(path)
+    key = (path, file.stat().st_mtime if file.is_file() else 0.0, round(width, 3),
+           round(height, 3), theme.heading_font, align)
+    if key not in _PICTURES:
+        if len(_PICTURES) > 64:
+            _PICTURES.clear()
+        flowable = figure_flowable(path, width, width, theme, SourceRef(path))
+        natural = flowable.height if isinstance(flowable, Drawing) else flowable.drawHeight
+        scale = min(1.0, height / natural)
+        if scale < 1 and isinstance(flowable, Drawing):
+            flowable.scale(scale, scale)
+            flowable.width, flowable.height = flowable.width * scale, flowable.height * scale
+        elif scale < 1:
+            flowable.drawWidth, flowable.drawHeight = (flowable.drawWidth * scale,
+                                                       flowable.drawHeight * scale)
+        flowable.hAlign = align
+        _PICTURES[key] = flowable
+    return _PICTURES[key]
 
 
 def qr_code(url: str, size: float = QR_SIZE) -> Drawing:
     """A QR code for `url`, drawn with reportlab's own barcode module."""
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0),
-                                             -x0 * size / (x1 - x0), -y0 * size / (y1 - y0)])
-    drawing.add(widget)
+    modules, (x0, y0, x1, y1) = _qr_modules(url)
+    sx, sy = size / (x1 - x0), size / (y1 - y0)
+    drawing = Drawing(size, size, transform=[sx, 0, 0, sy, -x0 * sx, -y0 * sy])
+    drawing.add(modules)
     return drawing
+
+
+@functools.lru_cache(maxsize=256)
+def _qr_modules(url: str) -> tuple[VectorPath, tuple[float, float, float, float]]:
+    # Encoding is the slow part: done once per address. The widget's hundreds of
+    # little squares become one path, which draws in a fraction of the time.
+    squares = QrCodeWidget(url, barLevel="M").draw()
+    modules = VectorPath(fillColor=colors.black, strokeColor=None, strokeWidth=0)
+    for square in _leaves(squares):
+        if isinstance(square, Rect) and square.fillColor is not None:
+            x, y, w, h = square.x, square.y, square.width, square.height
+            modules.moveTo(x, y)
+            modules.lineTo(x + w, y)
+            modules.lineTo(x + w, y + h)
+            modules.lineTo(x, y + h)
+            modules.closePath()
+    return modules, squares.getBounds()
+
+
+def _leaves(node: Any) -> list:
+    if isinstance(node, Group):
+        return [leaf for child in node.contents for leaf in _leaves(child)]
+    return [node]
 
 
 def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
     """The labelled stamp box: the practice's details, or empty to stamp by hand.
 
-    Logo on top; name, address and contact lines beside the QR code; opening
-    hours and therapists below, across the box.
+    The box has the same height for every practice, so the body breaks the same
+    way for all; details that do not fit it are an error at the practice file.
     """
+    details = _stamp_details(elem, ctx)
+    room = height - 10.5  # the box's padding
+    used = sum(f.wrap(ctx.width - 10, 10000)[1] for f in details)
+    if used > room:
+        raise fail(src(elem) if elem.get("src") else SourceRef("practice"),
+                   f"the practice details take {used / mm:.0f} mm but the stamp area "
+                   f"holds {room / mm:.0f} mm; leave out opening hours or therapists, "
+                   "or use a smaller logo")
+    box = Table([[details or [Spacer(0, 0)]]], colWidths=[ctx.width], rowHeights=[height],
+                style=_style(ctx, [("BOX", (0, 0), (-1, -1), 0.8, ctx.theme.colour("muted")),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    return [Paragraph(elem.get("label", ""), ctx.styles["stamp_label"]), box]
+
+
+def _stamp_details(elem: ET.Element, ctx: Context) -> list[Flowable]:
+    """Logo on top; name, address and contact lines beside the QR code; opening
+    hours and therapists below, across the box."""
     styles, inner_width = ctx.styles, ctx.width - 10
     top: list[Flowable] = []
     contact: list[Flowable] = []
@@ -244,11 +304,8 @@ def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
     qr = None
     for child in elem:
         if child.tag == "logo":
-            logo = figure_flowable(child.get("path", ""), inner_width * 0.8, inner_width,
-                                   ctx.theme, SourceRef(child.get("path", "")))
-            logo = _scaled(logo, min(1.0, 11 * mm / logo.height))
-            logo.hAlign = "LEFT"
-            top += [logo, Spacer(0, 2 * mm)]
+            top += [picture(child.get("path", ""), inner_width * 0.8, 11 * mm, ctx.theme,
+                            "LEFT"), Spacer(0, 2 * mm)]
         elif child.tag == "qr":
             qr = qr_code(child.get("url", ""))
         elif child.tag in ("name", "line", "heading"):
@@ -258,27 +315,18 @@ def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
     if qr is not None and contact:
         side = QR_SIZE + 2 * mm
         contact = [Table([[contact, qr]], colWidths=[inner_width - side, side],
-                         style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                         style=_style(ctx, [("VALIGN", (0, 0), (-1, -1), "TOP"),
                                            ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                            *_no_padding()]))]
     elif qr is not None:
         qr.hAlign = "RIGHT"
         contact = [qr]
-    content = top + contact + below or [Spacer(0, 0)]
-    box = Table([[content]], colWidths=[ctx.width], rowHeights=[height],
-                style=TableStyle([("BOX", (0, 0), (-1, -1), 0.8, ctx.theme.colour("muted")),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 5),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-    return [Paragraph(elem.get("label", ""), styles["stamp_label"]), box]
+    return top + contact + below
 
 
-def stamp_content_height(elem: ET.Element, ctx: Context) -> float:
-    """How tall the practice's details are, to check they fit the box."""
-    flowables = stamp(elem, ctx, 1)[1]._cellvalues[0][0]
-    return sum(f.wrap(ctx.width - 10, 10000)[1] for f in flowables)
+def _style(ctx: Context, commands: list) -> TableStyle:
+    # Tables default to Helvetica even around flowables; name our own font instead.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font), *commands])
 
 
 def _no_padding() -> list:

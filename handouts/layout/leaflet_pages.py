@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -30,12 +31,11 @@ from handouts.layout.leaflet_blocks import (
     imprint,
     leaflet_styles,
     stamp,
-    stamp_content_height,
 )
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.pages import HeadingParagraph
 from handouts.layout.theme import Theme
-from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
+from handouts.leaflet.folds import MM, Fold, FoldMark, Panel, Rect, fold_geometry
 from handouts.leaflet.imposition import impose
 
 MAX_CHARS_PER_LINE = 70
@@ -59,13 +59,14 @@ class Parts:
 
     cover: list
     stamp: list
+    ref: SourceRef  # the leaflet file, for errors about the cover or the back
     headings: list[tuple[int, int, str]] = field(default_factory=list)  # page, level, text
 
 
 class PanelCanvas(Canvas):
     """A canvas that turns each page platypus ends into a form named "panelN"."""
 
-    def __init__(self, *args: Any, compose: Callable[["PanelCanvas"], None], **kwargs: Any):
+    def __init__(self, *args: Any, compose: Callable[[PanelCanvas], None], **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._compose = compose
         self.panels = 0
@@ -91,7 +92,8 @@ class PanelCanvas(Canvas):
         self.doForm(name)
         self.restoreState()
 
-    def frame_form(self, name: str, flowables: list, rect: Rect, what: str) -> None:
+    def frame_form(self, name: str, flowables: list, rect: Rect, what: str,
+                   ref: SourceRef) -> None:
         """Draw flowables into a new form inside `rect`; they must fit."""
         self.in_form = True
         self.beginForm(name, 0, 0, 300 * MM, 300 * MM)
@@ -101,7 +103,8 @@ class PanelCanvas(Canvas):
         self.endForm()
         self.in_form = False
         if rest:
-            raise fail(SourceRef(what), f"the {what} does not fit its space; make it shorter")
+            raise fail(ref, f"the {what} does not fit its space; shorten the title or "
+                       "subtitle, or use a smaller cover image")
 
     # Forms cannot hold links or bookmarks; on paper they are plain text anyway.
     def linkURL(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
@@ -121,11 +124,12 @@ class LeafletDoc(BaseDocTemplate):
     """Platypus pages that are panels; remembers which panel each page was."""
 
     def __init__(self, buffer: io.BytesIO, *, templates: list[PageTemplate], parts: Parts,
-                 compose: Callable[[PanelCanvas, "LeafletDoc"], None], fold: Fold,
-                 leading: float, mark_colour: Any, **meta: Any):
+                 compose: Callable[[PanelCanvas, LeafletDoc], None], fold: Fold,
+                 leading: float, mark_colour: Any, number_font: str, **meta: Any):
         super().__init__(buffer, pageTemplates=templates, invariant=1, **meta)
         self.parts, self._compose = parts, compose
         self.leaflet_fold, self.leading, self.mark_colour = fold, leading, mark_colour
+        self.number_font = number_font
         self.composed_pages = 0
         self.next_panel = {t.id: t.next_id for t in templates}
         self.page_ids: list[str] = []
@@ -181,6 +185,7 @@ def lay_out_leaflet(markup: str, theme: Theme, theme_name: str, fold_kind: str, 
     doc = LeafletDoc(
         buffer, templates=_templates(fold, parts, ctx), parts=parts, compose=composer,
         fold=fold, leading=styles["body"].leading, mark_colour=theme.colour("muted"),
+        number_font=theme.body_font,
         title=meta.get("title", ""), author=meta.get("author", ""),
         subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
         lang=PDF_LANG.get(language, language), initialFontName=theme.body_font,
@@ -226,16 +231,11 @@ def _parts(root: ET.Element, ctx: Context, fold: Fold) -> Parts:
     if back is not None:
         stamp_elem = back.find("stamp")
         if stamp_elem is not None:
-            height = stamp_content_height(stamp_elem, ctx)
-            if height > STAMP_BOX - 10.5:
-                raise fail(src(stamp_elem) if stamp_elem.get("src") else SourceRef("practice"),
-                           f"the practice details take {height / MM:.0f} mm but the stamp "
-                           f"area holds {(STAMP_BOX - 10.5) / MM:.0f} mm; leave out opening "
-                           "hours or therapists, or use a smaller logo")
             stamp_part = stamp(stamp_elem, ctx, STAMP_BOX)
         stamp_part = [Spacer(0, 4 * mm), *stamp_part, Spacer(0, 3 * mm),
                       *imprint(back.findall("imprint"), ctx)]
-    return Parts(cover_part, stamp_part)
+    ref = src(cover_elem) if cover_elem is not None else SourceRef("leaflet")
+    return Parts(cover_part, stamp_part, ref)
 
 
 def _is_picture(flowable: Any) -> bool:
@@ -296,12 +296,13 @@ def _draw_cover_and_stamp(canvas: PanelCanvas, doc: LeafletDoc, cover_panel: Pan
                           back_panel: Panel | None) -> None:
     f = cover_panel.frame
     canvas.frame_form("cover", doc.parts.cover, Rect(f.x - cover_panel.rect.x, f.y, f.width,
-                                                      f.height), "cover")
+                                                      f.height), "cover", doc.parts.ref)
     if back_panel is not None:
         b = back_panel.frame
         height = _stamp_height(doc.parts, b.width)
         canvas.frame_form("stamp", doc.parts.stamp,
-                          Rect(b.x - back_panel.rect.x, b.y, b.width, height + 1), "stamp area")
+                          Rect(b.x - back_panel.rect.x, b.y, b.width, height + 1), "stamp area",
+                          doc.parts.ref)
 
 
 def _fold_marks(canvas: PanelCanvas, marks: Any, colour: Any) -> None:
@@ -352,9 +353,9 @@ def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
     for name in names:
         canvas.draw_form(name, 0)
     pages = {int(n.removeprefix("panel")) for n in flow_forms}
-    for page, level, text in doc.parts.headings:
+    for number, (page, level, text) in enumerate(doc.parts.headings):
         if page in pages:
-            key = f"h{page}-{len(text)}-{abs(hash(text)) % 10**8}"
+            key = f"heading{number}"
             canvas.bookmarkPage(key)
             canvas.addOutlineEntry(text, key, level=min(level - 1, 1), closed=False)
     canvas.showPage()
@@ -364,7 +365,17 @@ def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
     """The forms of each A5 page in reading order: cover, body pages, back."""
     page = doc.leaflet_fold.sides[0].panels[0]
     _draw_cover_and_stamp(canvas, doc, page, page)
-    body = [[f"panel{i + 1}"] for i in range(len(doc.page_ids))]
+    body = []
+    for i in range(len(doc.page_ids)):
+        number = i + 2  # the cover is page 1
+        canvas.in_form = True
+        canvas.beginForm(f"folio{number}", 0, 0, 300 * MM, 300 * MM)
+        canvas.setFont(doc.number_font, 10)
+        canvas.setFillColor(doc.mark_colour)
+        canvas.drawCentredString(page.rect.width / 2, 7 * MM, str(number))
+        canvas.endForm()
+        canvas.in_form = False
+        body.append([f"panel{i + 1}", f"folio{number}"])
     return [["cover"], *body, ["stamp"]]
 
 
@@ -385,8 +396,9 @@ def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
         for slot, x in ((side.left, left_x), (side.right, left_x + half)):
             for name in pages[slot - 1] if slot is not None else []:
                 canvas.draw_form(name, x)
-        marks = fold_geometry("trifold").side("outside").fold_marks[:2]
-        _fold_marks(canvas, [type(m)(width / 2, m.y0, m.y1) for m in marks], doc.mark_colour)
+        _fold_marks(canvas, [FoldMark(width / 2, 1 * MM, 4.5 * MM),
+                             FoldMark(width / 2, height - 4.5 * MM, height - 1 * MM)],
+                    doc.mark_colour)
         canvas.showPage()
 
 

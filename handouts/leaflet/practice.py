@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,8 @@ def _check_logo(value: Any) -> str | None:
 
 def _check_lines(value: Any) -> str | None:
     if any(not isinstance(item, (str, int, float)) for item in value):
-        return "must be a list of lines of text"
+        return ('must be a list of lines of text; put quotes around a line with a '
+                'colon in it, e.g. - "ma: 8.00 - 17.00 uur"')
     return None
 
 
@@ -185,31 +187,10 @@ def _from_csv(text: str, path: Path, shown: str) -> list[Practice]:
     except csv.Error:
         dialect = csv.excel  # one column only: the default comma is as good as any
     reader = csv.reader(io.StringIO(text), dialect, strict=True)
+    header = _csv_header(reader, shown)
     found = Collector()
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise fail(SourceRef(shown, 1), "the CSV is empty; the first row names the columns") from None
-    except csv.Error as exc:
-        raise fail(SourceRef(shown, 1), f"the CSV cannot be read: {exc}") from None
-    for column in header:
-        if column not in PRACTICE_SCHEMA.by_name:
-            found.error(SourceRef(shown, 1), f'unknown column "{column}"'
-                        f"{did_you_mean(column, PRACTICE_SCHEMA.by_name)}; known columns: "
-                        + ", ".join(f.name for f in PRACTICE_SCHEMA.fields))
-    found.raise_if_errors()
     practices = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise fail(SourceRef(shown, line), f"the CSV cannot be read here: {exc}; "
-                       "check the quotes in this row") from None
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in _csv_rows(reader, shown):
         ref = SourceRef(shown, line)
         if len(row) != len(header):
             found.error(ref, f"this row has {len(row)} cells but the header has "
@@ -224,6 +205,38 @@ def _from_csv(text: str, path: Path, shown: str) -> list[Practice]:
     if not practices:
         raise fail(SourceRef(shown, 2), "the CSV has a header but no practices")
     return practices
+
+
+def _csv_header(reader: Any, shown: str) -> list[str]:
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise fail(SourceRef(shown, 1), "the CSV is empty; the first row names the columns") from None
+    except csv.Error as exc:
+        raise fail(SourceRef(shown, 1), f"the CSV cannot be read: {exc}") from None
+    found = Collector()
+    for column in header:
+        if column not in PRACTICE_SCHEMA.by_name:
+            found.error(SourceRef(shown, 1), f'unknown column "{column}"'
+                        f"{did_you_mean(column, PRACTICE_SCHEMA.by_name)}; known columns: "
+                        + ", ".join(f.name for f in PRACTICE_SCHEMA.fields))
+    found.raise_if_errors()
+    return header
+
+
+def _csv_rows(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
+    """(line the row starts on, cells) for every row that is not empty."""
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise fail(SourceRef(shown, line), f"the CSV cannot be read here: {exc}; "
+                       "check the quotes in this row") from None
+        if any(cell.strip() for cell in row):
+            yield line, row
 
 
 def _row_dict(header: list[str], row: list[str], ref: SourceRef) -> LinedDict:
