@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handouts.content import discover as discover_markdown
@@ -84,23 +84,32 @@ def _make_star(args: tuple[Job, Project, Options]) -> Outcome:
     return make(*args)
 
 
+# Kinds that spread their own parts over processes (exam versions): they run in this
+# process, with the workers, instead of inside one worker where they could not.
+SPLITS_ITSELF = {"exam"}
+
+
 def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
         progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    tasks = [(job, project, options) for job in jobs]
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            outcomes = []
-            for outcome in pool.map(_make_star, tasks):
-                outcomes.append(outcome)
-                if progress:
-                    progress(outcome)
-            return outcomes
-    outcomes = []
-    for task in tasks:
-        outcomes.append(_make_star(task))
+    """Outcomes in the order of `jobs`; whole documents over `workers` processes."""
+    options = replace(options, jobs=workers)
+    outcomes: dict[int, Outcome] = {}
+
+    def done(index: int, outcome: Outcome) -> None:
+        outcomes[index] = outcome
         if progress:
-            progress(outcomes[-1])
-    return outcomes
+            progress(outcome)
+
+    pooled = [i for i, job in enumerate(jobs) if job.kind not in SPLITS_ITSELF]
+    if workers > 1 and len(pooled) > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(pooled))) as pool:
+            tasks = [(jobs[i], project, options) for i in pooled]
+            for index, outcome in zip(pooled, pool.map(_make_star, tasks)):
+                done(index, outcome)
+    for index, job in enumerate(jobs):
+        if index not in outcomes:
+            done(index, make(job, project, options))
+    return [outcomes[i] for i in range(len(jobs))]
 
 
 def write(outcomes: list[Outcome], out_dir: Path) -> list[Path]:

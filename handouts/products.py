@@ -3,9 +3,8 @@ that fails anywhere in a document writes nothing of that document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from handouts.errors import Diagnostic
 
@@ -26,7 +25,7 @@ class Options:
     versions: int | None = None  # exams: override the spec's number of versions
     seed: int | None = None  # exams: override the spec's seed
     roster: Path | None = None  # exams: one personal version per student
-    extra: dict[str, Any] = field(default_factory=dict)
+    jobs: int = 1  # processes a document kind may use for its own parts (exam versions)
 
 
 @dataclass(frozen=True)

@@ -275,5 +275,5 @@ def test_worker_processes_make_the_same_bytes():
     project = load_project(REPO)
     spec = REPO / "content/exams/rug-toets.yaml"
     alone, _ = make_exam(spec, project, Options(versions=12))
-    shared, _ = make_exam(spec, project, Options(versions=12, extra={"jobs": 2}))
+    shared, _ = make_exam(spec, project, Options(versions=12, jobs=2))
     assert [(p.target, p.data) for p in alone] == [(p.target, p.data) for p in shared]

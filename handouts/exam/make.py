@@ -66,7 +66,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     tasks = [VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
                          project.root, folder / f"{_stem(v, labels)}.pdf",
                          folder / f"{labels['key_file']}-{v.code}.pdf") for v in versions]
-    made = _run(tasks, int((options.extra or {}).get("jobs", 1)))
+    made = _run(tasks, options.jobs)
     products = [product for _, student, key in made for product in (student, key)]
     theme = _theme(project.theme, project.root)
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
