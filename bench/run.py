@@ -1,13 +1,16 @@
-"""Benchmarks, one command: `python bench/run.py` (add `--quick` for fewer rounds).
+"""Benchmarks, one command: `python bench/run.py` (`--quick` for fewer rounds; name
+scenarios to run only those, e.g. `python bench/run.py exam`).
 
 Reports medians over several runs, and ratios: our chapter build against the bare
 reportlab floor (target <= 1.5x), the chapter x10 split into fixed cost and cost per
-page, and `handouts --help` (target < 0.3 s). Other kinds add their scenarios to
-SCENARIOS.
+page, and `handouts --help` (target < 0.3 s). Exams and leaflets keep theirs in
+exam_bench.py and leaflet_bench.py.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -89,14 +92,27 @@ def help_scenario(rounds: int) -> list[str]:
     return [f"handouts --help: {seconds * 1000:.0f} ms (target < 300 ms)"]
 
 
-SCENARIOS = [chapter_scenarios, help_scenario]
+import exam_bench  # noqa: E402
+import leaflet_bench  # noqa: E402
+
+SCENARIOS = {
+    "chapter": chapter_scenarios,
+    "help": help_scenario,
+    "exam": exam_bench.scenarios,
+    "leaflet": leaflet_bench.scenarios,
+}
 
 
 def main() -> None:
-    rounds = 3 if "--quick" in sys.argv else 7
-    print(f"medians of {rounds} runs after one warm-up; {sys.version.split()[0]}")
-    for scenario in SCENARIOS:
-        for line in scenario(rounds):
+    parser = argparse.ArgumentParser(description="handouts benchmarks: medians and ratios")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, for a quick look")
+    parser.add_argument("only", nargs="*", choices=[[], *SCENARIOS], metavar="SCENARIO",
+                        help=f"run only these: {', '.join(SCENARIOS)} (default: all)")
+    args = parser.parse_args()
+    rounds = 3 if args.quick else 7
+    print(f"medians of {rounds} runs after one warm-up; {sys.version.split()[0]}, {os.cpu_count()} cores")
+    for name in args.only or SCENARIOS:
+        for line in SCENARIOS[name](rounds):
             print(line, flush=True)
 
 
