@@ -2,7 +2,7 @@
 
 Each schema is declared once, with a line of documentation per field; the same
 declaration validates input (unknown keys get a "did you mean"), fills in
-defaults and documents the format (`handouts schema`).
+defaults and documents the format (README and `describe()`).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ class Schema:
             found.error(ref, f"the {self.what} must be a list of `key: value` lines")
             return {f.name: f.default for f in self.fields}
         values: dict[str, Any] = {}
+        reported: set[str] = set()  # present but wrong: already has its own error
         for key, value in data.items():
             key_ref = data.key_ref(key) if isinstance(data, LinedDict) else ref
             spec = self.by_name.get(key)
@@ -75,11 +76,12 @@ class Schema:
             problem = _check_value(spec, value)
             if problem:
                 found.error(key_ref, f'"{key}" {problem}')
+                reported.add(spec.name)
                 continue
             values[spec.name] = _coerce(spec, value)
         for spec in self.fields:
             if spec.name not in values:
-                if spec.required:
+                if spec.required and spec.name not in reported:
                     found.error(ref, f'the {self.what} needs "{spec.name}:" ({spec.doc})')
                 values[spec.name] = spec.default
         return values

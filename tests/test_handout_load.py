@@ -134,3 +134,8 @@ def test_several_errors_are_reported_at_once(project):
 def test_link_to_an_unknown_anchor(project):
     messages = errors_of(project, "---\ntitle: x\n---\n\nZie [het plaatje](#fig-weg).\n")
     assert any("points to no figure" in m for m in messages)
+
+
+def test_a_wrong_required_value_is_one_error_not_two(project):
+    [message] = errors_of(project, "---\ntitle: [a, b]\n---\n\nTekst.\n")
+    assert message.startswith("content/doc.md:2: error:") and "must be text" in message
