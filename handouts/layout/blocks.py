@@ -30,6 +30,7 @@ from handouts.layout.fonts import face
 from handouts.layout.icons import callout_icon
 from handouts.layout.markup import inner, resolve_marks, src
 from handouts.layout.pages import CONTENTS_END, HeadingParagraph
+from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
 
@@ -48,7 +49,7 @@ class Context:
         return resolve_marks(inner(elem), self.figures, self.figure_word, mark)
 
     def para(self, elem: ET.Element, style: str) -> Paragraph:
-        return Paragraph(self.text(elem), self.styles[style])
+        return Para(self.text(elem), self.styles[style])
 
 
 Builder = Callable[[ET.Element, Context], list]
@@ -118,11 +119,11 @@ def table(elem: ET.Element, ctx: Context) -> list:
     for row in rows:
         style = ctx.styles["cellhead" if row.get("header") == "1" else "cell"]
         cells = row.findall("cell")
-        data.append([Paragraph(ctx.text(c), _aligned(style, c.get("align"))) for c in cells])
+        data.append([Para(ctx.text(c), _aligned(style, c.get("align"))) for c in cells])
         plain.append([("".join(c.itertext()), style) for c in cells])
     columns = max(len(r) for r in data)
     for r, p in zip(data, plain):
-        r.extend(Paragraph("", ctx.styles["cell"]) for _ in range(columns - len(r)))
+        r.extend(Para("", ctx.styles["cell"]) for _ in range(columns - len(r)))
         p.extend(("", ctx.styles["cell"]) for _ in range(columns - len(p)))
     widths = _column_widths(plain, ctx, columns)
     header = 1 if rows[0].get("header") == "1" else 0
@@ -176,7 +177,7 @@ def figure(elem: ET.Element, ctx: Context) -> list:
     picture = figure_flowable(elem.get("path", ""), width, ctx.width, ctx.theme, src(elem))
     caption_elem = elem.find("caption")
     anchor = f'<a name="{elem.get("anchor", "")}"/>'
-    caption = Paragraph(anchor + (ctx.text(caption_elem) if caption_elem is not None else ""), ctx.styles["caption"])
+    caption = Para(anchor + (ctx.text(caption_elem) if caption_elem is not None else ""), ctx.styles["caption"])
     picture.hAlign = "CENTER"
     # A figure never leaves its caption behind on another page.
     return [Spacer(0, 4), KeepTogether([picture, caption]), Spacer(0, 8)]
@@ -192,7 +193,7 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     inner_width = ctx.width - 14 * mm
     sub = replace(ctx, width=inner_width)
     body = build_children(elem, sub)
-    rows = [[icon, Paragraph(label, label_style)]] + [["", f] for f in body]
+    rows = [[icon, Para(label, label_style)]] + [["", f] for f in body]
     tint = colors.Color(colour.red, colour.green, colour.blue, alpha=0.08)
     style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font),
@@ -216,7 +217,7 @@ def sidenote(elem: ET.Element, ctx: Context) -> list:
     flowables = []
     for child in elem:
         if child.tag == "p":
-            flowables.append(Paragraph(ctx.text(child), style))
+            flowables.append(Para(ctx.text(child), style))
     return [SideNote(flowables)]
 
 
@@ -239,10 +240,10 @@ def contents(elem: ET.Element, ctx: Context) -> list:
     for entry in elem.findall("entry"):
         style = ctx.styles["toc1" if entry.get("level") == "1" else "toc2"]
         end = f'<onDraw name="{CONTENTS_END}" label="{entry.get("anchor", "")}"/>'
-        entries.append(Paragraph(ctx.text(entry) + end, style))
+        entries.append(Para(ctx.text(entry) + end, style))
     if not entries:
         return []
-    return [Paragraph(elem.get("title", ""), ctx.styles["h2"]), *entries, Spacer(0, 14)]
+    return [Para(elem.get("title", ""), ctx.styles["h2"]), *entries, Spacer(0, 14)]
 
 
 def body(elem: ET.Element, ctx: Context) -> list:

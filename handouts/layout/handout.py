@@ -6,12 +6,11 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Paragraph
-
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.markup import parse_markup
 from handouts.layout.pages import HandoutDoc
+from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
 
 
@@ -47,7 +46,7 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
     for note in root.iter("footnote"):
         n = note.get("n", "0")
         mark = f'<font color="#{theme.colour("accent").hexval()[2:]}">'
-        ctx.footnotes[int(n)] = Paragraph(f"<super>{mark}{n}</font></super>&nbsp;{ctx.text(note)}", styles["footnote"])
+        ctx.footnotes[int(n)] = Para(f"<super>{mark}{n}</font></super>&nbsp;{ctx.text(note)}", styles["footnote"])
     flowables = story(_body_parts(root), ctx)
     return Laid(doc, flowables, buffer)
 

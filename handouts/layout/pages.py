@@ -12,6 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from handouts.layout.flowables import FOOTNOTE_MARK
+from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between stacked footnotes and between side notes
@@ -43,7 +44,7 @@ def define_text_form(canvas: Canvas, name: str, text: str, font: str, size: floa
     canvas.endForm()
 
 
-class HeadingParagraph(Paragraph):
+class HeadingParagraph(Para):
     """A heading that knows what the outline and the table of contents should say."""
 
     def __init__(self, text: str, style: Any, *, level: int, entry: str, anchor: str):
