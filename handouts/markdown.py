@@ -301,6 +301,17 @@ def _container(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _
     return None
 
 
+
+# Inline tokens that become a fixed piece of markup.
+_INLINE_MARKUP = {
+    "softbreak": " ",
+    "hardbreak": "<br/>",
+    "strong_open": "<b>",
+    "strong_close": "</b>",
+    "em_open": "<i>",
+    "em_close": "</i>",
+}
+
 def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
     out: list[str] = []
     link_depth = 0
@@ -312,18 +323,8 @@ def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
             out.append(escape(tok.content))
         elif kind == "code_inline":
             out.append(escape(tok.content))
-        elif kind in ("softbreak",):
-            out.append(" ")
-        elif kind == "hardbreak":
-            out.append("<br/>")
-        elif kind == "strong_open":
-            out.append("<b>")
-        elif kind == "strong_close":
-            out.append("</b>")
-        elif kind == "em_open":
-            out.append("<i>")
-        elif kind == "em_close":
-            out.append("</i>")
+        elif kind in _INLINE_MARKUP:
+            out.append(_INLINE_MARKUP[kind])
         elif kind == "footnote_ref":
             out.append(f'<fn n="{tok.meta["id"] + 1}"/>')
         elif kind == "link_open":
