@@ -1,10 +1,13 @@
 """Leaflet pages: the body flows through panels (tri-fold) or pages (booklet, single).
 
-Platypus lays the body out one panel per page, in reading order. `PanelCanvas`
-draws each of those pages into a PDF form instead of onto a page; when the layout
-is done, a composer places the forms where they belong: side by side on the two
-sides of a tri-fold sheet, two by two on imposed booklet sheets, or one per page
-for reading on a screen. The cover and the stamp area are drawn as forms too.
+Platypus lays the body out one panel per page, in reading order, but draws nothing:
+`PlacingFrame` notes where each flowable goes. The body is the same for every
+practice, so one layout serves all the practices and outputs of a run
+(`LeafletLayout`); each PDF then only draws the placed flowables. `PanelCanvas`
+draws each page into a PDF form instead of onto a page; a composer then places the
+forms where they belong: side by side on the two sides of a tri-fold sheet, two by
+two on imposed booklet sheets, or one per page for reading on a screen. The cover
+and the stamp area are placed once per practice and drawn as forms too.
 """
 
 from __future__ import annotations
@@ -12,13 +15,21 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+)
 
 from handouts.errors import SourceRef, fail
 from handouts.language import PDF_LANG
@@ -53,14 +64,90 @@ class Laid:
     buffer: io.BytesIO
 
 
-@dataclass
+@dataclass(frozen=True)
+class Placed:
+    """A flowable where the layout put it; every PDF draws it there again."""
+
+    flowable: Any
+    x: float
+    y: float
+    spare: float  # the width the frame had left over, for centred or right-aligned flowables
+
+    def draw(self, canvas: Canvas) -> None:
+        self.flowable.drawOn(canvas, self.x, self.y, _sW=self.spare)
+
+
+class PlacingFrame(Frame):
+    """A frame that lays flowables out without drawing them; `placed` says where they went."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.placed: list[Placed] = []
+
+    def add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803
+        return super().add(_StandIn(flowable, self.placed), canv, trySplit)
+
+
+class _StandIn:
+    """Stands in for a flowable while a frame places it: it measures as the flowable
+    does, and where the frame would draw it, notes the place instead."""
+
+    def __init__(self, flowable: Any, placed: list[Placed]):
+        self._flowable, self._placed = flowable, placed
+
+    def __getattr__(self, name: str) -> Any:  # spacing, frameAction and other flags
+        return getattr(self._flowable, name)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        flowable = self._flowable
+        flowable._frame, flowable.canv = self._frame, self.canv  # as the frame would set them
+        try:
+            return flowable.wrap(availWidth, availHeight)
+        finally:
+            del flowable._frame, flowable.canv
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        self._placed.append(Placed(self._flowable, x, y, _sW))
+
+
+class PlacedPage(Flowable):
+    """One laid-out page of the body: draws its flowables where the layout put them."""
+
+    def __init__(self, placed: tuple[Placed, ...]):
+        super().__init__()
+        self.placed = placed
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return availWidth, 0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        for placed in self.placed:
+            placed.draw(canvas)
+
+
+@dataclass(frozen=True)
+class Body:
+    """The body laid out: the flowables of each page, which panel it is, the headings."""
+
+    pages: tuple[tuple[str, tuple[Placed, ...]], ...]  # (panel name, its flowables)
+    headings: tuple[tuple[int, int, str], ...]  # (page, level, text) for the outline
+
+
+@dataclass(frozen=True)
 class Parts:
     """The pieces of a leaflet the composer draws besides the body panels."""
 
-    cover: list
-    stamp: list
-    ref: SourceRef  # the leaflet file, for errors about the cover or the back
-    headings: list[tuple[int, int, str]] = field(default_factory=list)  # page, level, text
+    cover: tuple[Placed, ...]
+    stamp: tuple[Placed, ...]
+
+
+@dataclass(frozen=True)
+class PlacedLeaflet:
+    """One practice's leaflet, laid out: what every output of its fold draws."""
+
+    body: Body
+    parts: Parts
+    language: str
 
 
 class PanelCanvas(Canvas):
@@ -92,19 +179,14 @@ class PanelCanvas(Canvas):
         self.doForm(name)
         self.restoreState()
 
-    def frame_form(self, name: str, flowables: list, rect: Rect, what: str,
-                   ref: SourceRef) -> None:
-        """Draw flowables into a new form inside `rect`; they must fit."""
+    def placed_form(self, name: str, placed: tuple[Placed, ...]) -> None:
+        """A new form holding placed flowables."""
         self.in_form = True
         self.beginForm(name, 0, 0, 300 * MM, 300 * MM)
-        frame = Frame(rect.x, rect.y, rect.width, rect.height, 0, 0, 0, 0)
-        rest = list(flowables)
-        frame.addFromList(rest, self)
+        for flowable in placed:
+            flowable.draw(self)
         self.endForm()
         self.in_form = False
-        if rest:
-            raise fail(ref, f"the {what} does not fit its space; shorten the title or "
-                       "subtitle, or use a smaller cover image")
 
     # Forms cannot hold links or bookmarks; on paper they are plain text anyway.
     def linkURL(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
@@ -120,36 +202,32 @@ class PanelCanvas(Canvas):
             super().bookmarkPage(*args, **kwargs)
 
 
-class LeafletDoc(BaseDocTemplate):
-    """Platypus pages that are panels; remembers which panel each page was."""
+class _PlacingCanvas(Canvas):
+    """The canvas of a layout pass: flowables measure against it; nothing is saved."""
 
-    def __init__(self, buffer: io.BytesIO, *, templates: list[PageTemplate], parts: Parts,
-                 compose: Callable[[PanelCanvas, LeafletDoc], None], fold: Fold,
-                 leading: float, mark_colour: Any, number_font: str, **meta: Any):
-        super().__init__(buffer, pageTemplates=templates, invariant=1, **meta)
-        self.parts, self._compose = parts, compose
-        self.leaflet_fold, self.leading, self.mark_colour = fold, leading, mark_colour
-        self.number_font = number_font
-        self.composed_pages = 0
+    def save(self) -> None:
+        pass
+
+
+class LayoutDoc(BaseDocTemplate):
+    """The layout pass: platypus pages that are panels, placed but not drawn."""
+
+    def __init__(self, templates: list[PageTemplate], leading: float, title: str):
+        super().__init__(io.BytesIO(), pageTemplates=templates, invariant=1, title=title)
+        self.leading = leading
         self.next_panel = {t.id: t.next_id for t in templates}
-        self.page_ids: list[str] = []
+        self.pages: list[tuple[str, tuple[Placed, ...]]] = []
+        self.headings: list[tuple[int, int, str]] = []
         self.overflow_height = 0.0
         self.overflow_ref: SourceRef | None = None
         self._last_ref: SourceRef | None = None
 
     def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
-        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(*a, compose=self._finish, **k)
-        self.page_ids, self.overflow_height, self.overflow_ref = [], 0.0, None
-        super().build(flowables, **kwargs)
-
-    def _finish(self, canvas: PanelCanvas) -> None:
-        self._compose(canvas, self)
-        self.composed_pages = canvas.getPageNumber() - 1
-
-    def beforePage(self) -> None:  # noqa: N802
-        self.page_ids.append(self.pageTemplate.id)
+        super().build(flowables, canvasmaker=_PlacingCanvas, **kwargs)
 
     def afterPage(self) -> None:  # noqa: N802
+        self.pages.append((self.pageTemplate.id, tuple(self.frame.placed)))
+        self.frame.placed.clear()
         # Chosen here rather than with autoNextPageTemplate, which reportlab 4.5
         # applies twice (each panel would be used for two pages).
         self.handle_nextPageTemplate(self.next_panel[self.pageTemplate.id])
@@ -162,37 +240,132 @@ class LeafletDoc(BaseDocTemplate):
             self.overflow_ref = ref or self._last_ref
         self._last_ref = ref or self._last_ref
         if isinstance(flowable, HeadingParagraph):
-            self.parts.headings.append((self.page, flowable.level, flowable.entry))
+            self.headings.append((self.page, flowable.level, flowable.entry))
 
 
-def lay_out_leaflet(markup: str, theme: Theme, theme_name: str, fold_kind: str, output: str,
-                    template: str, meta: dict[str, Any]) -> Laid:
-    """The leaflet's layout for one output of its fold (see `OUTPUTS`)."""
-    check_theme(theme, theme_name)
-    root = parse_markup(markup, template)
-    language = root.get("lang", "nl")
-    styles = leaflet_styles(theme, language)
-    fold = fold_geometry(fold_kind)
-    panel = fold.flow_panels()[0]
-    width = _measure(panel.frame.width, styles["body"])
-    ctx = Context(theme, styles, width)
-    story = _body(root, ctx)
-    parts = _parts(root, ctx, fold)
-    if fold_kind == "single":
-        story = parts.cover + story + [Spacer(0, 8 * mm)] + parts.stamp
-    composer = COMPOSERS[(fold_kind, output)]
-    buffer = io.BytesIO()
-    doc = LeafletDoc(
-        buffer, templates=_templates(fold, parts, ctx), parts=parts, compose=composer,
-        fold=fold, leading=styles["body"].leading, mark_colour=theme.colour("muted"),
-        number_font=theme.body_font,
-        title=meta.get("title", ""), author=meta.get("author", ""),
-        subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
-        lang=PDF_LANG.get(language, language), initialFontName=theme.body_font,
-        initialFontSize=theme.sizes["body"],
-        duplex="DuplexFlipShortEdge" if output in ("print", "a4") and fold_kind != "single" else None,
-    )
-    return Laid(doc, story or [Spacer(0, 0)], buffer)
+class LeafletDoc(BaseDocTemplate):
+    """Writes one output of a placed leaflet: its pages become forms, then sheets."""
+
+    def __init__(self, buffer: io.BytesIO, *, leaflet: PlacedLeaflet, fold: Fold,
+                 compose: Callable[[PanelCanvas, LeafletDoc], None], mark_colour: Any,
+                 number_font: str, **meta: Any):
+        side = fold.sides[0]
+        template = PageTemplate("panel", [Frame(0, 0, side.width, side.height, 0, 0, 0, 0)],
+                                pagesize=(side.width, side.height))
+        super().__init__(buffer, pageTemplates=[template], invariant=1, **meta)
+        self.leaflet, self.parts, self._compose = leaflet, leaflet.parts, compose
+        self.leaflet_fold, self.mark_colour, self.number_font = fold, mark_colour, number_font
+        self.page_ids = [name for name, _ in leaflet.body.pages]
+        self.headings = leaflet.body.headings
+        self.composed_pages = 0
+
+    def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
+        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(*a, compose=self._finish, **k)
+        super().build(flowables, **kwargs)
+
+    def _finish(self, canvas: PanelCanvas) -> None:
+        self._compose(canvas, self)
+        self.composed_pages = canvas.getPageNumber() - 1
+
+
+@dataclass(frozen=True)
+class _PartFlowables:
+    cover: list
+    stamp: list
+    ref: SourceRef  # the leaflet file, for errors about the cover or the back
+
+
+class LeafletLayout:
+    """One leaflet laid out for any number of practices.
+
+    The theme, styles and fold are resolved once. The body is laid out once for
+    all practices whose body markup is the same (with the built-in templates: all
+    of them), each practice's cover and stamp once for every output of the fold.
+    """
+
+    def __init__(self, theme: Theme, theme_name: str, fold_kind: str, template: str,
+                 meta: dict[str, Any]):
+        check_theme(theme, theme_name)
+        self.theme, self.template, self.meta = theme, template, meta
+        self.fold = fold_geometry(fold_kind)
+        self._styles: dict[str, dict] = {}
+        self._bodies: dict[tuple, Body] = {}
+        self._canvas = _PlacingCanvas(io.BytesIO())
+
+    def place(self, markup: str) -> PlacedLeaflet:
+        """Lay out one practice's leaflet: the markup of the whole document."""
+        root = parse_markup(markup, self.template)
+        language = root.get("lang", "nl")
+        ctx = self._context(language)
+        flow = _part_flowables(root, ctx, self.fold)
+        reserve = _stamp_height(flow.stamp, ctx.width) if self.fold.kind == "trifold" else 0.0
+        body_elem = root if self.fold.kind == "single" else root.find("body")
+        key = (language, reserve,
+               "" if body_elem is None else ET.tostring(body_elem, encoding="unicode"))
+        if key not in self._bodies:
+            self._bodies[key] = self._lay_out_body(root, ctx, flow, reserve)
+        return PlacedLeaflet(self._bodies[key], self._place_parts(flow), language)
+
+    def output(self, leaflet: PlacedLeaflet, output: str) -> Laid:
+        """The PDF of one output of the fold (see `OUTPUTS`) for a placed leaflet."""
+        kind, theme, meta = self.fold.kind, self.theme, self.meta
+        buffer = io.BytesIO()
+        doc = LeafletDoc(
+            buffer, leaflet=leaflet, fold=self.fold, compose=COMPOSERS[(kind, output)],
+            mark_colour=theme.colour("muted"), number_font=theme.body_font,
+            title=meta.get("title", ""), author=meta.get("author", ""),
+            subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
+            lang=PDF_LANG.get(leaflet.language, leaflet.language),
+            initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
+            duplex="DuplexFlipShortEdge" if output in ("print", "a4") and kind != "single" else None,
+        )
+        story: list = []
+        for _, placed in leaflet.body.pages:
+            story += [PageBreak(), PlacedPage(placed)]
+        return Laid(doc, story[1:], buffer)
+
+    def _context(self, language: str) -> Context:
+        if language not in self._styles:
+            self._styles[language] = leaflet_styles(self.theme, language)
+        styles = self._styles[language]
+        panel = self.fold.flow_panels()[0]
+        return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]))
+
+    def _lay_out_body(self, root: ET.Element, ctx: Context, flow: _PartFlowables,
+                      reserve: float) -> Body:
+        story = _body(root, ctx)
+        if self.fold.kind == "single":
+            story = flow.cover + story + [Spacer(0, 8 * mm)] + flow.stamp
+        doc = LayoutDoc(_templates(self.fold, reserve, ctx), ctx.styles["body"].leading,
+                        self.meta.get("title", ""))
+        doc.build(story or [Spacer(0, 0)])
+        if self.fold.kind == "trifold":
+            _check_overflow(doc)
+        return Body(tuple(doc.pages), tuple(doc.headings))
+
+    def _place_parts(self, flow: _PartFlowables) -> Parts:
+        if self.fold.kind == "single":  # the cover and stamp flow with the body
+            return Parts((), ())
+        front = _cover_panel(self.fold)
+        back = self.fold.side("outside").panel("back") if self.fold.kind == "trifold" else front
+        f, b = front.frame, back.frame
+        return Parts(
+            self._place(flow.cover, Rect(f.x - front.rect.x, f.y, f.width, f.height), "cover",
+                        flow.ref),
+            self._place(flow.stamp, Rect(b.x - back.rect.x, b.y, b.width,
+                                         _stamp_height(flow.stamp, b.width) + 1),
+                        "stamp area", flow.ref),
+        )
+
+    def _place(self, flowables: list, rect: Rect, what: str, ref: SourceRef) -> tuple[Placed, ...]:
+        """Flowables placed inside `rect`; they must fit."""
+        frame = PlacingFrame(rect.x, rect.y, rect.width, rect.height, 0, 0, 0, 0)
+        rest = list(flowables)
+        frame.addFromList(rest, self._canvas)
+        if rest:
+            raise fail(ref, f"the {what} does not fit its space; shorten the title or "
+                       "subtitle, or use a smaller cover image")
+        return tuple(frame.placed)
 
 
 def _measure(width: float, style: Any) -> float:
@@ -220,7 +393,7 @@ def _body(root: ET.Element, ctx: Context) -> list:
     return story
 
 
-def _parts(root: ET.Element, ctx: Context, fold: Fold) -> Parts:
+def _part_flowables(root: ET.Element, ctx: Context, fold: Fold) -> _PartFlowables:
     cover_elem = root.find("cover")
     back = root.find("back")
     cover_panel = _cover_panel(fold)
@@ -235,7 +408,7 @@ def _parts(root: ET.Element, ctx: Context, fold: Fold) -> Parts:
         stamp_part = [Spacer(0, 4 * mm), *stamp_part, Spacer(0, 3 * mm),
                       *imprint(back.findall("imprint"), ctx)]
     ref = src(cover_elem) if cover_elem is not None else SourceRef("leaflet")
-    return Parts(cover_part, stamp_part, ref)
+    return _PartFlowables(cover_part, stamp_part, ref)
 
 
 def _is_picture(flowable: Any) -> bool:
@@ -246,17 +419,18 @@ def _cover_panel(fold: Fold) -> Panel:
     return fold.side("outside").panel("cover") if fold.kind == "trifold" else fold.sides[0].panels[0]
 
 
-def _stamp_height(parts: Parts, width: float) -> float:
-    return sum(f.wrap(width, 10000)[1] + f.getSpaceAfter() for f in parts.stamp)
+def _stamp_height(stamp_part: list, width: float) -> float:
+    return sum(f.wrap(width, 10000)[1] + f.getSpaceAfter() for f in stamp_part)
 
 
-def _templates(fold: Fold, parts: Parts, ctx: Context) -> list[PageTemplate]:
+def _templates(fold: Fold, reserve: float, ctx: Context) -> list[PageTemplate]:
     def template(tid: str, panel: Panel, next_id: str, reserve: float = 0.0) -> PageTemplate:
         f = panel.frame
-        frame = Frame(f.x - panel.rect.x, f.y + reserve, ctx.width, f.height - reserve,
-                      0, 0, 0, 0, id=tid)
+        frame = PlacingFrame(f.x - panel.rect.x, f.y + reserve, ctx.width, f.height - reserve,
+                             0, 0, 0, 0, id=tid)
         if fold.kind == "single":  # centre the narrowed column
-            frame = Frame(f.x + (f.width - ctx.width) / 2, f.y, ctx.width, f.height, 0, 0, 0, 0)
+            frame = PlacingFrame(f.x + (f.width - ctx.width) / 2, f.y, ctx.width, f.height,
+                                 0, 0, 0, 0)
         page = PageTemplate(tid, [frame], pagesize=(panel.rect.width, panel.rect.height))
         page.next_id = next_id
         return page
@@ -266,7 +440,6 @@ def _templates(fold: Fold, parts: Parts, ctx: Context) -> list[PageTemplate]:
         return [template("page", page, "page")]
     names = [name for _, name in fold.flow]
     panels = fold.flow_panels()
-    reserve = _stamp_height(parts, ctx.width)
     out = [template(name, panel, names[i + 1] if i + 1 < len(names) else "overflow",
                     reserve if name == "back" else 0.0)
            for i, (name, panel) in enumerate(zip(names, panels, strict=True))]
@@ -282,7 +455,7 @@ def _forms(doc: LeafletDoc) -> dict[str, list[str]]:
     return forms
 
 
-def _check_overflow(doc: LeafletDoc) -> None:
+def _check_overflow(doc: LayoutDoc) -> None:
     if doc.overflow_height <= 0:
         return
     lines = max(1, round(doc.overflow_height / doc.leading))
@@ -292,17 +465,9 @@ def _check_overflow(doc: LeafletDoc) -> None:
                "back panel; shorten the text, or use `fold: booklet` (A5 pages, as many as needed)")
 
 
-def _draw_cover_and_stamp(canvas: PanelCanvas, doc: LeafletDoc, cover_panel: Panel,
-                          back_panel: Panel | None) -> None:
-    f = cover_panel.frame
-    canvas.frame_form("cover", doc.parts.cover, Rect(f.x - cover_panel.rect.x, f.y, f.width,
-                                                      f.height), "cover", doc.parts.ref)
-    if back_panel is not None:
-        b = back_panel.frame
-        height = _stamp_height(doc.parts, b.width)
-        canvas.frame_form("stamp", doc.parts.stamp,
-                          Rect(b.x - back_panel.rect.x, b.y, b.width, height + 1), "stamp area",
-                          doc.parts.ref)
+def _draw_cover_and_stamp(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    canvas.placed_form("cover", doc.parts.cover)
+    canvas.placed_form("stamp", doc.parts.stamp)
 
 
 def _fold_marks(canvas: PanelCanvas, marks: Any, colour: Any) -> None:
@@ -317,9 +482,7 @@ def _fold_marks(canvas: PanelCanvas, marks: Any, colour: Any) -> None:
 def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
     """Two sheet sides: outside (flap, back, cover) and inside (three panels)."""
     fold = doc.leaflet_fold
-    _check_overflow(doc)
-    outside = fold.side("outside")
-    _draw_cover_and_stamp(canvas, doc, outside.panel("cover"), outside.panel("back"))
+    _draw_cover_and_stamp(canvas, doc)
     forms = _forms(doc)
     for side in fold.sides:
         canvas.setPageSize((side.width, side.height))
@@ -337,9 +500,8 @@ def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
 def compose_trifold_screen(canvas: PanelCanvas, doc: LeafletDoc) -> None:
     """One panel per page in reading order: cover, flap, inside, back."""
     fold = doc.leaflet_fold
-    _check_overflow(doc)
     outside = fold.side("outside")
-    _draw_cover_and_stamp(canvas, doc, outside.panel("cover"), outside.panel("back"))
+    _draw_cover_and_stamp(canvas, doc)
     forms = _forms(doc)
     _page(canvas, outside.panel("cover"), ["cover"], doc, [])
     for (_, name), panel in zip(fold.flow, fold.flow_panels(), strict=True):
@@ -353,7 +515,7 @@ def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
     for name in names:
         canvas.draw_form(name, 0)
     pages = {int(n.removeprefix("panel")) for n in flow_forms}
-    for number, (page, level, text) in enumerate(doc.parts.headings):
+    for number, (page, level, text) in enumerate(doc.headings):
         if page in pages:
             key = f"heading{number}"
             canvas.bookmarkPage(key)
@@ -364,7 +526,7 @@ def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
 def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
     """The forms of each A5 page in reading order: cover, body pages, back."""
     page = doc.leaflet_fold.sides[0].panels[0]
-    _draw_cover_and_stamp(canvas, doc, page, page)
+    _draw_cover_and_stamp(canvas, doc)
     body = []
     for i in range(len(doc.page_ids)):
         number = i + 2  # the cover is page 1

@@ -12,7 +12,7 @@ from pathlib import Path
 from handouts import model
 from handouts.errors import Collector, Diagnostic
 from handouts.language import labels
-from handouts.layout.leaflet_pages import OUTPUTS, lay_out_leaflet
+from handouts.layout.leaflet_pages import OUTPUTS, LeafletLayout
 from handouts.layout.theme import load_theme
 from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
 from handouts.leaflet.practice import Practice, load_practices
@@ -46,14 +46,15 @@ def make_leaflet(document: model.Document, project: Project, options: Options) -
     practices: list[Practice | None] = (
         list(load_practices(options.practice)) if options.practice else [None])
     theme_name = document.meta.get("theme") or DEFAULT_THEME
-    theme = load_theme(theme_name, project.root)
     template = f"{document.meta.get('template') or 'leaflet'}/document.xml.j2"
+    layout = LeafletLayout(load_theme(theme_name, project.root), theme_name, leaflet.fold,
+                           template, document.meta)
     products = []
     for practice in practices:
         markup = render_template(template, _context(document, leaflet, practice), project.root)
+        placed = layout.place(markup)  # the body is laid out once, for the first practice
         for output in OUTPUTS[leaflet.fold]:
-            laid = lay_out_leaflet(markup, theme, theme_name, leaflet.fold, output, template,
-                                   document.meta)
+            laid = layout.output(placed, output)
             data = render(laid)
             products.append(Product(_target(document, practice, output), data,
                                     laid.doc.composed_pages))
