@@ -69,3 +69,21 @@ def inline_texts(blocks) -> list[str]:
             out.extend(inline_texts(item))
         out.extend(inline_texts(getattr(block, "blocks", ())))
     return out
+
+
+def text_lines(pdf: Path, page_index: int) -> list[list[tuple[str, tuple[float, float, float, float]]]]:
+    """The characters of a page with their boxes (left, bottom, right, top), grouped
+    into lines by baseline, top to bottom."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        text = doc[page_index].get_textpage()
+        lines: dict[int, list] = {}
+        for i in range(text.count_chars()):
+            char = text.get_text_range(i, 1)
+            if not char.strip():
+                continue
+            box = text.get_charbox(i)
+            lines.setdefault(round(box[1]), []).append((char, box))
+        return [sorted(chars, key=lambda c: c[1][0]) for _, chars in sorted(lines.items(), reverse=True)]
+    finally:
+        doc.close()

@@ -15,7 +15,7 @@ from handouts.products import Options
 from handouts.project import load_project
 
 from conftest import REPO, STANDARD_14, fonts_used, outline_titles, page_texts
-from pdfcheck import ink_outside, inline_texts, line_text_at, squash
+from pdfcheck import ink_outside, inline_texts, line_text_at, squash, text_lines
 
 CHAPTER = REPO / "content/handouts/03-de-rug.md"
 A4 = (595.27, 841.89)
@@ -140,3 +140,20 @@ def test_headings_never_end_a_page(chapter, document):
             lines = [line for line in text.splitlines() if line.strip() and not line.startswith("pagina ")]
             if lines and lines[-1].strip().endswith(block.plain):
                 pytest.fail(f"heading {block.plain!r} ends a page")
+
+
+def test_contents_numbers_end_at_the_text_column_and_are_not_spread(built):
+    pdf = built / "handouts/03-de-rug.pdf"
+    body_right = max(box[2] for line in text_lines(pdf, 2) for _, box in line)
+    entries = [line for line in text_lines(pdf, 0) if "".join(c for c, _ in line).count(".") > 10]
+    assert len(entries) >= 10
+    for line in entries:
+        digits = []
+        for char, box in reversed(line):
+            if not char.isdigit():
+                break
+            digits.insert(0, box)
+        assert digits, line
+        assert digits[-1][2] <= body_right + 0.5, "the page number sticks out of the text column"
+        for left_box, right_box in zip(digits, digits[1:]):
+            assert right_box[0] - left_box[2] < 2.5, "the digits of a page number are spread apart"

@@ -92,7 +92,9 @@ class HandoutDoc(BaseDocTemplate):
         """Dots from the end of a contents entry to its page number."""
         info = canvas._curr_tx_info
         self._contents_anchors.add(anchor)
-        right = self.theme.page["left"] + self.text_width
+        # The callback runs inside the paragraph's drawOn, whose origin is the frame's
+        # left edge: the column's right edge is at text_width in these coordinates.
+        right = self.text_width
         y, x = info["cur_y"], info["cur_x"] + 6
         font, size = self.theme.body_font, self.theme.sizes["body"]
         canvas.saveState()
@@ -106,6 +108,7 @@ class HandoutDoc(BaseDocTemplate):
             dots.setFont(font, size)
             dots.setCharSpace(step - canvas.stringWidth(".", font, size))
             dots.textOut("." * count)
+            dots.setCharSpace(0)  # character spacing outlives the text object: reset it
             canvas.drawText(dots)
         canvas.translate(right, y)
         canvas.doForm(f"contents-{anchor}")
