@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from handouts import __version__
+
 EXIT_CODES = """\b
 Exit codes:
   0  success (warnings may have been printed)
@@ -39,7 +41,7 @@ def _print_diagnostics(diagnostics) -> None:
 
 
 @click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="handouts")
+@click.version_option(version=__version__, prog_name="handouts")
 def main() -> None:
     """Turn content files (Markdown, YAML) into print-ready PDFs: course handouts,
     patient leaflets and randomized exams with answer keys."""
@@ -100,9 +102,14 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         click.echo(f"checked {len(report.outcomes)} files: {verdict}")
     else:
         where = os.path.relpath(out_dir or project.output_dir)
-        click.echo(f"built {report.documents} PDFs, {report.pages} pages in {report.seconds:.1f} s → {where}/"
+        click.echo(f"built {_count(report.documents, 'PDF')}, {_count(report.pages, 'page')} in "
+                   f"{report.seconds:.1f} s → {where}/"
                    + (f"; {failed} files failed" if failed else ""))
     sys.exit(1 if report.failed else 0)
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
 
 
 class _ProgressBar:

@@ -15,7 +15,7 @@ def test_build_writes_pdf_and_prints_a_summary(project):
     result = project.run("build")
     assert result.exit_code == 0, result.output
     assert (project.root / "build/les.pdf").read_bytes().startswith(b"%PDF")
-    assert "built 1 PDFs, 1 pages" in result.output
+    assert "built 1 PDF, 1 page in" in result.output
 
 
 def test_out_folder_and_explicit_path(project):
@@ -82,6 +82,12 @@ def test_help_documents_exit_codes():
                             cwd=REPO)
     assert result.returncode == 0
     assert "Exit codes" in result.stdout and "2  usage errors" in result.stdout
+
+
+def test_version_works_from_a_source_checkout_too():
+    result = subprocess.run([sys.executable, "-m", "handouts", "--version"], capture_output=True, text=True,
+                            cwd=REPO)
+    assert result.returncode == 0 and result.stdout.startswith("handouts, version "), result.stderr
 
 
 def test_same_content_gives_identical_bytes(project, tmp_path):
