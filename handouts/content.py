@@ -24,7 +24,7 @@ def discover(paths: list[Path], project: Project) -> list[Path]:
     for path in paths or [project.content_dir]:
         if path.is_dir():
             found.extend(
-                p for p in path.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
+                p for p in path.rglob("*.md") if p.is_file() and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
             )
         elif path.suffix.lower() == ".md":
             found.append(path)
