@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import re
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from handouts.exam.labels import exam_labels
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
-from handouts.layout.exam_pages import lay_out_exam, lay_out_parts
+from handouts.layout.exam_pages import ExamLayout, RecordedPart, lay_out_exam, lay_out_parts, record_pages
 from handouts.layout.theme import load_theme
 from handouts.pdf import render
 from handouts.products import Options, Product
@@ -66,17 +67,16 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     tasks = [VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
                          project.root, folder / f"{_stem(v, labels)}.pdf",
                          folder / f"{labels['key_file']}-{v.code}.pdf") for v in versions]
-    made = _run(tasks, options.jobs)
-    products = [product for _, student, key in made for product in (student, key)]
-    theme = _theme(project.theme, project.root)
+    shared = _shared(project.theme, project.root, spec.language)
+    products: list[Product] = []
+    # The print file draws every version's pages again, as each version is made.
+    laid = lay_out_parts(_parts(tasks, options.jobs, products), shared.theme, shared)
+    printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
-                         render_template("exam/overview.xml.j2", table, project.root), theme,
+                         render_template("exam/overview.xml.j2", table, project.root), shared,
                          "exam/overview.xml.j2"))
-    # The print file repeats the versions, whose page counts are known by now.
-    laid = lay_out_parts([m for m, _, _ in made], [s.pages for _, s, _ in made], theme,
-                         "exam/version.xml.j2")
-    products.append(Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page))
+    products.append(printed)
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
     return products, ()
 
@@ -95,27 +95,42 @@ class VersionTask:
     key_target: Path
 
 
-def make_version(task: VersionTask) -> tuple[str, Product, Product]:
-    """The version's markup (for the print file), its PDF and its key's PDF."""
-    theme = _theme(task.theme, task.root)
+def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product, Product, RecordedPart | None]:
+    """The version's markup, its PDF and its key's PDF; with `record`, also its pages
+    as laid out, for the print file."""
+    shared = _shared(task.theme, task.root, task.exam["language"])
     markup = render_template("exam/version.xml.j2",
                              {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root)
+    laid = lay_out_exam(markup, shared.theme, "exam/version.xml.j2", shared, record=record)
+    paper = Product(task.paper_target, render(laid), laid.doc.page)
     key = render_template("exam/key.xml.j2",
                           {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root)
-    return markup, _pdf(task.paper_target, markup, theme), _pdf(task.key_target, key, theme, "exam/key.xml.j2")
+    return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2"), \
+        laid.doc.recorded() if record else None
 
 
-def _run(tasks: list[VersionTask], jobs: int) -> list[tuple[str, Product, Product]]:
-    """Versions in order; over `jobs` processes when there are enough to gain from it."""
+def _parts(tasks: list[VersionTask], jobs: int, products: list[Product]) -> Iterator[RecordedPart]:
+    """Each version's pages, in order, as it is made (its PDFs go to `products`). Over
+    `jobs` processes when there are enough versions to gain from it: then the workers
+    make the PDFs, and this process lays the pages out again for the print file."""
     if jobs < 2 or len(tasks) < _PARALLEL_FROM or multiprocessing.current_process().daemon:
-        return [make_version(task) for task in tasks]
+        for task in tasks:
+            _, paper, key, part = make_version(task, record=True)
+            products += [paper, key]
+            yield part
+        return
+    shared = _shared(tasks[0].theme, tasks[0].root, tasks[0].exam["language"])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(make_version, tasks, chunksize=max(1, len(tasks) // (jobs * 4))))
+        made = pool.map(make_version, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+        for markup, paper, key, _ in made:
+            products += [paper, key]
+            yield record_pages(markup, shared.theme, "exam/version.xml.j2", shared)
 
 
 @functools.lru_cache(maxsize=4)
-def _theme(name: str, root: Path):
-    return load_theme(name, root)
+def _shared(theme: str, root: Path, language: str) -> ExamLayout:
+    """Styles and paragraphs that every document of an exam shares, in this process."""
+    return ExamLayout(load_theme(theme, root), language)
 
 
 def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
@@ -126,10 +141,9 @@ def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
     return f"{name}-{re.sub(r'[^A-Za-z0-9_-]+', '_', version.student.number)}"
 
 
-def _pdf(target: Path, markup: str, theme, template: str = "exam/version.xml.j2") -> Product:
-    laid = lay_out_exam(markup, theme, template)
-    data = render(laid)
-    return Product(target, data, laid.doc.page)
+def _pdf(target: Path, markup: str, shared: ExamLayout, template: str) -> Product:
+    laid = lay_out_exam(markup, shared.theme, template, shared)
+    return Product(target, render(laid), laid.doc.page)
 
 
 # ---- views: what the templates see -------------------------------------------

@@ -11,8 +11,12 @@ built), each footer is drawn at once and no page is held back.
 
 from __future__ import annotations
 
+import copy
 import io
+import itertools
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -95,6 +99,10 @@ class ExamDoc(BaseDocTemplate):
         self.part, self.code, self.part_start, self.blank = 0, "", 1, False
         self.codes: list[str] = []  # per part, for the footers
         self.totals: list[int] | None = None  # pages per part, when known beforehand
+        self.attributes: dict[str, str] = {}  # of the markup's root: title, header, labels
+        self.pages: list[list[tuple]] | None = None  # when recording: what each page drew where
+        self.placed: list[tuple] = []  # this page's, so far
+        self.drawing = True  # False: record the places only
         p = theme.page
         width, height = A4
         self.text_width = width - p["left"] - p["right"]
@@ -102,9 +110,17 @@ class ExamDoc(BaseDocTemplate):
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
                          initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
                          **meta)
-        frame = Frame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+        frame = RecordingFrame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
+                               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+        frame.doc = self
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._finish)])
+
+    def record(self) -> None:
+        """Note what each page draws where, for `recorded` after the build."""
+        self.pages, self.placed = [], []
+
+    def recorded(self) -> RecordedPart:
+        return RecordedPart(self.codes[0] if self.codes else "", self.attributes, self.pages or [])
 
     def multiBuild(self, story, maxPasses=10, **kwargs):  # noqa: D102 - reportlab's verb
         # One pass is enough: page totals come from the canvas, or are known. (And a
@@ -112,7 +128,7 @@ class ExamDoc(BaseDocTemplate):
         return self.build(story, **kwargs)
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
-        kwargs.setdefault("canvasmaker", Canvas if self.totals else ExamCanvas)
+        kwargs.setdefault("canvasmaker", Canvas if self.totals is not None else ExamCanvas)
         return super().build(flowables, **kwargs)
 
     def filterFlowables(self, flowables):
@@ -129,6 +145,11 @@ class ExamDoc(BaseDocTemplate):
         self.blank = True
 
     def _finish(self, canvas: ExamCanvas, doc: Any) -> None:
+        if self.pages is not None:
+            self.pages.append(self.placed)
+            self.placed = []
+            if not self.drawing:
+                return
         width, height = self.pagesize
         p, style = self.theme.page, self.styles["header"]
         canvas.saveState()
@@ -147,7 +168,7 @@ class ExamDoc(BaseDocTemplate):
         canvas.line(p["left"], y - 4, width - p["right"], y - 4)
         canvas.restoreState()
         page = self.page - self.part_start + 1
-        if self.totals:
+        if self.totals is not None:
             self._footer(canvas, self.part, page, self.totals[self.part])
         else:
             canvas.footer = (self.part, page)
@@ -169,15 +190,21 @@ class ExamDoc(BaseDocTemplate):
 
 
 class Para(Paragraph):
-    """A paragraph that lays out its lines once per width: KeepTogether, the frame and
-    tables all ask again, and line breaking is most of an exam's build time."""
+    """A paragraph that keeps its broken lines per width. One exam's documents share
+    their paragraphs (see `ExamLayout`), and KeepTogether, the frame and tables all
+    ask again: line breaking happens once per text and width."""
 
     def wrap(self, availWidth, availHeight):
-        if getattr(self, "_wrapped_at", None) == availWidth and hasattr(self, "blPara"):
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped_at = availWidth
-        return size
+        known = self.__dict__.setdefault("_lines", {})
+        hit = known.get(availWidth)
+        if hit is None:
+            size = super().wrap(availWidth, availHeight)
+            if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
+                known[availWidth] = (self._wrapWidths, self.blPara, self.height)
+            return size
+        self.width = availWidth
+        self._wrapWidths, self.blPara, self.height = hit
+        return availWidth, self.height
 
 
 class Choice(Flowable):
@@ -278,7 +305,7 @@ def _grid(rows: list[list], widths: list[float], extra: tuple = ()) -> Table:
 
 
 def _choice_text(choice: ET.Element, ctx: Context) -> Paragraph:
-    return Para(f"<b>{choice.get('letter', '')}</b>\u00a0\u00a0{ctx.text(choice)}", ctx.styles["choice"])
+    return ctx.paragraph(f"<b>{choice.get('letter', '')}</b>\u00a0\u00a0{ctx.text(choice)}", "choice")
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
@@ -293,7 +320,7 @@ def order(elem: ET.Element, ctx: Context) -> list:
     count = int(elem.get("count", "0"))
     row: list = [""]
     for n in range(1, count + 1):
-        row += [Paragraph(f"{n}.", ctx.styles["choice"]), TickBox(6 * mm, 9 * mm)]
+        row += [ctx.paragraph(f"{n}.", "choice"), TickBox(6 * mm, 9 * mm)]
     widths = [INDENT] + [6 * mm, 12 * mm] * count
     return [Spacer(0, 2), _grid([row], widths)]
 
@@ -306,7 +333,7 @@ def matching(elem: ET.Element, ctx: Context) -> list:
         left: list = ["", "", ""]
         if i < len(prompts):
             p = prompts[i]
-            left = [Para(f"<b>{p.get('n')}.</b>\u00a0{ctx.text(p)}", ctx.styles["choice"]),
+            left = [ctx.paragraph(f"<b>{p.get('n')}.</b>\u00a0{ctx.text(p)}", "choice"),
                     TickBox(6 * mm, 9 * mm), ""]
         right = _choice_text(answers[i], ctx) if i < len(answers) else ""
         rows.append(["", *left, right])
@@ -336,7 +363,7 @@ def _question_parts(elem: ET.Element, ctx: Context) -> list:
     muted = ctx.theme.colour("muted").hexval()[2:]
     head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
             f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({elem.get("points-label", "")})</font>')
-    flowables = [Para(head, ctx.styles["question"])]
+    flowables = [ctx.paragraph(head, "question")]
     for child in elem:
         if child.tag == "figure":
             width = (ctx.width - INDENT) * float(child.get("width", "0.6"))
@@ -352,7 +379,7 @@ def _indented(flowables: list, ctx: Context) -> list:
 
 
 def case(elem: ET.Element, ctx: Context) -> list:
-    head = [Paragraph(f"<b>{elem.get('title', '')}</b>", ctx.styles["case"])]
+    head = [ctx.paragraph(f"<b>{elem.get('title', '')}</b>", "case")]
     head += [ctx.para(p, "case") for p in elem.findall("p")]
     questions = elem.findall("question")
     frame = TableStyle([("BOX", (0, 0), (-1, -1), 0.6, ctx.theme.colour("rule")),
@@ -369,17 +396,14 @@ def case(elem: ET.Element, ctx: Context) -> list:
 
 
 def examhead(elem: ET.Element, ctx: Context) -> list:
-    styles = ctx.styles
     out = [ctx.para(child, child.tag) for child in elem if child.tag in ("kicker", "title", "subtitle", "byline")]
     fields = elem.find("fields")
     if fields is not None:
         rule = ctx.theme.colour("text")
-        rows = [[Paragraph(fields.get("name-label", ""), styles["field"]),
-                 Paragraph(fields.get("name", ""), styles["choice"])],
-                [Paragraph(fields.get("number-label", ""), styles["field"]),
-                 Paragraph(fields.get("number", ""), styles["choice"])]]
-        badge = Table([[Paragraph(fields.get("version-label", ""), styles["small"])],
-                       [Paragraph(fields.get("code", ""), styles["code"])]],
+        para = ctx.paragraph
+        rows = [[para(fields.get("name-label", ""), "field"), para(fields.get("name", ""), "choice")],
+                [para(fields.get("number-label", ""), "field"), para(fields.get("number", ""), "choice")]]
+        badge = Table([[para(fields.get("version-label", ""), "small")], [para(fields.get("code", ""), "code")]],
                       colWidths=[28 * mm], style=TableStyle([
                           ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
                           ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
@@ -392,7 +416,7 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
 
 
 def paragraph(elem: ET.Element, ctx: Context) -> list:
-    return [Para(ctx.text(elem), ctx.styles["body"])]
+    return [ctx.paragraph(ctx.text(elem), "body")]
 
 
 def grid(elem: ET.Element, ctx: Context) -> list:
@@ -400,9 +424,9 @@ def grid(elem: ET.Element, ctx: Context) -> list:
     widths = [ctx.width * float(w) / 100 for w in elem.get("widths", "").split(",") if w]
     rows, header = [], 0
     for row in elem.findall("row"):
-        style = ctx.styles["cellhead" if row.get("header") == "1" else "cell"]
+        style = "cellhead" if row.get("header") == "1" else "cell"
         header += row.get("header") == "1"
-        rows.append([Para(ctx.text(cell), style) for cell in row.findall("cell")])
+        rows.append([ctx.paragraph(ctx.text(cell), style) for cell in row.findall("cell")])
     if not rows:
         return []
     c = ctx.theme.colours
@@ -440,32 +464,157 @@ EXAM_BUILDERS = {
 }
 
 
-def lay_out_exam(markup: str, theme: Theme, template: str) -> Laid:
-    """An exam document (a version, a key or the overview) from its block markup."""
+class ExamLayout:
+    """What every document of one exam shares, in one process: the styles, and each
+    paragraph, parsed and broken into lines once however many versions repeat it."""
+
+    def __init__(self, theme: Theme, language: str):
+        self.theme, self.language = theme, language
+        self.styles = _exam_styles(theme, language)
+        self._paragraphs: dict[tuple[str, str], Para] = {}
+
+    def paragraph(self, text: str, style: str) -> Para:
+        known = self._paragraphs.get((text, style))
+        if known is None:
+            if len(self._paragraphs) >= _KEPT_PARAGRAPHS:  # a roster of thousands: start afresh
+                self._paragraphs.clear()
+            known = self._paragraphs[text, style] = Para(text, self.styles[style])
+        return known
+
+
+_KEPT_PARAGRAPHS = 20000
+
+
+@dataclass
+class ExamContext(Context):
+    shared: ExamLayout | None = None
+
+    def para(self, elem: ET.Element, style: str) -> Paragraph:
+        return self.paragraph(self.text(elem), style)
+
+    def paragraph(self, text: str, style: str) -> Paragraph:
+        return self.shared.paragraph(text, style)
+
+
+def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | None = None,
+                 record: bool = False) -> Laid:
+    """An exam document (a version, a key or the overview) from its block markup. With
+    `record`, the document notes where it draws what (`doc.pages`, after rendering),
+    so that the print file can draw the same pages again (`lay_out_parts`)."""
     root = parse_markup(markup, template)
-    doc, ctx = _document(root, theme)
+    doc, ctx = _document(root.attrib, theme, shared)
     doc.codes = [p.get("code", "") for p in root.iter("part")]
+    if record:
+        doc.record()
     return Laid(doc, _children(root, ctx), doc.filename)
 
 
-def lay_out_parts(markups: list[str], totals: list[int], theme: Theme, template: str) -> Laid:
+def record_pages(markup: str, theme: Theme, template: str, shared: ExamLayout | None = None) -> RecordedPart:
+    """A version's pages as `lay_out_exam(..., record=True)` places them, without drawing
+    them: for a print file whose versions were made in other processes."""
+    laid = lay_out_exam(markup, theme, template, shared, record=True)
+    laid.doc.drawing = False
+    laid.doc.build(laid.story, canvasmaker=_NoOutput)
+    return laid.doc.recorded()
+
+
+@dataclass(frozen=True)
+class RecordedPart:
+    """One version's pages as laid out: per page, each flowable with where it stood."""
+
+    code: str
+    attributes: dict[str, str]  # the document's own (title, header, labels)
+    pages: list[list[tuple]]
+
+
+def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayout | None = None) -> Laid:
     """One document of several exam documents in turn (the print file), each a part
-    that starts on a right-hand page. `totals` are their page counts, known from
-    building them alone. Each part is laid out only when the build reaches it, so
-    memory stays that of one part however many there are."""
-    first = parse_markup(markups[0], template)
-    doc, ctx = _document(first, theme)
-    doc.totals = totals
+    that starts on a right-hand page, drawn from their recorded pages: nothing is laid
+    out again. Parts are taken one at a time as the build reaches them, so memory
+    stays that of one part however many there are."""
+    parts = iter(parts)
+    first = next(parts)
+    doc, _ = _document(first.attributes, theme, shared)
+    doc.totals = []
 
-    def part(index: int, markup: str) -> list:
-        root = first if index == 0 else parse_markup(markup, template)
-        doc.codes.extend(p.get("code", "") for p in root.iter("part"))
-        for elem in root.iter("part"):
-            elem.set("index", str(index))
-        return _children(root, ctx)
+    def story(index: int, part: RecordedPart) -> list:
+        doc.codes.append(part.code)
+        doc.totals.append(len(part.pages))
+        pages: list = [PartStart(index, part.code)]
+        for n, placed in enumerate(part.pages):
+            pages += [PageBreak(), PlacedPage(placed)] if n else [PlacedPage(placed)]
+        return pages
 
-    parts = (part(i, m) for i, m in enumerate(markups))
-    return Laid(doc, _LazyStory(parts), doc.filename)
+    stories = (story(i, part) for i, part in enumerate(itertools.chain([first], parts)))
+    return Laid(doc, _LazyStory(stories), doc.filename)
+
+
+class PlacedPage(Flowable):
+    """A page laid out before, drawn again: each flowable where it stood."""
+
+    def __init__(self, placed: list[tuple]):
+        super().__init__()
+        self.placed = placed
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, availHeight  # the whole frame
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        for flowable, at_x, at_y, spare in self.placed:
+            flowable.drawOn(canvas, at_x, at_y, spare)
+
+
+class _Placing:
+    """A flowable on its way into a frame: notes where the frame draws it (and draws
+    it, unless only the places are wanted). Everything else goes to the flowable."""
+
+    __slots__ = ("flowable", "doc")
+
+    def __init__(self, flowable: Flowable, doc: ExamDoc):
+        object.__setattr__(self, "flowable", flowable)
+        object.__setattr__(self, "doc", doc)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.flowable, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.flowable, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self.flowable, name)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self.doc.placed.append((self.flowable, x, y, _sW))
+        if self.doc.drawing:
+            self.flowable.drawOn(canvas, x, y, _sW)
+
+
+class RecordingFrame(Frame):
+    """A frame that tells its document where it draws each flowable."""
+
+    doc: ExamDoc
+
+    def add(self, flowable, canv, trySplit=0):
+        if self.doc.pages is None:
+            return Frame._add(self, flowable, canv, trySplit)
+        return Frame._add(self, _Placing(flowable, self.doc), canv, trySplit)
+
+    _add = add
+
+    def __deepcopy__(self, memo: dict) -> RecordingFrame:
+        # reportlab copies the frame to measure a KeepTogether: the copy reports to the
+        # same document, which must not be copied along.
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update({k: v if k == "doc" else copy.deepcopy(v, memo) for k, v in self.__dict__.items()})
+        return clone
+
+
+class _NoOutput(Canvas):
+    """The canvas of a layout that only records its pages."""
+
+    def save(self):
+        pass
 
 
 class _LazyStory(list):
@@ -485,13 +634,15 @@ class _LazyStory(list):
         return super().__len__()
 
 
-def _document(root: ET.Element, theme: Theme) -> tuple[ExamDoc, Context]:
-    language = root.get("lang", "nl")
-    styles = _exam_styles(theme, language)
-    doc = ExamDoc(io.BytesIO(), theme=theme, styles=styles,
-                  header=(root.get("header-left", ""), root.get("header-right", "")),
-                  page_label=root.get("page-label", "{page} / {pages}"),
-                  blank_label=root.get("blank-label", ""), title=root.get("title", ""),
-                  subject=root.get("subject", ""), author="", creator="handouts",
+def _document(attributes: dict[str, str], theme: Theme, shared: ExamLayout | None) -> tuple[ExamDoc, ExamContext]:
+    language = attributes.get("lang", "nl")
+    if shared is None or shared.language != language or shared.theme is not theme:
+        shared = ExamLayout(theme, language)
+    doc = ExamDoc(io.BytesIO(), theme=theme, styles=shared.styles,
+                  header=(attributes.get("header-left", ""), attributes.get("header-right", "")),
+                  page_label=attributes.get("page-label", "{page} / {pages}"),
+                  blank_label=attributes.get("blank-label", ""), title=attributes.get("title", ""),
+                  subject=attributes.get("subject", ""), author="", creator="handouts",
                   producer="handouts", lang=PDF_LANG.get(language, language))
-    return doc, Context(theme, styles, doc.text_width)
+    doc.attributes = dict(attributes)
+    return doc, ExamContext(theme, shared.styles, doc.text_width, shared=shared)
