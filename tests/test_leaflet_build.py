@@ -283,8 +283,32 @@ def test_qr_code_to_the_practice_website(sample):
         "fold: trifold", "fold: trifold\nqr: false"), encoding="utf-8")
     assert sample.run("build", "--practice", "content/practices/wilgenhof.yaml").exit_code == 0
     without = stamp_stream(sample.pdf("build/leaflets/rugpijn-wilgenhof.pdf"))
-    # the code's dark modules are one path of several hundred line segments
-    assert with_qr.count(b" l") - without.count(b" l") > 300
+    # the code's dark modules are one filled path of rectangles
+    assert with_qr.count(b" re") - without.count(b" re") > 100
+
+
+def test_qr_rectangles_cover_exactly_the_dark_modules():
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
+    from handouts.layout.leaflet_blocks import QR_SIZE, _qr_rectangles
+
+    url = "https://www.wilgenhof.example.org"
+    encoder = QRCode(None, QRErrorCorrectLevel.M)
+    encoder.addData(url)
+    encoder.make()
+    count = encoder.getModuleCount()
+    module = QR_SIZE / (count + 8)  # a quiet zone of four modules on each side
+    dark = set()
+    for x, y, width, height in _qr_rectangles(url, QR_SIZE):
+        columns, rows = round(width / module), round(height / module)
+        assert (columns * module, rows * module) == pytest.approx((width, height))
+        left, top = round(x / module) - 4, count + 3 - round(y / module) - rows + 1
+        for row in range(top, top + rows):
+            for column in range(left, left + columns):
+                assert (row, column) not in dark  # rectangles never overlap
+                dark.add((row, column))
+    assert dark == {(r, c) for r in range(count) for c in range(count) if encoder.isDark(r, c)}
+    assert len(_qr_rectangles(url, QR_SIZE)) < len(dark) / 2  # runs merged into rectangles
 
 
 def test_english_leaflet_labels_and_score(project):

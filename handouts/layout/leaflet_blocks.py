@@ -14,7 +14,6 @@ from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Group, Rect
-from reportlab.graphics.shapes import Path as VectorPath
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -238,30 +237,55 @@ def picture(path: str, width: float, height: float, theme: Theme, align: str) ->
     return _PICTURES[key]
 
 
-def qr_code(url: str, size: float = QR_SIZE) -> Drawing:
-    """A QR code for `url`, drawn with reportlab's own barcode module."""
-    modules, (x0, y0, x1, y1) = _qr_modules(url)
-    sx, sy = size / (x1 - x0), size / (y1 - y0)
-    drawing = Drawing(size, size, transform=[sx, 0, 0, sy, -x0 * sx, -y0 * sy])
-    drawing.add(modules)
-    return drawing
+class QrCode(Flowable):
+    """A QR code: its dark modules as rectangles, filled as one path.
+
+    The code is encoded once per address (`_qr_rectangles`); drawing it again, in
+    every leaflet of a run, is only a few hundred rectangle operators.
+    """
+
+    def __init__(self, rectangles: tuple[tuple[float, float, float, float], ...], size: float):
+        super().__init__()
+        self.width = self.height = size
+        self._rectangles = rectangles
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        path = self.canv.beginPath()
+        for x, y, width, height in self._rectangles:
+            path.rect(x, y, width, height)
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def qr_code(url: str, size: float = QR_SIZE) -> QrCode:
+    """A QR code for `url`, encoded by reportlab's own barcode module."""
+    return QrCode(_qr_rectangles(url, size), size)
 
 
 @functools.lru_cache(maxsize=256)
-def _qr_modules(url: str) -> tuple[VectorPath, tuple[float, float, float, float]]:
-    # Encoding is the slow part: done once per address. The widget's hundreds of
-    # little squares become one path, which draws in a fraction of the time.
+def _qr_rectangles(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
+    # The widget gives one square per run of dark modules in a row; runs that repeat
+    # in the rows below become one taller rectangle, which makes fewer operators.
     squares = QrCodeWidget(url, barLevel="M").draw()
-    modules = VectorPath(fillColor=colors.black, strokeColor=None, strokeWidth=0)
+    x0, y0, x1, y1 = squares.getBounds()
+    sx, sy = size / (x1 - x0), size / (y1 - y0)
+    done: list[list[float]] = []
+    open_runs: dict[tuple[float, float], list[float]] = {}
     for square in _leaves(squares):
-        if isinstance(square, Rect) and square.fillColor is not None:
-            x, y, w, h = square.x, square.y, square.width, square.height
-            modules.moveTo(x, y)
-            modules.lineTo(x + w, y)
-            modules.lineTo(x + w, y + h)
-            modules.lineTo(x, y + h)
-            modules.closePath()
-    return modules, squares.getBounds()
+        if not isinstance(square, Rect) or square.fillColor is None:
+            continue
+        key = (round(square.x, 6), round(square.width, 6))
+        run = open_runs.get(key)
+        if run is not None and abs(run[1] - (square.y + square.height)) < 1e-6:
+            run[1], run[3] = square.y, run[3] + square.height  # the row below: grow down
+            continue
+        run = [square.x, square.y, square.width, square.height]
+        open_runs[key] = run
+        done.append(run)
+    return tuple(((x - x0) * sx, (y - y0) * sy, w * sx, h * sy) for x, y, w, h in done)
 
 
 def _leaves(node: Any) -> list:
