@@ -75,6 +75,9 @@ def test_cover_title_on_the_right_third_of_the_outside(sample):
     assert title and all(line[1] >= 197 * MM for line in title)
     inside = text_lines(sample.root / "build/leaflets/rugpijn.pdf", 1)
     assert not [line for line in inside if "Minder last" in line[0]]
+    # set in balanced lines: no word alone on the last line of the title
+    below = [line for line in lines if line[0] == "van uw rug"]
+    assert [line[0] for line in title] == ["Minder last"] and below
 
 
 def test_practice_details_on_the_back_panel(sample):

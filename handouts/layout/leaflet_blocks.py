@@ -26,6 +26,7 @@ from handouts.layout.blocks import BUILDERS, Context, build_children
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
 from handouts.layout.markup import src
+from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
 
 MIN_BODY_SIZE = 12.0
@@ -178,6 +179,32 @@ def callout(elem: ET.Element, ctx: Context) -> list:
 LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row, "callout": callout}
 
 
+class BalancedParagraph(Para):
+    """A title set in lines of about equal length, so that no word stands alone on
+    the last line ("Minder last van uw / rug" becomes "Minder last / van uw rug")."""
+
+    _balanced: tuple[float, float] | None = None  # (available width, width used)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._balanced is None or self._balanced[0] != availWidth:
+            self._balanced = (availWidth, self._narrowest(availWidth, availHeight))
+        _, height = super().wrap(self._balanced[1], availHeight)
+        return availWidth, height
+
+    def _narrowest(self, width: float, height: float) -> float:
+        """The narrowest width that takes no more lines than the full width."""
+        super().wrap(width, height)
+        lines = len(self.blPara.lines)
+        low, high = width / 2, width
+        if lines < 2:
+            return width
+        for _ in range(10):  # to within a thousandth of the width
+            middle = (low + high) / 2
+            super().wrap(middle, height)
+            low, high = (low, middle) if len(self.blPara.lines) <= lines else (middle, high)
+        return high
+
+
 def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     """The cover panel or page: series band, title, subtitle, image, practice."""
     out: list[Flowable] = []
@@ -193,7 +220,8 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     for tag in ("title", "subtitle"):
         part = elem.find(tag)
         if part is not None:
-            out.append(Paragraph(ctx.text(part), styles[tag]))
+            kind = BalancedParagraph if tag == "title" else Paragraph
+            out.append(kind(ctx.text(part), styles[tag]))
     image = elem.find("image")
     if image is not None:
         used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
