@@ -11,6 +11,7 @@ from handouts.leaflet.readability import (
     count_syllables,
     document_sections,
     reading_ease,
+    score_notes,
     score_text,
     sentences,
 )
@@ -101,3 +102,32 @@ def test_document_sections_keep_lines(tmp_path):
         ("(introduction)", 5), ("Eerste", 7), ("Sub", 20)]
     assert [(b.text, b.ref.line) for b in sections[1].blocks] == [
         ("Tekst vet & meer.", 9), ("Een tip.", 12), ("een", 15), ("twee", 16)]
+
+
+def test_every_section_gets_a_note_with_its_score():
+    easy = Section("Blijf bewegen", SourceRef("f.md", 7), (TextBlock(
+        "Wandel elke dag een stuk. Fiets naar de winkel. Neem de trap. " * 3,
+        SourceRef("f.md", 9)),))
+    short = Section("Kort", SourceRef("f.md", 12), (TextBlock("Blijf bewegen.", SourceRef("f.md", 13)),))
+    found = Collector()
+    scores = check_sections([easy, short], "nl", found)
+    notes = [str(n) for n in score_notes(scores, "nl")]
+    assert notes[0].startswith(f'f.md:7: note: section "Blijf bewegen": Flesch-Douma '
+                               f"{scores[0].score:.0f} (very easy); 36 words, 4.0 per sentence")
+    assert notes[1] == 'f.md:12: note: section "Kort": too short to score (2 words)'
+    assert "Flesch reading ease" in str(score_notes(scores, "en")[0])
+
+
+def test_sample_leaflet_notes_point_at_the_headings():
+    from handouts.leaflet.make import leaflet_notes
+
+    from conftest import REPO
+
+    document = load_document(REPO / "content/leaflets/rugpijn.md", Project(REPO))
+    notes = leaflet_notes(document)
+    sections = document_sections(document.blocks)
+    # "Tips voor elke dag" has only subsections: no note of its own
+    assert [n.ref for n in notes] == [s.ref for s in sections if s.title != "Tips voor elke dag"]
+    assert all(n.severity == "note" and "Flesch-Douma" in n.message for n in notes
+               if "too short" not in n.message)
+    assert str(notes[0]).startswith('content/leaflets/rugpijn.md:15: note: section "Rugpijn gaat meestal over"')

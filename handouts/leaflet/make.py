@@ -1,7 +1,8 @@
 """Leaflets through the pipeline: one Markdown file → PDFs, one set per practice.
 
 `make_leaflet` is the maker `handouts.documents` calls for `kind: leaflet`;
-`check_leaflet` adds the plain-language warnings.
+`check_leaflet` adds the plain-language warnings; `leaflet_notes` gives every
+section's reading-ease score as a note, for `handouts check` to list.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from handouts.layout.leaflet_pages import OUTPUTS, LeafletLayout
 from handouts.layout.theme import load_theme
 from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
 from handouts.leaflet.practice import Practice, load_practices
-from handouts.leaflet.readability import SectionScore, check_sections, document_sections
+from handouts.leaflet.readability import (
+    SectionScore,
+    check_sections,
+    document_sections,
+    score_notes,
+)
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
@@ -66,6 +72,12 @@ def check_leaflet(document: model.Document) -> tuple[Diagnostic, ...]:
     found = Collector()
     leaflet_scores(document, found)
     return tuple(found.items)
+
+
+def leaflet_notes(document: model.Document) -> tuple[Diagnostic, ...]:
+    """The score of every section as a note (severity "note"), for `handouts check`."""
+    scores = leaflet_scores(document, Collector())
+    return tuple(score_notes(scores, document.language))
 
 
 def leaflet_scores(document: model.Document, found: Collector) -> list[SectionScore]:

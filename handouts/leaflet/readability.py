@@ -19,7 +19,7 @@ from typing import Any
 
 import pyphen
 
-from handouts.errors import Collector, SourceRef
+from handouts.errors import Collector, Diagnostic, SourceRef
 
 MAX_SENTENCE_WORDS = 20
 MAX_WORD_LETTERS = 15  # longer words are flagged, e.g. "arbeidsongeschiktheid"
@@ -160,6 +160,23 @@ def check_sections(sections: Iterable[Section], language: str, found: Collector,
         scores.append(SectionScore(section.title, section.ref, n_words, n_sentences,
                                    n_syllables, score))
     return scores
+
+
+def score_notes(scores: Iterable[SectionScore], language: str) -> list[Diagnostic]:
+    """One note per section with its score, for `handouts check` to list at path:line:
+    `rug.md:15: note: section "Blijf bewegen": Flesch-Douma 74 (fairly easy); ...`."""
+    scale = "Flesch-Douma" if language == "nl" else "Flesch reading ease"
+    notes = []
+    for section in scores:
+        if section.words == 0:  # a heading straight above its subsections
+            continue
+        if section.score is None:
+            shown = f"{section.level} ({section.words} words)"
+        else:
+            shown = (f"{scale} {section.score:.0f} ({section.level}); {section.words} words, "
+                     f"{section.words / section.sentences:.1f} per sentence")
+        notes.append(Diagnostic(section.ref, f'section "{section.title}": {shown}', "note"))
+    return notes
 
 
 def _clip(sentence: str, length: int = 60) -> str:
