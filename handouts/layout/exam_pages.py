@@ -207,6 +207,37 @@ class Para(Paragraph):
         return availWidth, self.height
 
 
+class Together(KeepTogether):
+    """Flowables that never split across pages. Unlike KeepTogether, which the frame
+    always takes apart, it is placed and drawn as one flowable while it fits: fewer
+    placements, and no copy of the frame to measure it. Spacing is the frame's own
+    (space before and after overlap), so the parts stand where the frame would put them;
+    what does not fit splits as KeepTogether does."""
+
+    def wrap(self, availWidth, availHeight):
+        canv = getattr(self, "canv", None)
+        sizes = [f.wrapOn(canv, availWidth, 0xFFFFFFF) for f in self._content]
+        height, after = 0.0, None
+        for f, (_, h) in zip(self._content, sizes, strict=True):
+            if after is not None:
+                height += after + max(f.getSpaceBefore() - after, 0)
+            after = f.getSpaceAfter()
+            height += h
+        self._sizes, self._H, self._H0 = sizes, height, sizes[0][1] if sizes else 0
+        self._wrapInfo = availWidth, availHeight
+        self.width, self.height = availWidth, height
+        return availWidth, height
+
+    def draw(self):
+        y, after = self.height, None
+        for f, (w, h) in zip(self._content, self._sizes, strict=True):
+            if after is not None:
+                y -= after + max(f.getSpaceBefore() - after, 0)
+            y -= h
+            f.drawOn(self.canv, 0, y, _sW=self.width - w)
+            after = f.getSpaceAfter()
+
+
 class Choice(Flowable):
     """An option line: an optional tick box, then the lettered text, hanging indented."""
 
@@ -355,7 +386,7 @@ def hint(elem: ET.Element, ctx: Context) -> list:
 
 def question(elem: ET.Element, ctx: Context) -> list:
     # A question never splits across pages: its parts move together.
-    return [KeepTogether(_question_parts(elem, ctx)), Spacer(0, ctx.styles["body"].leading * 0.8)]
+    return [Together(_question_parts(elem, ctx)), Spacer(0, ctx.styles["body"].leading * 0.8)]
 
 
 def _question_parts(elem: ET.Element, ctx: Context) -> list:
@@ -389,8 +420,7 @@ def case(elem: ET.Element, ctx: Context) -> list:
     if not questions:
         return [text]
     # The case text never stands alone: it keeps its first question with it.
-    # (KeepTogether must not nest: an inner one always claims to be too tall.)
-    first = KeepTogether([text, Spacer(0, 6), *_question_parts(questions[0], ctx)])
+    first = Together([text, Spacer(0, 6), *_question_parts(questions[0], ctx)])
     gap = Spacer(0, ctx.styles["body"].leading * 0.8)
     return [first, gap, *[f for q in questions[1:] for f in question(q, ctx)]]
 
@@ -412,7 +442,7 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
                      (("LINEBELOW", (1, 0), (1, 1), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
                       ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT")))
         out += [Spacer(0, 6), grid]
-    return [KeepTogether(out), Spacer(0, 10)]
+    return [Together(out), Spacer(0, 10)]
 
 
 def paragraph(elem: ET.Element, ctx: Context) -> list:
@@ -439,7 +469,7 @@ def grid(elem: ET.Element, ctx: Context) -> list:
 
 
 def keyitem(elem: ET.Element, ctx: Context) -> list:
-    return [KeepTogether(_children(elem, ctx)), Spacer(0, 4)]
+    return [Together(_children(elem, ctx)), Spacer(0, 4)]
 
 
 def part(elem: ET.Element, ctx: Context) -> list:
