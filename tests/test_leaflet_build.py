@@ -338,3 +338,24 @@ def test_practice_details_too_long_for_the_stamp_area(sample):
     assert result.exit_code == 1
     assert "p.yaml:1: error: the practice details take" in result.output
     assert "leave out opening hours" in result.output
+
+
+def test_footnotes_follow_the_text_and_side_notes_are_boxes(project):
+    project.write("content/leaflets/x.md", FRONT.format(title="X", fold="trifold") + (
+        "# Kop\n\nTekst met een noot[^1].\n\n::: kanttekening\nEen kanttekening.\n:::\n\n"
+        "Meer tekst.\n\n[^1]: De voetnoot.\n"))
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(page_texts(project.pdf(f"build/leaflets/{name}.pdf")))
+                    for name in ("x", "x-screen"))
+    assert "Een kanttekening." in text and "1 De voetnoot." in text.replace("\xa0", " ")
+
+
+def test_block_taller_than_a_panel_is_an_error_at_its_line(project):
+    tip = "Dit is een zin in een lange tip. " * 120
+    project.write("content/leaflets/x.md", FRONT.format(title="X", fold="booklet") + (
+        f"# Kop\n\nTekst.\n\n::: tip\n{tip}\n:::\n"))
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert ("content/leaflets/x.md:11: error: this block is taller than a page and cannot be "
+            "split over two") in result.output

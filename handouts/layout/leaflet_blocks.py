@@ -160,7 +160,11 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     label_style = ParagraphStyle("calloutlabel", parent=ctx.styles["body"], textColor=colour,
                                  fontName=face(ctx.theme.heading_font, bold=True), spaceAfter=2)
     inner = replace(ctx, width=ctx.width - 16)
-    rows = [[Paragraph(label, label_style)]] + [[f] for f in build_children(elem, inner)]
+    # A box without a label (a side note) starts with its text.
+    rows = ([[Paragraph(label, label_style)]] if label else []) + [
+        [f] for f in build_children(elem, inner)]
+    if not rows:
+        return []
     tint = colors.linearlyInterpolatedColor(colors.white, colour, 0, 1, 0.1)
     box = Table(rows, colWidths=[ctx.width], hAlign="LEFT", style=_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), tint),
@@ -176,7 +180,23 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     return [Spacer(0, 3), box, Spacer(0, 8)]
 
 
-LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row, "callout": callout}
+def side_note(elem: ET.Element, ctx: Context) -> list:
+    """A side note: a leaflet panel has no margin to put it in, so it is a plain box
+    in the text, like a callout without a label."""
+    box = ET.Element("callout", {"kind": "note"})
+    box.extend(elem)
+    return callout(box, ctx)
+
+
+def endnotes(elem: ET.Element, ctx: Context) -> list:
+    """Footnotes at the end of the text: a leaflet panel has no foot to put them at."""
+    notes = [Para(f"<super>{note.get('n', '')}</super>&nbsp;{ctx.text(note)}", ctx.styles["body"])
+             for note in elem.findall("footnote")]
+    return [Spacer(0, 3 * mm), *notes] if notes else []
+
+
+LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row, "callout": callout,
+                    "sidenote": side_note, "footnotes": endnotes}
 
 
 class BalancedParagraph(Para):

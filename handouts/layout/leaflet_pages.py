@@ -30,10 +30,12 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import Context
+from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.leaflet_blocks import (
     LEAFLET_BUILDERS,
     check_theme,
@@ -158,6 +160,7 @@ class PanelCanvas(Canvas):
         self._compose = compose
         self.panels = 0
         self.in_form = True
+        self.setNamedCB(FOOTNOTE_MARK, lambda *_: None)  # the notes follow the text
         self.beginForm("panel1", 0, 0, 300 * MM, 300 * MM)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -221,9 +224,20 @@ class LayoutDoc(BaseDocTemplate):
         self.overflow_height = 0.0
         self.overflow_ref: SourceRef | None = None
         self._last_ref: SourceRef | None = None
+        self.current_ref: SourceRef | None = None  # of the flowable being laid out
 
     def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
-        super().build(flowables, canvasmaker=_PlacingCanvas, **kwargs)
+        try:
+            super().build(flowables, canvasmaker=_PlacingCanvas, **kwargs)
+        except LayoutError:
+            where = "panel" if "overflow" in self.next_panel else "page"
+            raise fail(self.current_ref or SourceRef(self.title or "leaflet"),
+                       f"this block is taller than a {where} and cannot be split over two; "
+                       "shorten it or split it up") from None
+
+    def handle_flowable(self, flowables: list) -> None:
+        self.current_ref = getattr(flowables[0], "leaflet_ref", None) or self.current_ref
+        super().handle_flowable(flowables)
 
     def afterPage(self) -> None:  # noqa: N802
         self.pages.append((self.pageTemplate.id, tuple(self.frame.placed)))
