@@ -359,3 +359,13 @@ def test_block_taller_than_a_panel_is_an_error_at_its_line(project):
     assert result.exit_code == 1
     assert ("content/leaflets/x.md:11: error: this block is taller than a page and cannot be "
             "split over two") in result.output
+
+
+def test_a_practice_gets_the_same_pdf_alone_or_with_others(sample):
+    # The body is laid out once and shared: that must not change any practice's PDF.
+    assert sample.run("build", "--practice", "content/practices/zonnekade.yaml").exit_code == 0
+    alone = {name: (sample.root / "build/leaflets" / name).read_bytes()
+             for name in ("rugpijn-zonnekade.pdf", "rugpijn-zonnekade-screen.pdf")}
+    assert sample.run("build", "--practice", "content/practices").exit_code == 0
+    for name, data in alone.items():
+        assert (sample.root / "build/leaflets" / name).read_bytes() == data, name
