@@ -36,13 +36,14 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import Flowable
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
 from handouts.layout.handout import Laid
-from handouts.layout.markup import parse_markup, src
+from handouts.layout.markup import inner, parse_markup, src
 from handouts.layout.theme import Theme, paragraph_styles
 
 INDENT = 8 * mm  # questions hang their text after the number
@@ -205,6 +206,21 @@ class Para(Paragraph):
         self.width = availWidth
         self._wrapWidths, self.blPara, self.height = hit
         return availWidth, self.height
+
+    def draw(self):
+        # Most exam paragraphs are one line in one font (table cells, options, hints):
+        # set those as one string, as reportlab would, without its general machinery.
+        lines, style = self.blPara, self.style
+        if not (lines.kind == 0 and len(lines.lines) == 1 and lines.lines[0][0] > -1e-8
+                and not (lines.us_lines or lines.link or self.bulletText or style.backColor
+                         or style.borderWidth or style.wordWrap or getattr(style, "autoLeading", "") not in ("", "off")
+                         or style.alignment != TA_LEFT or hasattr(self, "_offsets"))):
+            return super().draw()
+        canvas = self.canv
+        canvas.setFillColor(lines.textColor)
+        canvas.setFont(lines.fontName, lines.fontSize, style.leading)
+        ascent = lines.fontSize if paraFontSizeHeightOffset else getattr(lines, "ascent", lines.fontSize)
+        canvas.drawString(style.leftIndent + style.firstLineIndent, self.height - ascent, " ".join(lines.lines[0][1]))
 
 
 class Together(KeepTogether):
@@ -521,6 +537,13 @@ class ExamContext(Context):
 
     def para(self, elem: ET.Element, style: str) -> Paragraph:
         return self.paragraph(self.text(elem), style)
+
+    def text(self, elem: ET.Element) -> str:
+        # Most exam texts are plain: no child tags to write out, no marks to resolve.
+        if len(elem):
+            text = inner(elem)
+            return super().text(elem) if "<fn" in text or "<figref" in text else text
+        return (elem.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").strip()
 
     def paragraph(self, text: str, style: str) -> Paragraph:
         return self.shared.paragraph(text, style)
