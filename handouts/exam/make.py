@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,13 +64,16 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     figures = _figures(bank, project)
     folder = Path("exams") / spec.id
     exam = exam_view(spec, versions[0], labels)
-    tasks = [VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
-                         project.root, folder / f"{_stem(v, labels)}.pdf",
-                         folder / f"{labels['key_file']}-{v.code}.pdf") for v in versions]
+
+    def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
+        return VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
+                           project.root, folder / f"{_stem(v, labels)}.pdf",
+                           folder / f"{labels['key_file']}-{v.code}.pdf")
+
     shared = _shared(project.theme, project.root, spec.language)
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
-    laid = lay_out_parts(_parts(tasks, options.jobs, products), shared.theme, shared)
+    laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared)
     printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
@@ -109,19 +112,21 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
         laid.doc.recorded() if record else None
 
 
-def _parts(tasks: list[VersionTask], jobs: int, products: list[Product]) -> Iterator[RecordedPart]:
+def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTask], jobs: int,
+           products: list[Product]) -> Iterator[RecordedPart]:
     """Each version's pages, in order, as it is made (its PDFs go to `products`). Over
     `jobs` processes when there are enough versions to gain from it: then the workers
     make the PDFs, and this process lays the pages out again for the print file."""
-    if jobs < 2 or len(tasks) < _PARALLEL_FROM or multiprocessing.current_process().daemon:
-        for task in tasks:
-            _, paper, key, part = make_version(task, record=True)
+    if jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon:
+        for version in versions:
+            _, paper, key, part = make_version(task(version), record=True)
             products += [paper, key]
             yield part
         return
-    shared = _shared(tasks[0].theme, tasks[0].root, tasks[0].exam["language"])
+    first = task(versions[0])
+    shared = _shared(first.theme, first.root, first.exam["language"])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        made = pool.map(make_version, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+        made = pool.map(make_version, map(task, versions), chunksize=max(1, len(versions) // (jobs * 4)))
         for markup, paper, key, _ in made:
             products += [paper, key]
             yield record_pages(markup, shared.theme, "exam/version.xml.j2", shared)
