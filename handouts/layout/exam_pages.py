@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -49,6 +51,7 @@ from handouts.layout.theme import Theme, paragraph_styles
 INDENT = 8 * mm  # questions hang their text after the number
 BOX = 3.6 * mm  # a tick box
 LINE_GAP = 9 * mm  # between answer lines
+NBSP = "\u00a0"
 
 
 class ExamCanvas(Canvas):
@@ -254,10 +257,32 @@ class Together(KeepTogether):
             after = f.getSpaceAfter()
 
 
+class Lettered(Flowable):
+    """A bold label drawn before the first line of a paragraph indented to make room."""
+
+    def __init__(self, label: str, font: str, text: Paragraph):
+        super().__init__()
+        self.label, self.font, self.text, self.style = label, font, text, text.style
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self.text.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self):
+        lines, style = self.text.blPara, self.style
+        first = lines if lines.kind == 0 else lines.lines[0]
+        # The first line's baseline, as reportlab's drawPara puts it.
+        ascent = first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
+        self.canv.setFillColor(style.textColor)
+        self.canv.setFont(self.font, style.fontSize)
+        self.canv.drawString(style.leftIndent, self.height - ascent, self.label)
+        self.text.drawOn(self.canv, 0, 0)
+
+
 class Choice(Flowable):
     """An option line: an optional tick box, then the lettered text, hanging indented."""
 
-    def __init__(self, text: Paragraph, indent: float, box: bool):
+    def __init__(self, text: Flowable, indent: float, box: bool):
         super().__init__()
         self.text, self.indent, self.box = text, indent, box
 
@@ -351,8 +376,20 @@ def _grid(rows: list[list], widths: list[float], extra: tuple = ()) -> Table:
     return Table(rows, colWidths=widths, style=style, hAlign="LEFT")
 
 
-def _choice_text(choice: ET.Element, ctx: Context) -> Paragraph:
-    return ctx.paragraph(f"<b>{choice.get('letter', '')}</b>\u00a0\u00a0{ctx.text(choice)}", "choice")
+def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
+    return _lettered(choice.get("letter", ""), 2, ctx.text(choice), ctx)
+
+
+def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
+    """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
+    set them. The text is a paragraph of its own, the same whatever its letter in a
+    version: it is broken into lines once per exam, and drawn more cheaply."""
+    style = ctx.styles["choice"]
+    font = tt2ps(style.fontName, 1, 0)
+    if not text or font == style.fontName:
+        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
+    indent = stringWidth(label, font, style.fontSize) + gap * stringWidth(NBSP, style.fontName, style.fontSize)
+    return Lettered(label, font, ctx.paragraph(text, ctx.shared.indented("choice", indent)))
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
@@ -380,7 +417,7 @@ def matching(elem: ET.Element, ctx: Context) -> list:
         left: list = ["", "", ""]
         if i < len(prompts):
             p = prompts[i]
-            left = [ctx.paragraph(f"<b>{p.get('n')}.</b>\u00a0{ctx.text(p)}", "choice"),
+            left = [_lettered(f"{p.get('n')}.", 1, ctx.text(p), ctx),
                     TickBox(6 * mm, 9 * mm), ""]
         right = _choice_text(answers[i], ctx) if i < len(answers) else ""
         rows.append(["", *left, right])
@@ -526,6 +563,13 @@ class ExamLayout:
                 self._paragraphs.clear()
             known = self._paragraphs[text, style] = Para(text, self.styles[style])
         return known
+
+    def indented(self, style: str, first_line: float) -> str:
+        """The name of `style` with its first line indented by `first_line`."""
+        name = f"{style}+{first_line!r}"
+        if name not in self.styles:
+            self.styles[name] = self.styles[style].clone(name, firstLineIndent=first_line)
+        return name
 
 
 _KEPT_PARAGRAPHS = 20000
