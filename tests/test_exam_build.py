@@ -145,6 +145,15 @@ def test_print_file_starts_every_version_on_a_right_hand_page(built):
     assert singles <= len(texts) <= singles + len(versions)
 
 
+def test_every_font_is_embedded(built):
+    """No standard-14 font (reportlab's Helvetica for table cells) in any exam PDF."""
+    root, _, _ = built
+    for path in sorted((root / OUT).glob("*.pdf")):
+        for page in PdfReader(path).pages:
+            for font in page["/Resources"]["/Font"].values():
+                assert "+" in font.get_object()["/BaseFont"], (path.name, font.get_object()["/BaseFont"])
+
+
 def test_key_pdf_shows_answers_blueprint_and_seed(built):
     root, versions, _ = built
     text = " ".join(pages(root / OUT / "sleutel-A.pdf"))

@@ -369,11 +369,16 @@ def _children(elem: ET.Element, ctx: Context) -> list:
     return out
 
 
-def _grid(rows: list[list], widths: list[float], extra: tuple = ()) -> Table:
-    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3), *extra])
+def _grid(rows: list[list], widths: list[float], ctx: Context, extra: tuple = ()) -> Table:
+    style = _table_style(ctx, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                         ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                         ("BOTTOMPADDING", (0, 0), (-1, -1), 3), *extra)
     return Table(rows, colWidths=widths, style=style, hAlign="LEFT")
+
+
+def _table_style(ctx: Context, *commands: tuple) -> TableStyle:
+    # reportlab sets its cells' font, Helvetica unless told, before each table's first cell.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font), *commands])
 
 
 def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
@@ -406,7 +411,7 @@ def order(elem: ET.Element, ctx: Context) -> list:
     for n in range(1, count + 1):
         row += [ctx.paragraph(f"{n}.", "choice"), TickBox(6 * mm, 9 * mm)]
     widths = [INDENT] + [6 * mm, 12 * mm] * count
-    return [Spacer(0, 2), _grid([row], widths)]
+    return [Spacer(0, 2), _grid([row], widths, ctx)]
 
 
 def matching(elem: ET.Element, ctx: Context) -> list:
@@ -421,7 +426,7 @@ def matching(elem: ET.Element, ctx: Context) -> list:
                     TickBox(6 * mm, 9 * mm), ""]
         right = _choice_text(answers[i], ctx) if i < len(answers) else ""
         rows.append(["", *left, right])
-    return [_grid(rows, [INDENT, half, 10 * mm, 4 * mm, half])]
+    return [_grid(rows, [INDENT, half, 10 * mm, 4 * mm, half], ctx)]
 
 
 def lines(elem: ET.Element, ctx: Context) -> list:
@@ -459,16 +464,16 @@ def _question_parts(elem: ET.Element, ctx: Context) -> list:
 
 
 def _indented(flowables: list, ctx: Context) -> list:
-    return [_grid([["", f]], [INDENT, ctx.width - INDENT]) for f in flowables]
+    return [_grid([["", f]], [INDENT, ctx.width - INDENT], ctx) for f in flowables]
 
 
 def case(elem: ET.Element, ctx: Context) -> list:
     head = [ctx.paragraph(f"<b>{elem.get('title', '')}</b>", "case")]
     head += [ctx.para(p, "case") for p in elem.findall("p")]
     questions = elem.findall("question")
-    frame = TableStyle([("BOX", (0, 0), (-1, -1), 0.6, ctx.theme.colour("rule")),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+    frame = _table_style(ctx, ("BOX", (0, 0), (-1, -1), 0.6, ctx.theme.colour("rule")),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6))
     text = Table([[head]], colWidths=[ctx.width], style=frame, hAlign="LEFT")
     if not questions:
         return [text]
@@ -487,11 +492,11 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
         rows = [[para(fields.get("name-label", ""), "field"), para(fields.get("name", ""), "choice")],
                 [para(fields.get("number-label", ""), "field"), para(fields.get("number", ""), "choice")]]
         badge = Table([[para(fields.get("version-label", ""), "small")], [para(fields.get("code", ""), "code")]],
-                      colWidths=[28 * mm], style=TableStyle([
-                          ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
-                          ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+                      colWidths=[28 * mm], style=_table_style(
+                          ctx, ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
+                          ("ALIGN", (0, 0), (-1, -1), "CENTER")))
         grid = _grid([[rows[0][0], rows[0][1], badge], [rows[1][0], rows[1][1], ""]],
-                     [38 * mm, ctx.width - 76 * mm, 38 * mm],
+                     [38 * mm, ctx.width - 76 * mm, 38 * mm], ctx,
                      (("LINEBELOW", (1, 0), (1, 1), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
                       ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT")))
         out += [Spacer(0, 6), grid]
@@ -517,7 +522,8 @@ def grid(elem: ET.Element, ctx: Context) -> list:
              ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, header - 1), c["accent"]))
-    table = Table(rows, colWidths=widths or None, repeatRows=header, style=TableStyle(style), hAlign="LEFT")
+    table = Table(rows, colWidths=widths or None, repeatRows=header, style=_table_style(ctx, *style),
+                  hAlign="LEFT")
     return [table, Spacer(0, 8)]
 
 
