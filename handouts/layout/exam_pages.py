@@ -7,6 +7,12 @@ part counts its own pages and starts on a right-hand (odd) page. Page totals com
 from `ExamCanvas`, which holds the pages back until the end, so one pass suffices;
 when the totals are known already (the print file, after the single versions were
 built), each footer is drawn at once and no page is held back.
+
+The print file lays nothing out again: a version's document records what each of
+its pages drew where (`RecordingFrame`), and the print file draws those same
+flowables in the same places (`PlacedPage`). The documents of one exam share their
+styles and paragraphs (`ExamLayout`), so each text is parsed and broken into lines
+once, however many versions and keys repeat it.
 """
 
 from __future__ import annotations
