@@ -397,10 +397,11 @@ def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
     version: it is broken into lines once per exam, and drawn more cheaply."""
     style = ctx.styles["choice"]
     font = tt2ps(style.fontName, 1, 0)
-    if not text or font == style.fontName:
-        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
     indent = stringWidth(label, font, style.fontSize) + gap * stringWidth(NBSP, style.fontName, style.fontSize)
-    return Lettered(label, font, ctx.paragraph(text, ctx.shared.indented("choice", indent)))
+    words = ctx.paragraph(text, ctx.shared.indented("choice", indent)) if text else None
+    if words is None or font == style.fontName or not any(getattr(f, "text", "").strip() for f in words.frags):
+        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")  # nothing to set apart
+    return Lettered(label, font, words)
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
