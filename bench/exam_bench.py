@@ -41,18 +41,17 @@ def build_exam(versions: int, out: Path, jobs: int = 1) -> float:
     return seconds
 
 
-def peak_rss_mb(versions: int, out: Path) -> tuple[float, float]:
-    """Peak RSS (MB) and wall time of a fresh `handouts build --exam` process."""
+def peak_rss_mb(versions: int, out: Path) -> float:
+    """Peak RSS (MB) of a fresh `handouts build --exam` process. A small go-between
+    starts it and reads its children's peak: a child forked from this (large) process
+    would count this one's memory until it execs."""
     command = [sys.executable, "-m", "handouts", "build", "--exam", str(SPEC),
                "--versions", str(versions), "--out", str(out)]
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    # wait4 gives this child's own usage, not the largest of every child so far.
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    assert child.returncode == 0, child.stderr.read().decode() if child.stderr else child.returncode
-    return usage.ru_maxrss / 1024, seconds  # Linux reports KiB
+    measure = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+               "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", measure, *command], cwd=REPO, capture_output=True,
+                          text=True, check=True)
+    return int(done.stdout.split()[-1]) / 1024  # Linux reports KiB
 
 
 def question_count() -> int:
@@ -77,7 +76,7 @@ def scenarios(rounds: int) -> list[str]:
             double.append(build_exam(100, out, jobs=2))
         medians[100] = statistics.median(single)
         medians[300] = statistics.median(build_exam(300, out) for _ in range(3))
-        rss, _ = peak_rss_mb(300, out / "rss")
+        rss = peak_rss_mb(300, out / "rss")
 
     per_version = {n: seconds / n * 1000 for n, seconds in medians.items()}
     for n in SIZES:
