@@ -26,6 +26,7 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
+@functools.lru_cache(maxsize=8192)  # every version repeats the same stems and options
 def inline_markup(text: str) -> str:
     """`text` (inline Markdown, paragraphs split by blank lines) as paragraph markup."""
     if not text:
@@ -45,6 +46,7 @@ def _paragraph(text: str) -> str:
     return "".join(out).strip()
 
 
+@functools.lru_cache(maxsize=1024)
 def gap_markup(stem: str) -> str:
     """A fill-in stem: every ___ becomes a numbered, underlined gap."""
     marked = _GAP.sub(_GAP_TOKEN, stem)
