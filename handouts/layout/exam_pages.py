@@ -58,6 +58,8 @@ INDENT = 8 * mm  # questions hang their text after the number
 BOX = 3.6 * mm  # a tick box
 LINE_GAP = 9 * mm  # between answer lines
 NBSP = "\u00a0"
+_GRID_TOP, _GRID_BOTTOM = 2, 3  # a grid's cell padding
+_CELL_PADDING = 6  # reportlab's own, left and right
 
 
 class ExamCanvas(Canvas):
@@ -216,20 +218,32 @@ class Para(Paragraph):
         self._wrapWidths, self.blPara, self.height = hit
         return availWidth, self.height
 
-    def draw(self):
-        # Most exam paragraphs are one line in one font (table cells, options, hints):
-        # set those as one string, as reportlab would, without its general machinery.
+    def one_line(self) -> str | None:
+        """The text, when this paragraph (wrapped) is one line in one font, left aligned:
+        then a plain string drawn at `ascent()` below the top looks the same."""
         lines, style = self.blPara, self.style
-        if not (lines.kind == 0 and len(lines.lines) == 1 and lines.lines[0][0] > -1e-8
+        if (lines.kind == 0 and len(lines.lines) == 1 and lines.lines[0][0] > -1e-8
                 and not (lines.us_lines or lines.link or self.bulletText or style.backColor
                          or style.borderWidth or style.wordWrap or getattr(style, "autoLeading", "") not in ("", "off")
                          or style.alignment != TA_LEFT or hasattr(self, "_offsets"))):
+            return " ".join(lines.lines[0][1])
+        return None
+
+    def ascent(self) -> float:
+        """How far below its top reportlab sets the first line's baseline."""
+        lines = self.blPara if self.blPara.kind == 0 else self.blPara.lines[0]
+        return lines.fontSize if paraFontSizeHeightOffset else getattr(lines, "ascent", lines.fontSize)
+
+    def draw(self):
+        # Most exam paragraphs are one line in one font (options, hints): set those as
+        # one string, as reportlab would, without its general machinery.
+        text = self.one_line()
+        if text is None:
             return super().draw()
-        canvas = self.canv
+        lines, style, canvas = self.blPara, self.style, self.canv
         canvas.setFillColor(lines.textColor)
         canvas.setFont(lines.fontName, lines.fontSize, style.leading)
-        ascent = lines.fontSize if paraFontSizeHeightOffset else getattr(lines, "ascent", lines.fontSize)
-        canvas.drawString(style.leftIndent + style.firstLineIndent, self.height - ascent, " ".join(lines.lines[0][1]))
+        canvas.drawString(style.leftIndent + style.firstLineIndent, self.height - self.ascent(), text)
 
 
 class Together(KeepTogether):
@@ -275,13 +289,10 @@ class Lettered(Flowable):
         return self.width, self.height
 
     def draw(self):
-        lines, style = self.text.blPara, self.style
-        first = lines if lines.kind == 0 else lines.lines[0]
-        # The first line's baseline, as reportlab's drawPara puts it.
-        ascent = first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
+        style = self.style
         self.canv.setFillColor(style.textColor)
         self.canv.setFont(self.font, style.fontSize)
-        self.canv.drawString(style.leftIndent, self.height - ascent, self.label)
+        self.canv.drawString(style.leftIndent, self.height - self.text.ascent(), self.label)
         self.text.drawOn(self.canv, 0, 0)
 
 
@@ -525,13 +536,55 @@ def grid(elem: ET.Element, ctx: Context) -> list:
     if not rows:
         return []
     c = ctx.theme.colours
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), _GRID_TOP),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), _GRID_BOTTOM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, header - 1), c["accent"]))
+    if widths:
+        style += _plain_rows(rows, widths)
     table = Table(rows, colWidths=widths or None, repeatRows=header, style=_table_style(ctx, *style),
                   hAlign="LEFT")
     return [table, Spacer(0, 8)]
+
+
+def _plain_rows(rows: list[list], widths: list[float]) -> list[tuple]:
+    """Rows of a grid whose cells are all one line in one same font become plain
+    strings, which a table sets at a fraction of a paragraph's cost. The rows' padding
+    moves the strings' baseline to where the paragraphs had theirs (a table puts it a
+    font size below the top, a paragraph its ascent): the page looks the same."""
+    runs: list[list] = []  # [first row, last row, font]
+    for r, cells in enumerate(rows):
+        font = _plain_font(cells, widths)
+        if font is None:
+            continue
+        rows[r] = [cell.one_line() for cell in cells]
+        if runs and runs[-1][1] == r - 1 and runs[-1][2] == font:
+            runs[-1][1] = r
+        else:
+            runs.append([r, r, font])
+    commands = []
+    for first, last, (name, size, leading, colour, ascent) in runs:
+        area = (0, first), (-1, last)
+        commands += [("FONT", *area, name, size, leading), ("TEXTCOLOR", *area, colour),
+                     ("TOPPADDING", *area, _GRID_TOP + ascent - size),
+                     ("BOTTOMPADDING", *area, _GRID_BOTTOM - (ascent - size))]
+    return commands
+
+
+def _plain_font(cells: list, widths: list[float]) -> tuple | None:
+    font = None
+    for cell, width in zip(cells, widths, strict=False):
+        if not isinstance(cell, Para) or cell.style.leftIndent or cell.style.firstLineIndent:
+            return None
+        cell.wrap(width - 2 * _CELL_PADDING, 0xFFFFFF)  # as the table will ask
+        if cell.one_line() is None:
+            return None
+        lines = cell.blPara
+        this = (lines.fontName, lines.fontSize, cell.style.leading, lines.textColor, cell.ascent())
+        if font not in (None, this):
+            return None
+        font = this
+    return font if len(cells) == len(widths) else None
 
 
 def keyitem(elem: ET.Element, ctx: Context) -> list:
