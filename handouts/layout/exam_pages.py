@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import io
 import itertools
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -280,9 +281,9 @@ class Together(KeepTogether):
 class Lettered(Flowable):
     """A bold label drawn before the first line of a paragraph indented to make room."""
 
-    def __init__(self, label: str, font: str, text: Paragraph):
+    def __init__(self, label: str, font: str, x: float, text: Paragraph):
         super().__init__()
-        self.label, self.font, self.text, self.style = label, font, text, text.style
+        self.label, self.font, self.x, self.text, self.style = label, font, x, text, text.style
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = self.text.wrap(availWidth, availHeight)
@@ -292,7 +293,7 @@ class Lettered(Flowable):
         style = self.style
         self.canv.setFillColor(style.textColor)
         self.canv.setFont(self.font, style.fontSize)
-        self.canv.drawString(style.leftIndent, self.height - self.text.ascent(), self.label)
+        self.canv.drawString(self.x, self.height - self.text.ascent(), self.label)
         self.text.drawOn(self.canv, 0, 0)
 
 
@@ -402,17 +403,20 @@ def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
     return _lettered(choice.get("letter", ""), 2, ctx.text(choice), ctx)
 
 
-def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
+def _lettered(label: str, gap: int, text: str, ctx: Context, style_name: str = "choice") -> Flowable:
     """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
-    set them. The text is a paragraph of its own, the same whatever its letter in a
-    version: it is broken into lines once per exam, and drawn more cheaply."""
-    style = ctx.styles["choice"]
+    set them. The text is a paragraph of its own, the same whatever its letter or
+    number in a version: it is broken into lines once per exam, and drawn more cheaply."""
+    style = ctx.styles[style_name]
     font = tt2ps(style.fontName, 1, 0)
     indent = stringWidth(label, font, style.fontSize) + gap * stringWidth(NBSP, style.fontName, style.fontSize)
-    words = ctx.paragraph(text, ctx.shared.indented("choice", indent)) if text else None
-    if words is None or font == style.fontName or not any(getattr(f, "text", "").strip() for f in words.frags):
-        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")  # nothing to set apart
-    return Lettered(label, font, words)
+    if font == style.fontName or not _TAG.sub("", text).strip():  # nothing to set apart
+        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", style_name)
+    words = ctx.paragraph(text, ctx.shared.indented(style_name, indent))
+    return Lettered(label, font, style.leftIndent + style.firstLineIndent, words)
+
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
@@ -468,9 +472,9 @@ def question(elem: ET.Element, ctx: Context) -> list:
 def _question_parts(elem: ET.Element, ctx: Context) -> list:
     stem = elem.find("stem")
     muted = ctx.theme.colour("muted").hexval()[2:]
-    head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
+    head = (f"{ctx.text(stem) if stem is not None else ''}"
             f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({elem.get("points-label", "")})</font>')
-    flowables = [ctx.paragraph(head, "question")]
+    flowables = [_lettered(f"{elem.get('n', '')}.", 1, head, ctx, "question")]
     for child in elem:
         if child.tag == "figure":
             width = (ctx.width - INDENT) * float(child.get("width", "0.6"))
@@ -630,11 +634,12 @@ class ExamLayout:
             known = self._paragraphs[text, style] = Para(text, self.styles[style])
         return known
 
-    def indented(self, style: str, first_line: float) -> str:
-        """The name of `style` with its first line indented by `first_line`."""
-        name = f"{style}+{first_line!r}"
+    def indented(self, style: str, more: float) -> str:
+        """The name of `style` with its first line indented `more`."""
+        name = f"{style}+{more!r}"
         if name not in self.styles:
-            self.styles[name] = self.styles[style].clone(name, firstLineIndent=first_line)
+            base = self.styles[style]
+            self.styles[name] = base.clone(name, firstLineIndent=base.firstLineIndent + more)
         return name
 
 
