@@ -403,16 +403,16 @@ def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
     return _lettered(choice.get("letter", ""), 2, ctx.text(choice), ctx)
 
 
-def _lettered(label: str, gap: int, text: str, ctx: Context, style_name: str = "choice") -> Flowable:
+def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
     """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
-    set them. The text is a paragraph of its own, the same whatever its letter or
-    number in a version: it is broken into lines once per exam, and drawn more cheaply."""
-    style = ctx.styles[style_name]
+    set them. The text is a paragraph of its own, the same whatever its letter in a
+    version: it is broken into lines once per exam, and drawn more cheaply."""
+    style = ctx.styles["choice"]
     font = tt2ps(style.fontName, 1, 0)
     indent = stringWidth(label, font, style.fontSize) + gap * stringWidth(NBSP, style.fontName, style.fontSize)
     if font == style.fontName or not _TAG.sub("", text).strip():  # nothing to set apart
-        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", style_name)
-    words = ctx.paragraph(text, ctx.shared.indented(style_name, indent))
+        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
+    words = ctx.paragraph(text, ctx.shared.indented("choice", indent))
     return Lettered(label, font, style.leftIndent + style.firstLineIndent, words)
 
 
@@ -472,9 +472,9 @@ def question(elem: ET.Element, ctx: Context) -> list:
 def _question_parts(elem: ET.Element, ctx: Context) -> list:
     stem = elem.find("stem")
     muted = ctx.theme.colour("muted").hexval()[2:]
-    head = (f"{ctx.text(stem) if stem is not None else ''}"
+    head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
             f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({elem.get("points-label", "")})</font>')
-    flowables = [_lettered(f"{elem.get('n', '')}.", 1, head, ctx, "question")]
+    flowables = [ctx.paragraph(head, "question")]
     for child in elem:
         if child.tag == "figure":
             width = (ctx.width - INDENT) * float(child.get("width", "0.6"))
