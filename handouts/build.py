@@ -75,8 +75,10 @@ def make(job: Job, project: Project, options: Options) -> Outcome:
         products, warnings = SOURCES[job.kind][1](job.source, project, options)
     except HandoutsError as exc:
         return Outcome(job, (), exc.diagnostics)
-    if options.strict and warnings:
-        return Outcome(job, (), tuple(Diagnostic(w.ref, w.message, "error") for w in warnings))
+    if options.strict and any(w.severity == "warning" for w in warnings):
+        # --strict turns warnings into errors; notes stay information.
+        return Outcome(job, (), tuple(replace(w, severity="error") if w.severity == "warning"
+                                      else w for w in warnings))
     return Outcome(job, tuple(products), tuple(warnings))
 
 

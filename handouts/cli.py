@@ -36,7 +36,7 @@ def _project(paths: tuple[Path, ...]):
 
 def _print_diagnostics(diagnostics) -> None:
     for diagnostic in diagnostics:
-        colour = "red" if diagnostic.severity == "error" else "yellow"
+        colour = {"error": "red", "warning": "yellow"}.get(diagnostic.severity, "cyan")
         click.secho(str(diagnostic), err=True, fg=colour if sys.stderr.isatty() else None)
 
 
@@ -86,7 +86,8 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         _fail_unexpected(exc)
     try:
         project = _project(paths)
-        options = Options(strict=strict, practice=practice, versions=versions, seed=seed, roster=roster)
+        options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
+                          roster=roster, notes=dry_run)
         report = _with_progress(lambda progress: run_build(
             [Path(p) for p in paths], project, options, out_dir=out_dir, workers=jobs,
             kinds=("exam",) if exam else None, progress=progress, dry_run=dry_run))

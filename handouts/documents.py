@@ -10,7 +10,7 @@ from handouts.content import load_document
 from handouts.language import labels
 from handouts.layout.handout import lay_out_handout
 from handouts.layout.theme import load_theme
-from handouts.leaflet.make import check_leaflet, make_leaflet
+from handouts.leaflet.make import check_leaflet, leaflet_notes, make_leaflet
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
@@ -42,6 +42,8 @@ MAKERS: dict[str, PdfMaker] = {"handout": make_handout, "leaflet": make_leaflet}
 
 # Kind → extra checks on a loaded document, reported as warnings (leaflets: plain language).
 CHECKS: dict[str, Callable[[model.Document], tuple]] = {"leaflet": check_leaflet}
+# Kind → notes for `handouts check` (leaflets: the reading-ease score of every section).
+NOTES: dict[str, Callable[[model.Document], tuple]] = {"leaflet": leaflet_notes}
 
 
 def register(kind: str, maker: PdfMaker) -> None:
@@ -49,8 +51,11 @@ def register(kind: str, maker: PdfMaker) -> None:
 
 
 def make_document(source: Path, project: Project, options: Options) -> tuple[list[Product], tuple]:
-    """The products of one Markdown file and its warnings; raises HandoutsError."""
+    """The products of one Markdown file and its warnings (and notes when asked);
+    raises HandoutsError."""
     document = load_document(source, project)
     check = CHECKS.get(document.kind)
-    warnings = document.warnings + (check(document) if check else ())
-    return MAKERS[document.kind](document, project, options), warnings
+    found = document.warnings + (check(document) if check else ())
+    note = NOTES.get(document.kind) if options.notes else None
+    found += note(document) if note else ()
+    return MAKERS[document.kind](document, project, options), found

@@ -32,7 +32,7 @@ class SourceRef:
 class Diagnostic:
     ref: SourceRef
     message: str
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error", "warning" or "note" (information, never fails)
 
     def __str__(self) -> str:
         return f"{self.ref}: {self.severity}: {self.message}"

@@ -26,6 +26,7 @@ class Options:
     seed: int | None = None  # exams: override the spec's seed
     roster: Path | None = None  # exams: one personal version per student
     jobs: int = 1  # processes a document kind may use for its own parts (exam versions)
+    notes: bool = False  # `handouts check`: also report notes (a leaflet's reading ease per section)
 
 
 @dataclass(frozen=True)

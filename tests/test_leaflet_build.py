@@ -240,6 +240,19 @@ def test_readability_warnings_and_strict(project):
     assert "content/leaflets/lang.md:11: error: sentence of 24 words" in strict.output
 
 
+def test_check_lists_every_sections_reading_ease_as_a_note(sample):
+    result = sample.run("check")
+    assert result.exit_code == 0
+    notes = [line for line in result.output.splitlines() if ": note: section " in line]
+    # one note per section of the sample, each at the line of its heading
+    assert 'content/leaflets/rugpijn.md:38: note: section "Blijf bewegen": Flesch-Douma' in result.output
+    assert len(notes) >= 10
+    assert all(line.startswith("content/leaflets/rugpijn.md:") for line in notes)
+    # notes are information: --strict does not fail on them, and build does not print them
+    assert sample.run("check", "--strict").exit_code == 0
+    assert ": note: " not in sample.run("build").output
+
+
 def test_unknown_fold_and_missing_cover_are_errors(project):
     project.write("content/leaflets/x.md", "---\ntitle: X\nfold: trifoId\n---\n\nTekst.\n")
     result = project.run("build")
