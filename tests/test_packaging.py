@@ -48,3 +48,19 @@ def test_command_runs_from_any_folder(tmp_path):
                             text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "build/les.pdf").is_file()
+
+
+def test_the_installed_package_is_found_from_any_folder(tmp_path):
+    """Regular or editable install: `import handouts` from an unrelated folder finds the
+    real package, not a bare data folder left in site-packages."""
+    try:
+        metadata.distribution("handouts")
+    except metadata.PackageNotFoundError:
+        pytest.skip("handouts is not installed (running from a source checkout)")
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run([sys.executable, "-c", "import handouts.cli; print(handouts.__file__)"],
+                            cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("__init__.py")
