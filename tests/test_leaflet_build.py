@@ -80,6 +80,34 @@ def test_cover_title_on_the_right_third_of_the_outside(sample):
     assert [line[0] for line in title] == ["Minder last"] and below
 
 
+def ink_left_edge(image, top, bottom, left, right):
+    """The x (pixels) of the first column between left and right with any ink (not
+    white) in the rows top..bottom, or None."""
+    for x in range(left, right):
+        for y in range(top, bottom):
+            r, g, b = image.getpixel((x, y))[:3]
+            if r + g + b < 735:
+                return x
+    return None
+
+
+def test_cover_band_picture_and_stamp_box_line_up_with_the_text(sample):
+    """The series band and the cover picture start where the title starts, the stamp box
+    where the back panel's text starts: nothing is centred in a wider frame."""
+    assert sample.run("build", "--practice", "content/practices/wilgenhof.yaml").exit_code == 0
+    path = sample.root / "build/leaflets/rugpijn-wilgenhof.pdf"
+    scale = 4  # pixels per point
+    image = pdfium.PdfDocument(path)[0].render(scale=scale).to_pil()
+    outside = fold_geometry("trifold").side("outside")
+    for name, top_mm, bottom_mm in (("cover", 8, 14), ("cover", 90, 100), ("back", 120, 160)):
+        frame = outside.panel(name).frame
+        top, bottom = int(top_mm * MM * scale), int(bottom_mm * MM * scale)
+        edge = ink_left_edge(image, top, bottom, int((frame.x - 4 * MM) * scale),
+                             int((frame.x + 20 * MM) * scale))
+        assert edge is not None, (name, top_mm)
+        assert abs(edge / scale - frame.x) <= 0.3 * MM, (name, top_mm, (edge / scale - frame.x) / MM)
+
+
 def test_practice_details_on_the_back_panel(sample):
     assert sample.run("build", "--practice", "content/practices/zonnekade.yaml").exit_code == 0
     lines = text_lines(sample.root / "build/leaflets/rugpijn-zonnekade.pdf", 0)

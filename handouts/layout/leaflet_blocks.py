@@ -231,8 +231,9 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     styles, accent = ctx.styles, ctx.theme.colour("accent")
     series = elem.find("series")
     if series is not None:
+        # Left-aligned: the cover frame may be wider than the measure (ctx.width).
         band = Table([[Paragraph(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
-                     style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
+                     hAlign="LEFT", style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -246,7 +247,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     if image is not None:
         used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
         out += [Spacer(0, 8 * mm), picture(image.get("path", ""), ctx.width,
-                                           max(height - used, 10), ctx.theme, "CENTER")]
+                                           max(height - used, 10), ctx.theme, "LEFT")]
     practice = elem.find("practice")
     if practice is not None and practice.get("logo"):
         out += [Spacer(0, 8 * mm), picture(practice.get("logo", ""), ctx.width * 0.8,
@@ -356,7 +357,7 @@ def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
                    f"the practice details take {used / mm:.0f} mm but the stamp area "
                    f"holds {room / mm:.0f} mm; leave out opening hours or therapists, "
                    "or use a smaller logo")
-    box = Table([[details or [Spacer(0, 0)]]], colWidths=[ctx.width], rowHeights=[height],
+    box = Table([[details or [Spacer(0, 0)]]], colWidths=[ctx.width], rowHeights=[height], hAlign="LEFT",
                 style=_style(ctx, [("BOX", (0, 0), (-1, -1), 0.8, ctx.theme.colour("muted")),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 5),
