@@ -410,3 +410,16 @@ def test_a_practice_gets_the_same_pdf_alone_or_with_others(sample):
     assert sample.run("build", "--practice", "content/practices").exit_code == 0
     for name, data in alone.items():
         assert (sample.root / "build/leaflets" / name).read_bytes() == data, name
+
+
+def test_table_text_in_a_leaflet_is_body_size(project):
+    project.write("content/leaflets/t.md", FRONT.format(title="Tabel", fold="single")
+                  + "# Oefeningen\n\n| Oefening | Hoe vaak |\n|---|---|\n| Brug | 10 keer |\n")
+    assert project.run("build").exit_code == 0
+    textpage = pdfium.PdfDocument(project.root / "build/leaflets/t.pdf")[0].get_textpage()
+    text = textpage.get_text_range()
+    for word in ("Oefening", "Brug", "10 keer"):
+        start = text.index(word)
+        sizes = {round(pdfium.raw.FPDFText_GetFontSize(textpage, i), 1)
+                 for i in range(start, start + len(word)) if not text[i].isspace()}
+        assert min(sizes) >= 12, (word, sizes)

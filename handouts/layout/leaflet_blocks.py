@@ -70,6 +70,8 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
     styles["caption"].fontName, styles["caption"].textColor = bold, c["text"]
     styles["caption"].fontSize = styles["caption"].leading = s["body"]
     styles["h1"].spaceBefore = s["leading"] * 0.9
+    for name in ("cell", "cellhead"):  # table text is body text: no smaller than 12 pt
+        styles[name].fontSize, styles[name].leading = s["body"], s["leading"]
     styles["series"] = ParagraphStyle("series", parent=styles["body"], fontName=bold,
                                       fontSize=s["small"], leading=s["small"] * 1.3,
                                       textColor=colors.white, spaceAfter=0)
