@@ -520,7 +520,8 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
         grid = _grid([[rows[0][0], rows[0][1], badge], [rows[1][0], rows[1][1], ""]],
                      [38 * mm, ctx.width - 76 * mm, 38 * mm], ctx,
                      (("LINEBELOW", (1, 0), (1, 1), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
-                      ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT")))
+                      ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT"),
+                      ("RIGHTPADDING", (2, 0), (2, 1), 0)))  # the badge ends at the text edge
         out += [Spacer(0, 6), grid]
     return [Together(out), Spacer(0, 10)]
 
