@@ -11,9 +11,7 @@ on its own too.
 from __future__ import annotations
 
 import csv
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from handouts.build import build
@@ -21,6 +19,8 @@ from handouts.leaflet.practice import PRACTICE_SCHEMA
 from handouts.products import Options
 from handouts.project import load_project
 from handouts.yamlfile import load_yaml
+
+from timing import median_time
 
 REPO = Path(__file__).resolve().parent.parent
 LEAFLET = REPO / "content/leaflets/rugpijn.md"
@@ -59,23 +59,13 @@ def _build(practice: Path, out: Path) -> tuple[int, int]:
     return report.documents, report.pages
 
 
-def _median(call, rounds: int) -> float:
-    call()  # warm up: imports, fonts, caches
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def scenarios(rounds: int) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         one, fifty = practices_csv(folder, 1), practices_csv(folder, 50)
         out = folder / "build"
-        single = _median(lambda: _build(one, out), rounds)
-        many = _median(lambda: _build(fifty, out), rounds)
+        single = median_time(lambda: _build(one, out), rounds)
+        many = median_time(lambda: _build(fifty, out), rounds)
         documents, pages = _build(fifty, out)
     per_practice = (many - single) / 49
     verdict = "met" if per_practice * 1000 < TARGET_MS else "missed"

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,18 +26,9 @@ from handouts.products import Options  # noqa: E402
 from handouts.project import load_project  # noqa: E402
 
 import floor  # noqa: E402
+from timing import median_time  # noqa: E402
 
 CHAPTER = REPO / "content/handouts/03-de-rug.md"
-
-
-def median_time(call, rounds: int) -> float:
-    call()  # warm up: imports, fonts, caches
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def build_file(source: Path, out: Path) -> int:
