@@ -99,13 +99,14 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
     _print_diagnostics(report.diagnostics)
     failed = sum(1 for o in report.outcomes if o.failed)
     if dry_run:
-        verdict = f"{failed} of {len(report.outcomes)} files have errors" if failed else "no errors"
-        click.echo(f"checked {len(report.outcomes)} files: {verdict}")
+        verdict = (f"{failed} of {len(report.outcomes)} {'has' if failed == 1 else 'have'} errors"
+                   if failed else "no errors")
+        click.echo(f"checked {_count(len(report.outcomes), 'file')}: {verdict}")
     else:
         where = os.path.relpath(out_dir or project.output_dir)
         click.echo(f"built {_count(report.documents, 'PDF')}, {_count(report.pages, 'page')} in "
                    f"{report.seconds:.1f} s → {where}/"
-                   + (f"; {failed} files failed" if failed else ""))
+                   + (f"; {_count(failed, 'file')} failed" if failed else ""))
     sys.exit(1 if report.failed else 0)
 
 
