@@ -1,41 +1,28 @@
-"""Leaflet pages: the body flows through panels (tri-fold) or pages (booklet, single).
+"""Leaflet layout: the body flows through panels (tri-fold) or pages (booklet, single).
 
-Platypus lays the body out one panel per page, in reading order, but draws nothing:
-`PlacingFrame` notes where each flowable goes. The body is the same for every
-practice, so one layout serves all the practices and outputs of a run
-(`LeafletLayout`); each PDF then only draws the placed flowables. `PanelCanvas`
-draws each page into a PDF form instead of onto a page; a composer then places the
-forms where they belong: side by side on the two sides of a tri-fold sheet, two by
-two on imposed booklet sheets, or one per page for reading on a screen. The cover
-and the stamp area are placed once per practice and drawn as forms too.
+Platypus lays the body out one panel per page, in reading order, but draws nothing
+(`placing`). The body is the same for every practice, so one layout serves all the
+practices and outputs of a run (`LeafletLayout`); each PDF then only draws the
+placed flowables, page by page into forms (`leaflet_forms`), which a composer puts
+on the real pages (`leaflet_compose`). The cover and the stamp area are placed once
+per practice.
 """
 
 from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    PageBreak,
-    PageTemplate,
-    Spacer,
-)
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import Context
-from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.leaflet_blocks import (
     LEAFLET_BUILDERS,
     check_theme,
@@ -45,11 +32,13 @@ from handouts.layout.leaflet_blocks import (
     leaflet_styles,
     stamp,
 )
+from handouts.layout.leaflet_compose import COMPOSERS
+from handouts.layout.leaflet_forms import LeafletDoc
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.pages import HeadingParagraph
+from handouts.layout.placing import Placed, PlacedPage, PlacingCanvas, PlacingFrame, place_in
 from handouts.layout.theme import Theme
-from handouts.leaflet.folds import MM, Fold, FoldMark, Panel, Rect, fold_geometry
-from handouts.leaflet.imposition import impose
+from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
 
 MAX_CHARS_PER_LINE = 70
 STAMP_BOX = 78 * mm  # the same for every practice, so the body breaks the same way
@@ -64,67 +53,6 @@ class Laid:
     doc: Any
     story: list
     buffer: io.BytesIO
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A flowable where the layout put it; every PDF draws it there again."""
-
-    flowable: Any
-    x: float
-    y: float
-    spare: float  # the width the frame had left over, for centred or right-aligned flowables
-
-    def draw(self, canvas: Canvas) -> None:
-        self.flowable.drawOn(canvas, self.x, self.y, _sW=self.spare)
-
-
-class PlacingFrame(Frame):
-    """A frame that lays flowables out without drawing them; `placed` says where they went."""
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.placed: list[Placed] = []
-
-    def add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803
-        return super().add(_StandIn(flowable, self.placed), canv, trySplit)
-
-
-class _StandIn:
-    """Stands in for a flowable while a frame places it: it measures as the flowable
-    does, and where the frame would draw it, notes the place instead."""
-
-    def __init__(self, flowable: Any, placed: list[Placed]):
-        self._flowable, self._placed = flowable, placed
-
-    def __getattr__(self, name: str) -> Any:  # spacing, frameAction and other flags
-        return getattr(self._flowable, name)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        flowable = self._flowable
-        flowable._frame, flowable.canv = self._frame, self.canv  # as the frame would set them
-        try:
-            return flowable.wrap(availWidth, availHeight)
-        finally:
-            del flowable._frame, flowable.canv
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-        self._placed.append(Placed(self._flowable, x, y, _sW))
-
-
-class PlacedPage(Flowable):
-    """One laid-out page of the body: draws its flowables where the layout put them."""
-
-    def __init__(self, placed: tuple[Placed, ...]):
-        super().__init__()
-        self.placed = placed
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return availWidth, 0
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-        for placed in self.placed:
-            placed.draw(canvas)
 
 
 @dataclass(frozen=True)
@@ -152,66 +80,6 @@ class PlacedLeaflet:
     language: str
 
 
-class PanelCanvas(Canvas):
-    """A canvas that turns each page platypus ends into a form named "panelN"."""
-
-    def __init__(self, *args: Any, compose: Callable[[PanelCanvas], None], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._compose = compose
-        self.panels = 0
-        self.in_form = True
-        self.setNamedCB(FOOTNOTE_MARK, lambda *_: None)  # the notes follow the text
-        self.beginForm("panel1", 0, 0, 300 * MM, 300 * MM)
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        if not self.in_form:
-            return super().showPage()
-        self.endForm()
-        self.panels += 1
-        self.beginForm(f"panel{self.panels + 1}", 0, 0, 300 * MM, 300 * MM)
-
-    def save(self) -> None:
-        self.endForm()
-        self.in_form = False
-        self._compose(self)
-        super().save()
-
-    def draw_form(self, name: str, x: float, y: float = 0) -> None:
-        self.saveState()
-        self.translate(x, y)
-        self.doForm(name)
-        self.restoreState()
-
-    def placed_form(self, name: str, placed: tuple[Placed, ...]) -> None:
-        """A new form holding placed flowables."""
-        self.in_form = True
-        self.beginForm(name, 0, 0, 300 * MM, 300 * MM)
-        for flowable in placed:
-            flowable.draw(self)
-        self.endForm()
-        self.in_form = False
-
-    # Forms cannot hold links or bookmarks; on paper they are plain text anyway.
-    def linkURL(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-        if not self.in_form:
-            super().linkURL(*args, **kwargs)
-
-    def linkRect(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-        if not self.in_form:
-            super().linkRect(*args, **kwargs)
-
-    def bookmarkPage(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-        if not self.in_form:
-            super().bookmarkPage(*args, **kwargs)
-
-
-class _PlacingCanvas(Canvas):
-    """The canvas of a layout pass: flowables measure against it; nothing is saved."""
-
-    def save(self) -> None:
-        pass
-
-
 class LayoutDoc(BaseDocTemplate):
     """The layout pass: platypus pages that are panels, placed but not drawn."""
 
@@ -228,7 +96,7 @@ class LayoutDoc(BaseDocTemplate):
 
     def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
         try:
-            super().build(flowables, canvasmaker=_PlacingCanvas, **kwargs)
+            super().build(flowables, canvasmaker=PlacingCanvas, **kwargs)
         except LayoutError:
             where = "panel" if "overflow" in self.next_panel else "page"
             raise fail(self.current_ref or SourceRef(self.title or "leaflet"),
@@ -257,31 +125,6 @@ class LayoutDoc(BaseDocTemplate):
             self.headings.append((self.page, flowable.level, flowable.entry))
 
 
-class LeafletDoc(BaseDocTemplate):
-    """Writes one output of a placed leaflet: its pages become forms, then sheets."""
-
-    def __init__(self, buffer: io.BytesIO, *, leaflet: PlacedLeaflet, fold: Fold,
-                 compose: Callable[[PanelCanvas, LeafletDoc], None], mark_colour: Any,
-                 number_font: str, **meta: Any):
-        side = fold.sides[0]
-        template = PageTemplate("panel", [Frame(0, 0, side.width, side.height, 0, 0, 0, 0)],
-                                pagesize=(side.width, side.height))
-        super().__init__(buffer, pageTemplates=[template], invariant=1, **meta)
-        self.leaflet, self.parts, self._compose = leaflet, leaflet.parts, compose
-        self.leaflet_fold, self.mark_colour, self.number_font = fold, mark_colour, number_font
-        self.page_ids = [name for name, _ in leaflet.body.pages]
-        self.headings = leaflet.body.headings
-        self.composed_pages = 0
-
-    def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
-        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(*a, compose=self._finish, **k)
-        super().build(flowables, **kwargs)
-
-    def _finish(self, canvas: PanelCanvas) -> None:
-        self._compose(canvas, self)
-        self.composed_pages = canvas.getPageNumber() - 1
-
-
 @dataclass(frozen=True)
 class _PartFlowables:
     cover: list
@@ -304,7 +147,7 @@ class LeafletLayout:
         self.fold = fold_geometry(fold_kind)
         self._styles: dict[str, dict] = {}
         self._bodies: dict[tuple, Body] = {}
-        self._canvas = _PlacingCanvas(io.BytesIO())
+        self._canvas = PlacingCanvas()
 
     def place(self, markup: str) -> PlacedLeaflet:
         """Lay out one practice's leaflet: the markup of the whole document."""
@@ -373,13 +216,11 @@ class LeafletLayout:
 
     def _place(self, flowables: list, rect: Rect, what: str, ref: SourceRef) -> tuple[Placed, ...]:
         """Flowables placed inside `rect`; they must fit."""
-        frame = PlacingFrame(rect.x, rect.y, rect.width, rect.height, 0, 0, 0, 0)
-        rest = list(flowables)
-        frame.addFromList(rest, self._canvas)
+        placed, rest = place_in(flowables, rect, self._canvas)
         if rest:
             raise fail(ref, f"the {what} does not fit its space; shorten the title or "
                        "subtitle, or use a smaller cover image")
-        return tuple(frame.placed)
+        return placed
 
 
 def _measure(width: float, style: Any) -> float:
@@ -461,14 +302,6 @@ def _templates(fold: Fold, reserve: float, ctx: Context) -> list[PageTemplate]:
     return out
 
 
-def _forms(doc: LeafletDoc) -> dict[str, list[str]]:
-    """Panel name → form names, in page order."""
-    forms: dict[str, list[str]] = {}
-    for i, tid in enumerate(doc.page_ids):
-        forms.setdefault(tid, []).append(f"panel{i + 1}")
-    return forms
-
-
 def _check_overflow(doc: LayoutDoc) -> None:
     if doc.overflow_height <= 0:
         return
@@ -477,117 +310,3 @@ def _check_overflow(doc: LayoutDoc) -> None:
                f"the text does not fit the tri-fold: about {lines} lines "
                f"({doc.overflow_height / MM:.0f} mm of panel height) are left over after the "
                "back panel; shorten the text, or use `fold: booklet` (A5 pages, as many as needed)")
-
-
-def _draw_cover_and_stamp(canvas: PanelCanvas, doc: LeafletDoc) -> None:
-    canvas.placed_form("cover", doc.parts.cover)
-    canvas.placed_form("stamp", doc.parts.stamp)
-
-
-def _fold_marks(canvas: PanelCanvas, marks: Any, colour: Any) -> None:
-    canvas.saveState()
-    canvas.setStrokeColor(colour)
-    canvas.setLineWidth(0.5)
-    for mark in marks:
-        canvas.line(mark.x, mark.y0, mark.x, mark.y1)
-    canvas.restoreState()
-
-
-def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
-    """Two sheet sides: outside (flap, back, cover) and inside (three panels)."""
-    fold = doc.leaflet_fold
-    _draw_cover_and_stamp(canvas, doc)
-    forms = _forms(doc)
-    for side in fold.sides:
-        canvas.setPageSize((side.width, side.height))
-        for panel in side.panels:
-            for name in forms.get(panel.name, [])[:1]:
-                canvas.draw_form(name, panel.rect.x)
-            if panel.name == "cover":
-                canvas.draw_form("cover", panel.rect.x)
-            if panel.name == "back":
-                canvas.draw_form("stamp", panel.rect.x)
-        _fold_marks(canvas, side.fold_marks, doc.mark_colour)
-        canvas.showPage()
-
-
-def compose_trifold_screen(canvas: PanelCanvas, doc: LeafletDoc) -> None:
-    """One panel per page in reading order: cover, flap, inside, back."""
-    fold = doc.leaflet_fold
-    outside = fold.side("outside")
-    _draw_cover_and_stamp(canvas, doc)
-    forms = _forms(doc)
-    _page(canvas, outside.panel("cover"), ["cover"], doc, [])
-    for (_, name), panel in zip(fold.flow, fold.flow_panels(), strict=True):
-        extra = ["stamp"] if name == "back" else []
-        _page(canvas, panel, forms.get(name, [])[:1] + extra, doc, forms.get(name, [])[:1])
-
-
-def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
-          flow_forms: list[str]) -> None:
-    canvas.setPageSize((panel.rect.width, panel.rect.height))
-    for name in names:
-        canvas.draw_form(name, 0)
-    pages = {int(n.removeprefix("panel")) for n in flow_forms}
-    for number, (page, level, text) in enumerate(doc.headings):
-        if page in pages:
-            key = f"heading{number}"
-            canvas.bookmarkPage(key)
-            canvas.addOutlineEntry(text, key, level=min(level - 1, 1), closed=False)
-    canvas.showPage()
-
-
-def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
-    """The forms of each A5 page in reading order: cover, body pages, back."""
-    page = doc.leaflet_fold.sides[0].panels[0]
-    _draw_cover_and_stamp(canvas, doc)
-    body = []
-    for i in range(len(doc.page_ids)):
-        number = i + 2  # the cover is page 1
-        canvas.in_form = True
-        canvas.beginForm(f"folio{number}", 0, 0, 300 * MM, 300 * MM)
-        canvas.setFont(doc.number_font, 10)
-        canvas.setFillColor(doc.mark_colour)
-        canvas.drawCentredString(page.rect.width / 2, 7 * MM, str(number))
-        canvas.endForm()
-        canvas.in_form = False
-        body.append([f"panel{i + 1}", f"folio{number}"])
-    return [["cover"], *body, ["stamp"]]
-
-
-def compose_booklet_a5(canvas: PanelCanvas, doc: LeafletDoc) -> None:
-    page = doc.leaflet_fold.sides[0].panels[0]
-    for names in _booklet_pages(canvas, doc):
-        _page(canvas, page, names, doc, [n for n in names if n.startswith("panel")])
-
-
-def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
-    """A5 pages two by two on A4 landscape sheets, in saddle-stitch order."""
-    pages = _booklet_pages(canvas, doc)
-    width, height = 297 * MM, 210 * MM
-    half = 148 * MM
-    left_x = (width - 2 * half) / 2
-    for side in (s for sheet in impose(len(pages)) for s in (sheet.front, sheet.back)):
-        canvas.setPageSize((width, height))
-        for slot, x in ((side.left, left_x), (side.right, left_x + half)):
-            for name in pages[slot - 1] if slot is not None else []:
-                canvas.draw_form(name, x)
-        _fold_marks(canvas, [FoldMark(width / 2, 1 * MM, 4.5 * MM),
-                             FoldMark(width / 2, height - 4.5 * MM, height - 1 * MM)],
-                    doc.mark_colour)
-        canvas.showPage()
-
-
-def compose_single(canvas: PanelCanvas, doc: LeafletDoc) -> None:
-    page = doc.leaflet_fold.sides[0].panels[0]
-    for i in range(len(doc.page_ids)):
-        _page(canvas, page, [f"panel{i + 1}"], doc, [f"panel{i + 1}"])
-
-
-COMPOSERS: dict[tuple[str, str], Callable[[PanelCanvas, LeafletDoc], None]] = {
-    ("trifold", "print"): compose_trifold_print,
-    ("trifold", "screen"): compose_trifold_screen,
-    ("booklet", "a5"): compose_booklet_a5,
-    ("booklet", "a4"): compose_booklet_a4,
-    ("single", "page"): compose_single,
-}

@@ -1,0 +1,140 @@
+"""Composers: the real pages of each leaflet output, made of the panel forms.
+
+Each composer runs when the document is saved, after every body page has become
+a form ("panel1", "panel2", ...); it draws the cover and stamp forms and places
+all the forms on sheets: the two sides of a tri-fold, one panel per screen page,
+A5 pages in saddle-stitch order on A4, or one A4 page after another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from handouts.layout.leaflet_forms import FORM_SIZE, LeafletDoc, PanelCanvas
+from handouts.leaflet.folds import MM, FoldMark, Panel
+from handouts.leaflet.imposition import impose
+
+
+def _forms(doc: LeafletDoc) -> dict[str, list[str]]:
+    """Panel name → form names, in page order."""
+    forms: dict[str, list[str]] = {}
+    for i, tid in enumerate(doc.page_ids):
+        forms.setdefault(tid, []).append(f"panel{i + 1}")
+    return forms
+
+
+def _draw_cover_and_stamp(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    canvas.placed_form("cover", doc.parts.cover)
+    canvas.placed_form("stamp", doc.parts.stamp)
+
+
+def _fold_marks(canvas: PanelCanvas, marks: Any, colour: Any) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(colour)
+    canvas.setLineWidth(0.5)
+    for mark in marks:
+        canvas.line(mark.x, mark.y0, mark.x, mark.y1)
+    canvas.restoreState()
+
+
+def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    """Two sheet sides: outside (flap, back, cover) and inside (three panels)."""
+    fold = doc.leaflet_fold
+    _draw_cover_and_stamp(canvas, doc)
+    forms = _forms(doc)
+    for side in fold.sides:
+        canvas.setPageSize((side.width, side.height))
+        for panel in side.panels:
+            for name in forms.get(panel.name, [])[:1]:
+                canvas.draw_form(name, panel.rect.x)
+            if panel.name == "cover":
+                canvas.draw_form("cover", panel.rect.x)
+            if panel.name == "back":
+                canvas.draw_form("stamp", panel.rect.x)
+        _fold_marks(canvas, side.fold_marks, doc.mark_colour)
+        canvas.showPage()
+
+
+def compose_trifold_screen(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    """One panel per page in reading order: cover, flap, inside, back."""
+    fold = doc.leaflet_fold
+    outside = fold.side("outside")
+    _draw_cover_and_stamp(canvas, doc)
+    forms = _forms(doc)
+    _page(canvas, outside.panel("cover"), ["cover"], doc, [])
+    for (_, name), panel in zip(fold.flow, fold.flow_panels(), strict=True):
+        extra = ["stamp"] if name == "back" else []
+        _page(canvas, panel, forms.get(name, [])[:1] + extra, doc, forms.get(name, [])[:1])
+
+
+def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
+          flow_forms: list[str]) -> None:
+    """A screen page: the forms, and outline entries for the headings on it."""
+    canvas.setPageSize((panel.rect.width, panel.rect.height))
+    for name in names:
+        canvas.draw_form(name, 0)
+    pages = {int(n.removeprefix("panel")) for n in flow_forms}
+    for number, (page, level, text) in enumerate(doc.headings):
+        if page in pages:
+            key = f"heading{number}"
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(text, key, level=min(level - 1, 1), closed=False)
+    canvas.showPage()
+
+
+def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
+    """The forms of each A5 page in reading order: cover, body pages, back."""
+    page = doc.leaflet_fold.sides[0].panels[0]
+    _draw_cover_and_stamp(canvas, doc)
+    body = []
+    for i in range(len(doc.page_ids)):
+        number = i + 2  # the cover is page 1
+        canvas.in_form = True
+        canvas.beginForm(f"folio{number}", 0, 0, FORM_SIZE, FORM_SIZE)
+        canvas.setFont(doc.number_font, 10)
+        canvas.setFillColor(doc.mark_colour)
+        canvas.drawCentredString(page.rect.width / 2, 7 * MM, str(number))
+        canvas.endForm()
+        canvas.in_form = False
+        body.append([f"panel{i + 1}", f"folio{number}"])
+    return [["cover"], *body, ["stamp"]]
+
+
+def compose_booklet_a5(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    page = doc.leaflet_fold.sides[0].panels[0]
+    for names in _booklet_pages(canvas, doc):
+        _page(canvas, page, names, doc, [n for n in names if n.startswith("panel")])
+
+
+def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    """A5 pages two by two on A4 landscape sheets, in saddle-stitch order."""
+    pages = _booklet_pages(canvas, doc)
+    width, height = 297 * MM, 210 * MM
+    half = 148 * MM
+    left_x = (width - 2 * half) / 2
+    for side in (s for sheet in impose(len(pages)) for s in (sheet.front, sheet.back)):
+        canvas.setPageSize((width, height))
+        for slot, x in ((side.left, left_x), (side.right, left_x + half)):
+            for name in pages[slot - 1] if slot is not None else []:
+                canvas.draw_form(name, x)
+        _fold_marks(canvas, [FoldMark(width / 2, 1 * MM, 4.5 * MM),
+                             FoldMark(width / 2, height - 4.5 * MM, height - 1 * MM)],
+                    doc.mark_colour)
+        canvas.showPage()
+
+
+def compose_single(canvas: PanelCanvas, doc: LeafletDoc) -> None:
+    page = doc.leaflet_fold.sides[0].panels[0]
+    for i in range(len(doc.page_ids)):
+        _page(canvas, page, [f"panel{i + 1}"], doc, [f"panel{i + 1}"])
+
+
+# (fold, output) → its composer; `leaflet_pages.OUTPUTS` lists the outputs of each fold.
+COMPOSERS: dict[tuple[str, str], Callable[[PanelCanvas, LeafletDoc], None]] = {
+    ("trifold", "print"): compose_trifold_print,
+    ("trifold", "screen"): compose_trifold_screen,
+    ("booklet", "a5"): compose_booklet_a5,
+    ("booklet", "a4"): compose_booklet_a4,
+    ("single", "page"): compose_single,
+}

@@ -1,0 +1,97 @@
+"""Laying flowables out without drawing them, and drawing them later, many times.
+
+Platypus decides where each flowable goes while it draws it. A `PlacingFrame`
+lets a frame decide as usual but only notes the place (`Placed`); the flowables
+can then be drawn in any number of PDFs without laying them out again. The
+leaflet uses this for its body (the same for every practice), cover and stamp.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame
+
+from handouts.leaflet.folds import Rect
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A flowable where the layout put it; every PDF draws it there again."""
+
+    flowable: Any
+    x: float
+    y: float
+    spare: float  # the width the frame had left over, for centred or right-aligned flowables
+
+    def draw(self, canvas: Canvas) -> None:
+        self.flowable.drawOn(canvas, self.x, self.y, _sW=self.spare)
+
+
+class PlacingFrame(Frame):
+    """A frame that lays flowables out without drawing them; `placed` says where they went."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.placed: list[Placed] = []
+
+    def add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803
+        return super().add(_StandIn(flowable, self.placed), canv, trySplit)
+
+
+class _StandIn:
+    """Stands in for a flowable while a frame places it: it measures as the flowable
+    does, and where the frame would draw it, notes the place instead."""
+
+    def __init__(self, flowable: Any, placed: list[Placed]):
+        self._flowable, self._placed = flowable, placed
+
+    def __getattr__(self, name: str) -> Any:  # spacing, frameAction and other flags
+        return getattr(self._flowable, name)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        flowable = self._flowable
+        flowable._frame, flowable.canv = self._frame, self.canv  # as the frame would set them
+        try:
+            return flowable.wrap(availWidth, availHeight)
+        finally:
+            del flowable._frame, flowable.canv
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        self._placed.append(Placed(self._flowable, x, y, _sW))
+
+
+class PlacingCanvas(Canvas):
+    """The canvas of a layout pass: flowables measure against it; nothing is saved."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args or (io.BytesIO(),), **kwargs)
+
+    def save(self) -> None:
+        pass
+
+
+def place_in(flowables: list, rect: Rect, canvas: Canvas) -> tuple[tuple[Placed, ...], list]:
+    """The flowables placed from the top of `rect`, and those that did not fit."""
+    frame = PlacingFrame(rect.x, rect.y, rect.width, rect.height, 0, 0, 0, 0)
+    rest = list(flowables)
+    frame.addFromList(rest, canvas)
+    return tuple(frame.placed), rest
+
+
+class PlacedPage(Flowable):
+    """One laid-out page of the body: draws its flowables where the layout put them."""
+
+    def __init__(self, placed: tuple[Placed, ...]):
+        super().__init__()
+        self.placed = placed
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return availWidth, 0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        for placed in self.placed:
+            placed.draw(canvas)
