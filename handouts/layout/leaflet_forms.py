@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from handouts.layout.flowables import FOOTNOTE_MARK
+from handouts.layout.leaflet_replay import Recordings
 from handouts.layout.placing import Placed
 from handouts.leaflet.folds import MM, Fold
 
@@ -28,9 +29,10 @@ FORM_SIZE = 300 * MM  # larger than any panel or page: forms never clip
 class PanelCanvas(Canvas):
     """A canvas that turns each page platypus ends into a form named "panelN"."""
 
-    def __init__(self, *args: Any, compose: Callable[[PanelCanvas], None], **kwargs: Any):
+    def __init__(self, *args: Any, compose: Callable[[PanelCanvas], None],
+                 recordings: Recordings, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._compose = compose
+        self._compose, self._recordings = compose, recordings
         self.panels = 0
         self.in_form = True
         self.setNamedCB(FOOTNOTE_MARK, lambda *_: None)  # the notes follow the text
@@ -59,10 +61,13 @@ class PanelCanvas(Canvas):
         """A new form holding placed flowables."""
         self.in_form = True
         self.beginForm(name, 0, 0, FORM_SIZE, FORM_SIZE)
-        for flowable in placed:
-            flowable.draw(self)
+        self.draw_placed(placed)
         self.endForm()
         self.in_form = False
+
+    def draw_placed(self, placed: tuple[Placed, ...]) -> None:
+        """Placed flowables, drawn or replayed as another PDF of the run drew them."""
+        self._recordings.draw(self, placed)
 
     # Forms cannot hold links or bookmarks; on paper they are plain text anyway.
     def linkURL(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
@@ -78,24 +83,40 @@ class PanelCanvas(Canvas):
             super().bookmarkPage(*args, **kwargs)
 
 
+class PlacedPage(Flowable):
+    """One laid-out page of the body: draws its flowables where the layout put them."""
+
+    def __init__(self, placed: tuple[Placed, ...]):
+        super().__init__()
+        self.placed = placed
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return availWidth, 0
+
+    def drawOn(self, canvas: PanelCanvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        canvas.draw_placed(self.placed)
+
+
 class LeafletDoc(BaseDocTemplate):
     """Writes one output of a placed leaflet: its pages become forms, then sheets."""
 
     def __init__(self, buffer: io.BytesIO, *, leaflet: PlacedLeaflet, fold: Fold,
-                 compose: Callable[[PanelCanvas, LeafletDoc], None], mark_colour: Any,
-                 number_font: str, **meta: Any):
+                 compose: Callable[[PanelCanvas, LeafletDoc], None], recordings: Recordings,
+                 mark_colour: Any, number_font: str, **meta: Any):
         side = fold.sides[0]
         template = PageTemplate("panel", [Frame(0, 0, side.width, side.height, 0, 0, 0, 0)],
                                 pagesize=(side.width, side.height))
         super().__init__(buffer, pageTemplates=[template], invariant=1, **meta)
         self.leaflet, self.parts, self._compose = leaflet, leaflet.parts, compose
+        self._recordings = recordings
         self.leaflet_fold, self.mark_colour, self.number_font = fold, mark_colour, number_font
         self.page_ids = [name for name, _ in leaflet.body.pages]
         self.headings = leaflet.body.headings
         self.composed_pages = 0
 
     def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
-        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(*a, compose=self._finish, **k)
+        kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(
+            *a, compose=self._finish, recordings=self._recordings, **k)
         super().build(flowables, **kwargs)
 
     def _finish(self, canvas: PanelCanvas) -> None:

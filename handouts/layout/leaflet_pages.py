@@ -33,10 +33,11 @@ from handouts.layout.leaflet_blocks import (
     stamp,
 )
 from handouts.layout.leaflet_compose import COMPOSERS
-from handouts.layout.leaflet_forms import LeafletDoc
+from handouts.layout.leaflet_forms import LeafletDoc, PlacedPage
+from handouts.layout.leaflet_replay import Recordings
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.pages import HeadingParagraph
-from handouts.layout.placing import Placed, PlacedPage, PlacingCanvas, PlacingFrame, place_in
+from handouts.layout.placing import Placed, PlacingCanvas, PlacingFrame, place_in
 from handouts.layout.theme import Theme
 from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
 
@@ -148,6 +149,7 @@ class LeafletLayout:
         self._styles: dict[str, dict] = {}
         self._bodies: dict[tuple, Body] = {}
         self._canvas = PlacingCanvas()
+        self._recordings = Recordings()  # drawings every PDF of the run repeats
 
     def place(self, markup: str) -> PlacedLeaflet:
         """Lay out one practice's leaflet: the markup of the whole document."""
@@ -169,7 +171,7 @@ class LeafletLayout:
         buffer = io.BytesIO()
         doc = LeafletDoc(
             buffer, leaflet=leaflet, fold=self.fold, compose=COMPOSERS[(kind, output)],
-            mark_colour=theme.colour("muted"), number_font=theme.body_font,
+            recordings=self._recordings,            mark_colour=theme.colour("muted"), number_font=theme.body_font,
             title=meta.get("title", ""), author=meta.get("author", ""),
             subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
             lang=PDF_LANG.get(leaflet.language, leaflet.language),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame
+from reportlab.platypus import Frame
 
 from handouts.leaflet.folds import Rect
 
@@ -80,18 +80,3 @@ def place_in(flowables: list, rect: Rect, canvas: Canvas) -> tuple[tuple[Placed,
     rest = list(flowables)
     frame.addFromList(rest, canvas)
     return tuple(frame.placed), rest
-
-
-class PlacedPage(Flowable):
-    """One laid-out page of the body: draws its flowables where the layout put them."""
-
-    def __init__(self, placed: tuple[Placed, ...]):
-        super().__init__()
-        self.placed = placed
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return availWidth, 0
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-        for placed in self.placed:
-            placed.draw(canvas)

@@ -1,0 +1,132 @@
+"""Drawing placed flowables once and replaying the PDF operators in every other PDF.
+
+A run draws the same body (and, for the two outputs of one practice, the same
+cover and stamp) into many PDFs. Drawing means formatting paragraphs, tables and
+drawings into PDF operators every time, while the operators come out the same as
+long as the PDF is in the same state: the same fonts with the same characters
+already used (each PDF numbers the characters of its font subsets in the order
+they are first drawn), and the same graphics state. `Recordings` keeps the
+operators of each drawing with the state it started from and the font state it
+left, and replays them into a PDF in that same state: the bytes are the same as
+drawing again.
+
+A drawing that leaves anything else behind in the PDF (images, transparency,
+links, fonts that are not TrueType) is not recorded; it is drawn every time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from handouts.layout.placing import Placed
+
+# The canvas's graphics state: what the next operators depend on besides the fonts.
+_GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate")
+_LIMIT = 4096  # recordings per layout; past it, drawings are only drawn
+
+
+@dataclass(frozen=True)
+class _FontState:
+    """One TrueType font's subsets in one PDF: which code each character has."""
+
+    font: TTFont
+    internal_name: str
+    next_code: int
+    subsets: tuple[tuple[int, ...], ...]
+    assignments: tuple[tuple[int, int], ...]
+
+    def install(self, doc: Any) -> None:
+        state = self.font._assignState(doc)
+        state.internalName, state.nextCode = self.internal_name, self.next_code
+        state.subsets = [list(subset) for subset in self.subsets]  # the PDF adds to them
+        state.assignments = dict(self.assignments)
+
+
+@dataclass(frozen=True)
+class _Recording:
+    code: tuple[str, ...]  # the operators the drawing appended
+    fonts: tuple[_FontState, ...]  # every font's state after it, in the PDF's font order
+    pdf_version: tuple[int, int]  # at least this (1.4 once anything set an opacity)
+
+    def replay(self, canvas: Canvas) -> None:
+        canvas._code.extend(self.code)
+        doc = canvas._doc
+        doc._pdfVersion = max(doc._pdfVersion, self.pdf_version)
+        for font_state in self.fonts:
+            if font_state.font.fontName not in doc.fontMapping:  # first used in this drawing
+                doc.fontMapping[font_state.font.fontName] = "/" + font_state.internal_name
+                doc.delayedFonts.append(font_state.font)
+            font_state.install(doc)
+
+
+class Recordings:
+    """The recorded drawings of one leaflet layout, for all its PDFs."""
+
+    def __init__(self) -> None:
+        self._recorded: dict[tuple, _Recording | None] = {}
+
+    def draw(self, canvas: Canvas, placed: tuple[Placed, ...]) -> None:
+        """Draw `placed` on `canvas`, replaying the operators if recorded in this state."""
+        fonts = _font_key(canvas._doc)
+        key = (placed, fonts, _graphics_key(canvas)) if fonts is not None else None
+        recording = self._recorded.get(key) if key is not None else None
+        if recording is not None:
+            recording.replay(canvas)
+            return
+        start, before = len(canvas._code), _side_effects(canvas)
+        for flowable in placed:
+            flowable.draw(canvas)
+        if key is None or len(self._recorded) >= _LIMIT or key in self._recorded:
+            return
+        # Only a drawing whose one trace is its operators and font use can be replayed.
+        clean = _side_effects(canvas) == before and _graphics_key(canvas) == key[2]
+        fonts_after = _font_states(canvas._doc) if clean else None
+        self._recorded[key] = (_Recording(tuple(canvas._code[start:]), fonts_after,
+                                          canvas._doc._pdfVersion)
+                               if fonts_after is not None else None)
+
+
+def _font_states(doc: Any) -> tuple[_FontState, ...] | None:
+    """Every font's state in `doc`, or None if one is not a TrueType font."""
+    states = []
+    for name in doc.fontMapping:
+        font = pdfmetrics.getFont(name)
+        state = font.state.get(doc) if isinstance(font, TTFont) else None
+        if state is None or state.frozen or font not in doc.delayedFonts:
+            return None
+        states.append(_FontState(font, state.internalName, state.nextCode,
+                                 tuple(tuple(subset) for subset in state.subsets),
+                                 tuple(state.assignments.items())))
+    return tuple(states)
+
+
+def _font_key(doc: Any) -> tuple | None:
+    """What the fonts' states in `doc` are, as a dictionary key (the subsets say which
+    code each character has), or None if one is not a TrueType font."""
+    key = []
+    for name, internal in doc.fontMapping.items():
+        font = pdfmetrics.getFont(name)
+        state = font.state.get(doc) if isinstance(font, TTFont) else None
+        if state is None:
+            return None
+        key.append((name, internal, state.nextCode, tuple(map(tuple, state.subsets))))
+    return tuple(key)
+
+
+def _graphics_key(canvas: Canvas) -> str:
+    state = canvas.__dict__
+    return repr(tuple(state[name] for name in _GRAPHICS))
+
+
+def _side_effects(canvas: Canvas) -> tuple:
+    """What a drawing could leave in the canvas or the PDF besides operators and fonts."""
+    doc = canvas._doc
+    return (len(canvas._formsinuse), len(canvas._annotationrefs), len(canvas._colorsUsed),
+            len(canvas._shadingUsed), len(canvas._extgstate._c), len(canvas._destinations),
+            len(canvas.state_stack), len(doc.idToObject), len(doc.fontMapping) - len(
+                doc.delayedFonts))

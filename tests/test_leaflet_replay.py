@@ -1,0 +1,96 @@
+"""Recorded drawings: replaying them gives the same PDF bytes as drawing again."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image as PILImage
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from handouts.layout.fonts import register_family
+from handouts.layout.leaflet_replay import Recordings
+from handouts.layout.placing import PlacingCanvas, place_in
+from handouts.leaflet.folds import Rect
+
+
+class Counted(Paragraph):
+    draws = 0
+
+    def draw(self) -> None:
+        Counted.draws += 1
+        super().draw()
+
+
+class Picture(Flowable):
+    """Draws an image: the PDF gets an image object, which cannot be replayed."""
+
+    def __init__(self):
+        super().__init__()
+        self.width = self.height = 20
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (4, 4), "red").save(buffer, "PNG")
+        self.png = buffer.getvalue()
+
+    def draw(self) -> None:
+        Counted.draws += 1
+        from reportlab.lib.utils import ImageReader
+        self.canv.drawImage(ImageReader(io.BytesIO(self.png)), 0, 0, 20, 20)
+
+
+def placed(*flowables):
+    done, rest = place_in(list(flowables), Rect(0, 0, 300, 400), PlacingCanvas())
+    assert not rest
+    return done
+
+
+def pdf(draw) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, initialFontName=register_family("Noto Sans"))
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def style():
+    return ParagraphStyle("t", fontName=register_family("Noto Sans"), fontSize=12)
+
+
+def test_replay_is_byte_identical_and_does_not_draw_again():
+    Counted.draws = 0
+    text = placed(Counted("Blijf <b>bewegen</b>, ook als uw rug pijn doet: ëï", style()))
+    recordings = Recordings()
+    first = pdf(lambda c: recordings.draw(c, text))
+    assert Counted.draws == 1
+    again = pdf(lambda c: recordings.draw(c, text))
+    assert Counted.draws == 1  # replayed, not drawn
+    fresh = pdf(lambda c: Recordings().draw(c, text))
+    assert first == again == fresh
+
+
+def test_replay_only_from_the_same_font_state():
+    Counted.draws = 0
+    text = placed(Counted("Blijf bewegen", style()))
+    other = placed(Paragraph("Zwaar tillen: nooit", style()))
+    recordings = Recordings()
+    pdf(lambda c: recordings.draw(c, text))
+
+    def other_first(canvas, draw):
+        draw(canvas, other)  # other characters take the first codes of the font subset
+        draw(canvas, text)
+
+    replayed = pdf(lambda c: other_first(c, recordings.draw))
+    assert Counted.draws == 2  # a different state: drawn again
+    assert replayed == pdf(lambda c: other_first(c, Recordings().draw))
+
+
+def test_drawing_with_an_image_is_drawn_every_time():
+    Counted.draws = 0
+    picture = placed(Picture(), Counted("Tekst", style()))
+    recordings = Recordings()
+    first = pdf(lambda c: recordings.draw(c, picture))
+    second = pdf(lambda c: recordings.draw(c, picture))
+    assert Counted.draws == 4
+    assert first == second
