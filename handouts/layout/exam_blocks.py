@@ -1,0 +1,335 @@
+"""Exam blocks: the exam markup's elements (question, choices, case, grid, ...) turned
+into flowables, and what every document of one exam shares (`ExamLayout`): styles,
+and paragraphs parsed and broken into lines once however many versions repeat them."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.fonts import tt2ps
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from handouts.layout.blocks import BUILDERS, Context
+from handouts.layout.exam_doc import PartStart
+from handouts.layout.exam_flowables import INDENT, LINE_GAP, AnswerSpace, Choice, Lettered, Para, TickBox, Together
+from handouts.layout.figures import figure_flowable
+from handouts.layout.fonts import face
+from handouts.layout.markup import inner, src
+from handouts.layout.theme import Theme, paragraph_styles
+
+NBSP = "\u00a0"
+_GRID_TOP, _GRID_BOTTOM = 2, 3  # a grid's cell padding
+_CELL_PADDING = 6  # reportlab's own, left and right
+
+
+def _exam_styles(theme: Theme, language: str) -> dict:
+    styles = paragraph_styles(theme, language)
+    body = styles["body"]
+    # No hyphenation in questions: a split word is harder to read under stress.
+    question = body.clone("question", alignment=TA_LEFT, hyphenationLang="", leftIndent=INDENT,
+                          firstLineIndent=-INDENT, spaceAfter=3)
+    styles.update({
+        "body": body.clone("examBody", hyphenationLang="", alignment=TA_LEFT),
+        "question": question,
+        "choice": question.clone("choice", leftIndent=0, firstLineIndent=0, spaceAfter=0),
+        "hint": styles["small"].clone("hint", leftIndent=INDENT, textColor=theme.colour("muted"),
+                                      fontName=face(theme.body_font, italic=True), spaceAfter=3),
+        "case": question.clone("case", leftIndent=0, firstLineIndent=0),
+        "field": styles["label"].clone("field", fontSize=theme.sizes["body"]),
+        "code": styles["title"].clone("code", alignment=1, fontSize=theme.sizes["title"] * 0.9),
+    })
+    return styles
+
+
+def children(elem: ET.Element, ctx: Context) -> list:
+    """The flowables of `elem`'s children, exam builders first, then the handouts' own."""
+    out: list = []
+    for child in elem:
+        builder = EXAM_BUILDERS.get(child.tag) or BUILDERS.get(child.tag)
+        if builder is not None:
+            out.extend(builder(child, ctx))
+    return out
+
+
+def _grid(rows: list[list], widths: list[float], ctx: Context, extra: tuple = ()) -> Table:
+    style = _table_style(ctx, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                         ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                         ("BOTTOMPADDING", (0, 0), (-1, -1), 3), *extra)
+    return Table(rows, colWidths=widths, style=style, hAlign="LEFT")
+
+
+def _table_style(ctx: Context, *commands: tuple) -> TableStyle:
+    # reportlab sets its cells' font, Helvetica unless told, before each table's first cell.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font), *commands])
+
+
+def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
+    return _lettered(choice.get("letter", ""), 2, ctx.text(choice), ctx)
+
+
+def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
+    """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
+    set them. The text is a paragraph of its own, the same whatever its letter in a
+    version: it is broken into lines once per exam, and drawn more cheaply."""
+    style = ctx.styles["choice"]
+    font = tt2ps(style.fontName, 1, 0)
+    indent = stringWidth(label, font, style.fontSize) + gap * stringWidth(NBSP, style.fontName, style.fontSize)
+    if font == style.fontName or not _TAG.sub("", text).strip():  # nothing to set apart
+        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
+    words = ctx.paragraph(text, ctx.shared.indented("choice", indent))
+    return Lettered(label, font, style.leftIndent + style.firstLineIndent, words)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def choices(elem: ET.Element, ctx: Context) -> list:
+    return [Choice(_choice_text(c, ctx), INDENT, True) for c in elem.findall("choice")]
+
+
+def items(elem: ET.Element, ctx: Context) -> list:
+    return [Choice(_choice_text(c, ctx), INDENT, False) for c in elem.findall("choice")]
+
+
+def order(elem: ET.Element, ctx: Context) -> list:
+    count = int(elem.get("count", "0"))
+    row: list = [""]
+    for n in range(1, count + 1):
+        row += [ctx.paragraph(f"{n}.", "choice"), TickBox(6 * mm, 9 * mm)]
+    widths = [INDENT] + [6 * mm, 12 * mm] * count
+    return [Spacer(0, 2), _grid([row], widths, ctx)]
+
+
+def matching(elem: ET.Element, ctx: Context) -> list:
+    prompts, answers = elem.findall("prompt"), elem.findall("choice")
+    half = (ctx.width - INDENT - 14 * mm) / 2
+    rows = []
+    for i in range(max(len(prompts), len(answers))):
+        left: list = ["", "", ""]
+        if i < len(prompts):
+            p = prompts[i]
+            left = [_lettered(f"{p.get('n')}.", 1, ctx.text(p), ctx),
+                    TickBox(6 * mm, 9 * mm), ""]
+        right = _choice_text(answers[i], ctx) if i < len(answers) else ""
+        rows.append(["", *left, right])
+    return [_grid(rows, [INDENT, half, 10 * mm, 4 * mm, half], ctx)]
+
+
+def lines(elem: ET.Element, ctx: Context) -> list:
+    count = int(elem.get("n", "4"))
+    return [Spacer(0, LINE_GAP * 0.6), AnswerSpace(count * LINE_GAP, count, ctx.theme.colour("rule"))]
+
+
+def box(elem: ET.Element, ctx: Context) -> list:
+    return [Spacer(0, 4), AnswerSpace(float(elem.get("height", "4")) * 10 * mm, 0, ctx.theme.colour("rule"))]
+
+
+def hint(elem: ET.Element, ctx: Context) -> list:
+    return [ctx.para(elem, "hint")]
+
+
+def question(elem: ET.Element, ctx: Context) -> list:
+    # A question never splits across pages: its parts move together.
+    return [Together(_question_parts(elem, ctx)), Spacer(0, ctx.styles["body"].leading * 0.8)]
+
+
+def _question_parts(elem: ET.Element, ctx: Context) -> list:
+    stem = elem.find("stem")
+    muted = ctx.theme.colour("muted").hexval()[2:]
+    head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
+            f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({elem.get("points-label", "")})</font>')
+    flowables = [ctx.paragraph(head, "question")]
+    for child in elem:
+        if child.tag == "figure":
+            width = (ctx.width - INDENT) * float(child.get("width", "0.6"))
+            picture = figure_flowable(child.get("path", ""), width, ctx.width, ctx.theme, src(child))
+            flowables.extend(_indented([Spacer(0, 3), picture, Spacer(0, 3)], ctx))
+        elif child.tag != "stem" and child.tag in EXAM_BUILDERS:
+            flowables.extend(EXAM_BUILDERS[child.tag](child, ctx))
+    return flowables
+
+
+def _indented(flowables: list, ctx: Context) -> list:
+    return [_grid([["", f]], [INDENT, ctx.width - INDENT], ctx) for f in flowables]
+
+
+def case(elem: ET.Element, ctx: Context) -> list:
+    head = [ctx.paragraph(f"<b>{elem.get('title', '')}</b>", "case")]
+    head += [ctx.para(p, "case") for p in elem.findall("p")]
+    questions = elem.findall("question")
+    frame = _table_style(ctx, ("BOX", (0, 0), (-1, -1), 0.6, ctx.theme.colour("rule")),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6))
+    text = Table([[head]], colWidths=[ctx.width], style=frame, hAlign="LEFT")
+    if not questions:
+        return [text]
+    # The case text never stands alone: it keeps its first question with it.
+    first = Together([text, Spacer(0, 6), *_question_parts(questions[0], ctx)])
+    gap = Spacer(0, ctx.styles["body"].leading * 0.8)
+    return [first, gap, *[f for q in questions[1:] for f in question(q, ctx)]]
+
+
+def examhead(elem: ET.Element, ctx: Context) -> list:
+    out = [ctx.para(child, child.tag) for child in elem if child.tag in ("kicker", "title", "subtitle", "byline")]
+    fields = elem.find("fields")
+    if fields is not None:
+        rule = ctx.theme.colour("text")
+        para = ctx.paragraph
+        rows = [[para(fields.get("name-label", ""), "field"), para(fields.get("name", ""), "choice")],
+                [para(fields.get("number-label", ""), "field"), para(fields.get("number", ""), "choice")]]
+        badge = Table([[para(fields.get("version-label", ""), "small")], [para(fields.get("code", ""), "code")]],
+                      colWidths=[28 * mm], style=_table_style(
+                          ctx, ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
+                          ("ALIGN", (0, 0), (-1, -1), "CENTER")))
+        grid = _grid([[rows[0][0], rows[0][1], badge], [rows[1][0], rows[1][1], ""]],
+                     [38 * mm, ctx.width - 76 * mm, 38 * mm], ctx,
+                     (("LINEBELOW", (1, 0), (1, 1), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
+                      ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT"),
+                      ("RIGHTPADDING", (2, 0), (2, 1), 0)))  # the badge ends at the text edge
+        out += [Spacer(0, 6), grid]
+    return [Together(out), Spacer(0, 10)]
+
+
+def paragraph(elem: ET.Element, ctx: Context) -> list:
+    return [ctx.paragraph(ctx.text(elem), "body")]
+
+
+def grid(elem: ET.Element, ctx: Context) -> list:
+    """A table with declared column widths (in % of the column): cheaper than `table`."""
+    widths = [ctx.width * float(w) / 100 for w in elem.get("widths", "").split(",") if w]
+    rows, header = [], 0
+    for row in elem.findall("row"):
+        style = "cellhead" if row.get("header") == "1" else "cell"
+        header += row.get("header") == "1"
+        rows.append([ctx.paragraph(ctx.text(cell), style) for cell in row.findall("cell")])
+    if not rows:
+        return []
+    c = ctx.theme.colours
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), _GRID_TOP),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), _GRID_BOTTOM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, header - 1), c["accent"]))
+    if widths:
+        style += _plain_rows(rows, widths)
+    table = Table(rows, colWidths=widths or None, repeatRows=header, style=_table_style(ctx, *style),
+                  hAlign="LEFT")
+    return [table, Spacer(0, 8)]
+
+
+def _plain_rows(rows: list[list], widths: list[float]) -> list[tuple]:
+    """Rows of a grid whose cells are all one line in one same font become plain
+    strings, which a table sets at a fraction of a paragraph's cost. The rows' padding
+    moves the strings' baseline to where the paragraphs had theirs (a table puts it a
+    font size below the top, a paragraph its ascent): the page looks the same."""
+    runs: list[list] = []  # [first row, last row, font]
+    for r, cells in enumerate(rows):
+        font = _plain_font(cells, widths)
+        if font is None:
+            continue
+        rows[r] = [cell.one_line() for cell in cells]
+        if runs and runs[-1][1] == r - 1 and runs[-1][2] == font:
+            runs[-1][1] = r
+        else:
+            runs.append([r, r, font])
+    commands = []
+    for first, last, (name, size, leading, colour, ascent) in runs:
+        area = (0, first), (-1, last)
+        commands += [("FONT", *area, name, size, leading), ("TEXTCOLOR", *area, colour),
+                     ("TOPPADDING", *area, _GRID_TOP + ascent - size),
+                     ("BOTTOMPADDING", *area, _GRID_BOTTOM - (ascent - size))]
+    return commands
+
+
+def _plain_font(cells: list, widths: list[float]) -> tuple | None:
+    font = None
+    for cell, width in zip(cells, widths, strict=False):
+        if not isinstance(cell, Para) or cell.style.leftIndent or cell.style.firstLineIndent:
+            return None
+        cell.wrap(width - 2 * _CELL_PADDING, 0xFFFFFF)  # as the table will ask
+        if cell.one_line() is None:
+            return None
+        lines = cell.blPara
+        this = (lines.fontName, lines.fontSize, cell.style.leading, lines.textColor, cell.ascent())
+        if font not in (None, this):
+            return None
+        font = this
+    return font if len(cells) == len(widths) else None
+
+
+def keyitem(elem: ET.Element, ctx: Context) -> list:
+    return [Together(children(elem, ctx)), Spacer(0, 4)]
+
+
+def part(elem: ET.Element, ctx: Context) -> list:
+    return [PartStart(int(elem.get("index", "0")), elem.get("code", "")), *children(elem, ctx)]
+
+
+EXAM_BUILDERS = {
+    "part": part,
+    "examhead": examhead,
+    "question": question,
+    "case": case,
+    "choices": choices,
+    "items": items,
+    "order": order,
+    "matching": matching,
+    "lines": lines,
+    "box": box,
+    "hint": hint,
+    "keyitem": keyitem,
+    "p": paragraph,
+    "grid": grid,
+}
+
+
+class ExamLayout:
+    """What every document of one exam shares, in one process: the styles, and each
+    paragraph, parsed and broken into lines once however many versions repeat it."""
+
+    def __init__(self, theme: Theme, language: str):
+        self.theme, self.language = theme, language
+        self.styles = _exam_styles(theme, language)
+        self._paragraphs: dict[tuple[str, str], Para] = {}
+
+    def paragraph(self, text: str, style: str) -> Para:
+        known = self._paragraphs.get((text, style))
+        if known is None:
+            if len(self._paragraphs) >= _KEPT_PARAGRAPHS:  # a roster of thousands: start afresh
+                self._paragraphs.clear()
+            known = self._paragraphs[text, style] = Para(text, self.styles[style])
+        return known
+
+    def indented(self, style: str, more: float) -> str:
+        """The name of `style` with its first line indented `more`."""
+        name = f"{style}+{more!r}"
+        if name not in self.styles:
+            base = self.styles[style]
+            self.styles[name] = base.clone(name, firstLineIndent=base.firstLineIndent + more)
+        return name
+
+
+_KEPT_PARAGRAPHS = 20000
+
+
+@dataclass
+class ExamContext(Context):
+    shared: ExamLayout | None = None
+
+    def para(self, elem: ET.Element, style: str) -> Paragraph:
+        return self.paragraph(self.text(elem), style)
+
+    def text(self, elem: ET.Element) -> str:
+        # Most exam texts are plain: no child tags to write out, no marks to resolve.
+        if len(elem):
+            text = inner(elem)
+            return super().text(elem) if "<fn" in text or "<figref" in text else text
+        return (elem.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").strip()
+
+    def paragraph(self, text: str, style: str) -> Paragraph:
+        return self.shared.paragraph(text, style)

@@ -1,0 +1,153 @@
+"""The exam document: the version code and "page X of Y" on every page, each part
+(a version, in the print file) counting its own pages and starting on a right-hand
+page. Page totals come from `ExamCanvas`, which holds the pages back until the end,
+so one pass suffices; when the totals are known already (the print file, after the
+single versions were built), each footer is drawn at once and no page is held back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
+
+from handouts.layout.exam_recording import RecordedPart, RecordingFrame
+from handouts.layout.theme import Theme
+
+
+class ExamCanvas(Canvas):
+    """Keeps every page until `save`, then draws each footer knowing its part's total."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self.footer: tuple[int, int] | None = None  # (part, page in part) of this page
+        self.draw_footer = None  # callback(canvas, part, page, pages)
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+        self.footer = None
+
+    def save(self):
+        totals: dict[int, int] = {}
+        for state in self._pages:
+            if state["footer"]:
+                part, page = state["footer"]
+                totals[part] = max(totals.get(part, 0), page)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self.footer and self.draw_footer:
+                self.draw_footer(self, *self.footer, totals[self.footer[0]])
+            super().showPage()
+        super().save()
+
+
+class PartStart(ActionFlowable):
+    """Begins a part (a version); from the second on, on a fresh odd page."""
+
+    def __init__(self, index: int, code: str, placed: bool = False):
+        super().__init__(("partStart", index, code))
+        self.index, self.code, self.placed = index, code, placed
+
+
+class BlankPage(ActionFlowable):
+    def __init__(self):
+        super().__init__(("blankPage",))
+
+
+class ExamDoc(BaseDocTemplate):
+    def __init__(self, target: Any, *, theme: Theme, styles: dict, header: tuple[str, str],
+                 page_label: str, blank_label: str, **meta: Any):
+        self.theme, self.styles = theme, styles
+        self.header, self.page_label, self.blank_label = header, page_label, blank_label
+        self.part, self.code, self.part_start, self.blank = 0, "", 1, False
+        self.codes: list[str] = []  # per part, for the footers
+        self.totals: list[int] | None = None  # pages per part, when known beforehand
+        self.attributes: dict[str, str] = {}  # of the markup's root: title, header, labels
+        self.pages: list[list[tuple]] | None = None  # when recording: what each page drew where
+        self.placed: list[tuple] = []  # this page's, so far
+        self.drawing = True  # False: record the places only
+        p = theme.page
+        width, height = A4
+        self.text_width = width - p["left"] - p["right"]
+        super().__init__(target, pagesize=A4, leftMargin=p["left"], rightMargin=p["right"],
+                         topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
+                         initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
+                         **meta)
+        frame = RecordingFrame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
+                               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+        frame.doc = self
+        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._finish)])
+
+    def record(self) -> None:
+        """Note what each page draws where, for `recorded` after the build."""
+        self.pages, self.placed = [], []
+
+    def recorded(self) -> RecordedPart:
+        return RecordedPart(self.codes[0] if self.codes else "", self.attributes, self.pages or [])
+
+    def multiBuild(self, story, maxPasses=10, **kwargs):  # noqa: D102 - reportlab's verb
+        # One pass is enough: page totals come from the canvas, or are known. (And a
+        # lazy story must not be copied, as multiBuild does.)
+        return self.build(story, **kwargs)
+
+    def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
+        kwargs.setdefault("canvasmaker", Canvas if self.totals is not None else ExamCanvas)
+        return super().build(flowables, **kwargs)
+
+    def filterFlowables(self, flowables):
+        first = flowables[0]
+        if isinstance(first, PartStart) and first.index > 0 and not first.placed:
+            # The next page is self.page + 1; a right-hand page is an odd one.
+            blank = [BlankPage(), PageBreak()] if (self.page + 1) % 2 == 0 else []
+            flowables[0:1] = [PageBreak(), *blank, PartStart(first.index, first.code, True)]
+
+    def handle_partStart(self, index: int, code: str) -> None:
+        self.part, self.code, self.part_start = index, code, self.page
+
+    def handle_blankPage(self) -> None:
+        self.blank = True
+
+    def _finish(self, canvas: ExamCanvas, doc: Any) -> None:
+        if self.pages is not None:
+            self.pages.append(self.placed)
+            self.placed = []
+            if not self.drawing:
+                return
+        width, height = self.pagesize
+        p, style = self.theme.page, self.styles["header"]
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        if self.blank:
+            canvas.drawCentredString(width / 2, height / 2, self.blank_label)
+            self.blank = False
+            canvas.restoreState()
+            return
+        y = height - p["top"] + 10
+        canvas.drawString(p["left"], y, self.header[0])
+        canvas.drawRightString(width - p["right"], y, self.header[1].format(code=self.code))
+        canvas.setStrokeColor(self.theme.colour("rule"))
+        canvas.setLineWidth(0.5)
+        canvas.line(p["left"], y - 4, width - p["right"], y - 4)
+        canvas.restoreState()
+        page = self.page - self.part_start + 1
+        if self.totals is not None:
+            self._footer(canvas, self.part, page, self.totals[self.part])
+        else:
+            canvas.footer = (self.part, page)
+            canvas.draw_footer = self._footer
+
+    def _footer(self, canvas: Canvas, part: int, page: int, pages: int) -> None:
+        width, _ = self.pagesize
+        p, style = self.theme.page, self.styles["header"]
+        code = self.codes[part] if part < len(self.codes) else ""
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawRightString(width - p["right"], p["bottom"] - 14,
+                               self.page_label.format(code=code, page=page, pages=pages))
+        canvas.restoreState()
