@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -50,6 +51,13 @@ class PanelCanvas(Canvas):
         self.in_form = False
         self._compose(self)
         super().save()
+
+    def endForm(self, **attributes: Any) -> None:  # noqa: N802 - reportlab's name
+        name = self._formData[0]
+        super().endForm(**attributes)
+        form = self._doc.idToObject[pdfdoc.xObjectName(name)]
+        if form.compression and form.stream:
+            form.Contents = self._recordings.encoded_stream(form.stream)
 
     def draw_form(self, name: str, x: float, y: float = 0) -> None:
         self.saveState()

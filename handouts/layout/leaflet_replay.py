@@ -12,6 +12,9 @@ drawing again.
 
 A drawing that leaves anything else behind in the PDF (images, transparency,
 links, fonts that are not TrueType) is not recorded; it is drawn every time.
+
+The forms holding the drawings come out the same too, so each form's content is
+compressed once (`encoded_stream`) and the compressed bytes go into every PDF.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -69,6 +73,22 @@ class Recordings:
 
     def __init__(self) -> None:
         self._recorded: dict[tuple, _Recording | None] = {}
+        self._encoded: dict[bytes, bytes] = {}
+
+    def encoded_stream(self, content: bytes) -> pdfdoc.PDFStream:
+        """A form's content stream, compressed as reportlab would, once per content."""
+        filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 else [
+            pdfdoc.PDFZCompress]
+        encoded = self._encoded.get(content)
+        if encoded is None:
+            encoded = content
+            for encoder in reversed(filters):
+                encoded = encoder.encode(encoded)
+            if len(self._encoded) < _LIMIT:
+                self._encoded[content] = encoded
+        # With its filters named, the stream is written as it is, not encoded again.
+        names = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
+        return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": names}), encoded)
 
     def draw(self, canvas: Canvas, placed: tuple[Placed, ...]) -> None:
         """Draw `placed` on `canvas`, replaying the operators if recorded in this state."""
