@@ -65,6 +65,14 @@ def test_every_page_says_page_x_of_n(chapter):
         assert f"pagina {number} van {len(texts)}" in text
 
 
+def test_numbers_known_late_are_drawn_in_the_page_itself(chapter):
+    """The page total and the contents' page numbers replace their marks in the page
+    stream: no form object per number, and no mark left behind."""
+    for page in chapter.pages:
+        assert not (page["/Resources"].get_object().get("/XObject") or {})
+        assert b"handouts-late" not in page.get_contents().get_data()
+
+
 def test_contents_page_numbers_match_where_headings_landed(built, chapter):
     landed = {}
 

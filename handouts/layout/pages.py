@@ -4,6 +4,8 @@ outline entries (bookmarks) and contents entries for headings."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -19,29 +21,61 @@ NOTE_GAP = 3.0  # points between stacked footnotes and between side notes
 CONTENTS_END = "contentsEnd"  # onDraw callback at the end of a contents entry
 
 
+LATE_MARK = "%handouts-late "  # a content-stream comment line: text drawn there at save time
+_LATE_LINE = re.compile(r"^%handouts-late (\S+)$", re.M)
+
+
 class LateFormCanvas(Canvas):
-    """A canvas that runs hooks just before saving. Numbers known only at the end
-    (the page total, the page of each heading) are drawn as forms referenced early
-    and defined here, so one layout pass is enough."""
+    """A canvas for numbers known only at the end (the page total, the page of each
+    heading), so one layout pass is enough. Where such a number goes, the page's
+    content stream gets a marked line (`mark_late`); just before saving, the hooks in
+    `before_save` say what each mark draws (`fill_late`) and the marks are replaced by
+    those drawing operators, in the page itself: no form object per number.
+
+    (A marked line cannot come from text: strings in a content stream have their line
+    breaks escaped.)"""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.before_save: list = []
+        self._late: dict[str, str] = {}
+
+    def mark_late(self, key: str) -> None:
+        """Reserve this place in the current page for what `fill_late(key, ...)` draws."""
+        self._code.append(LATE_MARK + key)
+
+    def fill_late(self, key: str, draw: Callable[[Canvas], None]) -> None:
+        """The operators `draw(canvas)` makes, in their own saved graphics state, are
+        what the marks of `key` become."""
+        page_code, self._code = self._code, []
+        self.saveState()
+        try:
+            draw(self)
+        finally:
+            self.restoreState()
+            self._late[key] = "\n".join(self._code)
+            self._code = page_code
 
     def save(self):
         for hook in self.before_save:
             hook(self)
+        late = self._late
+        for page in self._doc.Pages.pages:
+            stream = page.stream
+            if isinstance(stream, str) and LATE_MARK in stream:
+                page.stream = _LATE_LINE.sub(lambda m: late.get(m.group(1), ""), stream)
         super().save()
 
 
-def define_text_form(canvas: Canvas, name: str, text: str, font: str, size: float, colour: Any) -> None:
-    """A form holding `text` right-aligned at its origin."""
-    width = canvas.stringWidth(text, font, size)
-    canvas.beginForm(name, lowerx=-width - 2, lowery=-size * 0.4, upperx=2, uppery=size * 1.2)
-    canvas.setFont(font, size)
-    canvas.setFillColor(colour)
-    canvas.drawRightString(0, 0, text)
-    canvas.endForm()
+def right_text(text: str, font: str, size: float, colour: Any, x: float = 0, y: float = 0) -> Callable[[Canvas], None]:
+    """A drawing of `text` right-aligned at (x, y), for `LateFormCanvas.fill_late`."""
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont(font, size)
+        canvas.setFillColor(colour)
+        canvas.drawRightString(x, y, text)
+
+    return draw
 
 
 class HeadingParagraph(Para):
@@ -59,7 +93,7 @@ class HandoutDoc(BaseDocTemplate):
         self.header, self.page_label = header, page_label
         self.first_page_header = first_page_header
         self.heading_pages: dict[str, int] = {}
-        self._contents_anchors: set[str] = set()  # entries drawn, whose page forms are due
+        self._contents_anchors: set[str] = set()  # entries drawn, whose page numbers are due
         self._last_page = 0
         self._notes: list[Paragraph] = []
         self._sidenote_floor = 0.0
@@ -111,7 +145,7 @@ class HandoutDoc(BaseDocTemplate):
             dots.setCharSpace(0)  # character spacing outlives the text object: reset it
             canvas.drawText(dots)
         canvas.translate(right, y)
-        canvas.doForm(f"contents-{anchor}")
+        canvas.mark_late(f"contents-{anchor}")
         canvas.restoreState()
 
     def _define_late_forms(self, canvas: Canvas) -> None:
@@ -119,11 +153,12 @@ class HandoutDoc(BaseDocTemplate):
         total = self._last_page
         for page in range(1, total + 1):
             text = self.page_label.format(page=page, pages=total)
-            define_text_form(canvas, f"page-{page}", text, style.fontName, style.fontSize, style.textColor)
+            canvas.fill_late(f"page-{page}", right_text(text, style.fontName, style.fontSize, style.textColor,
+                                                        *self._page_label_at()))
         for anchor in sorted(self._contents_anchors):
             page = self.heading_pages.get(anchor)
-            define_text_form(canvas, f"contents-{anchor}", str(page or "?"), self.theme.body_font,
-                             self.theme.sizes["body"], self.theme.colour("text"))
+            canvas.fill_late(f"contents-{anchor}", right_text(str(page or "?"), self.theme.body_font,
+                                                              self.theme.sizes["body"], self.theme.colour("text")))
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
         kwargs.setdefault("canvasmaker", self.canvas_maker())
@@ -213,13 +248,12 @@ class HandoutDoc(BaseDocTemplate):
 
     def _finish(self, canvas: Canvas, doc: Any) -> None:
         self._draw_footnotes(canvas)
-        width, _ = self.pagesize
-        p = self.theme.page
         self._last_page = max(self._last_page, self.page)
-        canvas.saveState()
-        canvas.translate(width - p["right"], p["bottom"] - 14)
-        canvas.doForm(f"page-{self.page}")  # "page X of Y": Y is known when the canvas is saved
-        canvas.restoreState()
+        canvas.mark_late(f"page-{self.page}")  # "page X of Y": Y is known when the canvas is saved
+
+    def _page_label_at(self) -> tuple[float, float]:
+        """Where "page X of Y" ends: the right margin, below the text."""
+        return self.pagesize[0] - self.theme.page["right"], self.theme.page["bottom"] - 14
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:
