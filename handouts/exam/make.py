@@ -25,7 +25,15 @@ from handouts.exam.labels import exam_labels
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
-from handouts.layout.exam_pages import ExamLayout, RecordedPart, lay_out_exam, lay_out_parts, record_pages
+from handouts.layout.exam_pages import (
+    ExamLayout,
+    FontPriming,
+    RecordedPart,
+    lay_out_exam,
+    lay_out_parts,
+    record_pages,
+)
+from handouts.layout.fonts import face
 from handouts.layout.theme import load_theme
 from handouts.pdf import render
 from handouts.products import Options, Product
@@ -65,15 +73,17 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     folder = Path("exams") / spec.id
     exam = exam_view(spec, versions[0], labels)
 
+    shared = _shared(project.theme, project.root, spec.language)
+    papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
+
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
         return VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
                            project.root, folder / f"{_stem(v, labels)}.pdf",
-                           folder / f"{labels['key_file']}-{v.code}.pdf")
+                           folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys)
 
-    shared = _shared(project.theme, project.root, spec.language)
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
-    laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared)
+    laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared, papers)
     printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
@@ -96,6 +106,8 @@ class VersionTask:
     root: Path
     paper_target: Path
     key_target: Path
+    paper_fonts: FontPriming | None = None  # every version's and the print file's
+    key_fonts: FontPriming | None = None  # every key's
 
 
 def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product, Product, RecordedPart | None]:
@@ -104,11 +116,12 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
     shared = _shared(task.theme, task.root, task.exam["language"])
     markup = render_template("exam/version.xml.j2",
                              {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root)
-    laid = lay_out_exam(markup, shared.theme, "exam/version.xml.j2", shared, record=record)
+    laid = lay_out_exam(markup, shared.theme, "exam/version.xml.j2", shared, record=record,
+                        priming=task.paper_fonts)
     paper = Product(task.paper_target, render(laid), laid.doc.page)
     key = render_template("exam/key.xml.j2",
                           {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root)
-    return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2"), \
+    return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts), \
         laid.doc.recorded() if record else None
 
 
@@ -132,6 +145,39 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
             yield record_pages(markup, shared.theme, "exam/version.xml.j2", shared)
 
 
+def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: dict, bank: Bank,
+              shared: ExamLayout, root: Path) -> tuple[FontPriming, FontPriming]:
+    """The fonts' starting state for the versions (and the print file), and for the keys:
+    every character any of them draws, numbered in one order, so that they all write
+    the same operators for the same text (exam_replay.py). The versions' holds only what
+    students see; the template's own words come from the first version's markup."""
+    first = versions[0]
+    seen = [render_template("exam/version.xml.j2", {"exam": exam, "papers": [paper_view(first, figures)],
+                                                    "labels": labels}, root)]
+    seen += [_words(paper_view(v, figures)) for v in versions]
+    theme = shared.theme
+    fonts = tuple(dict.fromkeys(face(family, bold, italic) for family in (theme.body_font, theme.heading_font)
+                                for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))))
+    papers = FontPriming.of("".join(seen), fonts)
+    seen += [render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank), "labels": labels},
+                             root)]
+    seen += [_words(key_view(v, bank)) for v in versions]
+    return papers, FontPriming.of("".join(seen), fonts)
+
+
+def _words(view: Any) -> str:
+    """Every text in a view, run together: for the characters it holds."""
+    if isinstance(view, str):
+        return view
+    if isinstance(view, dict):
+        return " ".join(_words(v) for v in view.values())
+    if isinstance(view, (list, tuple)):
+        return " ".join(_words(v) for v in view)
+    if hasattr(view, "__dict__"):
+        return _words(vars(view))
+    return str(view)
+
+
 @functools.lru_cache(maxsize=4)
 def _shared(theme: str, root: Path, language: str) -> ExamLayout:
     """Styles and paragraphs that every document of an exam shares, in this process."""
@@ -146,8 +192,9 @@ def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
     return f"{name}-{re.sub(r'[^A-Za-z0-9_-]+', '_', version.student.number)}"
 
 
-def _pdf(target: Path, markup: str, shared: ExamLayout, template: str) -> Product:
-    laid = lay_out_exam(markup, shared.theme, template, shared)
+def _pdf(target: Path, markup: str, shared: ExamLayout, template: str,
+         priming: FontPriming | None = None) -> Product:
+    laid = lay_out_exam(markup, shared.theme, template, shared, priming=priming)
     return Product(target, render(laid), laid.doc.page)
 
 

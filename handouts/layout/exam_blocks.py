@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.fonts import tt2ps
@@ -83,18 +84,18 @@ def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
     if font == style.fontName or not _TAG.sub("", text).strip():  # nothing to set apart
         return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
     words = ctx.paragraph(text, ctx.shared.indented("choice", indent))
-    return Lettered(label, font, style.leftIndent + style.firstLineIndent, words)
+    return ctx.shared.made(Lettered, label, font, style.leftIndent + style.firstLineIndent, words)
 
 
 _TAG = re.compile(r"<[^>]*>")
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
-    return [Choice(_choice_text(c, ctx), INDENT, True) for c in elem.findall("choice")]
+    return [ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, True) for c in elem.findall("choice")]
 
 
 def items(elem: ET.Element, ctx: Context) -> list:
-    return [Choice(_choice_text(c, ctx), INDENT, False) for c in elem.findall("choice")]
+    return [ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, False) for c in elem.findall("choice")]
 
 
 def order(elem: ET.Element, ctx: Context) -> list:
@@ -296,13 +297,25 @@ class ExamLayout:
         self.theme, self.language = theme, language
         self.styles = _exam_styles(theme, language)
         self._paragraphs: dict[tuple[str, str], Para] = {}
+        self._made: dict[tuple, Flowable] = {}
 
     def paragraph(self, text: str, style: str) -> Para:
         known = self._paragraphs.get((text, style))
         if known is None:
             if len(self._paragraphs) >= _KEPT_PARAGRAPHS:  # a roster of thousands: start afresh
                 self._paragraphs.clear()
+                self._made.clear()
             known = self._paragraphs[text, style] = Para(text, self.styles[style])
+        return known
+
+    def made(self, kind: type[Flowable], *args: Any) -> Flowable:
+        """`kind(*args)`, one for the exam: an option reappears in every version, and
+        one flowable draws once and is replayed after (exam_replay.py). Flowables in
+        `args` are told apart by identity: they are the shared paragraphs."""
+        key = (kind, *args)
+        known = self._made.get(key)
+        if known is None:
+            known = self._made[key] = kind(*args)
         return known
 
     def indented(self, style: str, more: float) -> str:

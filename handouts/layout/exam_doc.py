@@ -14,6 +14,7 @@ from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from handouts.layout.exam_recording import RecordedPart, RecordingFrame
+from handouts.layout.fonts import FontPriming
 from handouts.layout.theme import Theme
 
 
@@ -70,6 +71,7 @@ class ExamDoc(BaseDocTemplate):
         self.pages: list[list[tuple]] | None = None  # when recording: what each page drew where
         self.placed: list[tuple] = []  # this page's, so far
         self.drawing = True  # False: record the places only
+        self.priming: FontPriming | None = None  # the fonts' state to start from (exam_replay.py)
         p = theme.page
         width, height = A4
         self.text_width = width - p["left"] - p["right"]
@@ -95,8 +97,16 @@ class ExamDoc(BaseDocTemplate):
         return self.build(story, **kwargs)
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
-        kwargs.setdefault("canvasmaker", Canvas if self.totals is not None else ExamCanvas)
+        maker = kwargs.get("canvasmaker") or (Canvas if self.totals is not None else ExamCanvas)
+        if self.priming is not None:
+            kwargs["canvasmaker"] = lambda *a, **k: self._primed(maker(*a, **k))
+        else:
+            kwargs["canvasmaker"] = maker
         return super().build(flowables, **kwargs)
+
+    def _primed(self, canvas: Canvas) -> Canvas:
+        self.priming.prime(canvas._doc)
+        return canvas
 
     def filterFlowables(self, flowables):
         first = flowables[0]

@@ -12,6 +12,8 @@ from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
+from handouts.layout.exam_replay import draw_recorded
+
 INDENT = 8 * mm  # questions hang their text after the number
 BOX = 3.6 * mm  # a tick box
 LINE_GAP = 9 * mm  # between answer lines
@@ -51,6 +53,10 @@ class Para(Paragraph):
         return lines.fontSize if paraFontSizeHeightOffset else getattr(lines, "ascent", lines.fontSize)
 
     def draw(self):
+        # Drawn once per exam; the other documents replay what it wrote (exam_replay.py).
+        draw_recorded(self, self.canv, self._draw, self.width, self.height)
+
+    def _draw(self):
         # Most exam paragraphs are one line in one font (options, hints): set those as
         # one string, as reportlab would, without its general machinery.
         text = self.one_line()
@@ -105,6 +111,9 @@ class Lettered(Flowable):
         return self.width, self.height
 
     def draw(self):
+        draw_recorded(self, self.canv, self._draw, self.width, self.height)
+
+    def _draw(self):
         style = self.style
         self.canv.setFillColor(style.textColor)
         self.canv.setFont(self.font, style.fontSize)
@@ -127,6 +136,9 @@ class Choice(Flowable):
         return availWidth, self.height
 
     def draw(self):
+        draw_recorded(self, self.canv, self._draw, self.width, self.height)
+
+    def _draw(self):
         if self.box:  # beside the first line, its middle at the middle of the letters
             style = self.text.style
             baseline = self.height - style.fontSize  # where reportlab sets the first line

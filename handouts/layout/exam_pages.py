@@ -18,20 +18,24 @@ from handouts.language import PDF_LANG
 from handouts.layout.exam_blocks import ExamContext, ExamLayout, children
 from handouts.layout.exam_doc import ExamDoc, PartStart
 from handouts.layout.exam_recording import NoOutput, PlacedPage, RecordedPart
+from handouts.layout.fonts import FontPriming
 from handouts.layout.handout import Laid
 from handouts.layout.markup import parse_markup
 from handouts.layout.theme import Theme
 
-__all__ = ["ExamLayout", "RecordedPart", "lay_out_exam", "lay_out_parts", "record_pages"]
+__all__ = ["ExamLayout", "FontPriming", "RecordedPart", "lay_out_exam", "lay_out_parts", "record_pages"]
 
 
 def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | None = None,
-                 record: bool = False) -> Laid:
+                 record: bool = False, priming: FontPriming | None = None) -> Laid:
     """An exam document (a version, a key or the overview) from its block markup. With
     `record`, the document notes where it draws what (`doc.pages`, after rendering),
-    so that the print file can draw the same pages again (`lay_out_parts`)."""
+    so that the print file can draw the same pages again (`lay_out_parts`). With
+    `priming`, the fonts start in that state: what the exam's other documents drew in
+    it is replayed (exam_replay.py)."""
     root = parse_markup(markup, template)
     doc, ctx = _document(root.attrib, theme, shared)
+    doc.priming = priming
     doc.codes = [p.get("code", "") for p in root.iter("part")]
     if record:
         doc.record()
@@ -47,7 +51,8 @@ def record_pages(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     return laid.doc.recorded()
 
 
-def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayout | None = None) -> Laid:
+def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayout | None = None,
+                  priming: FontPriming | None = None) -> Laid:
     """One document of several exam documents in turn (the print file), each a part
     that starts on a right-hand page, drawn from their recorded pages: nothing is laid
     out again. Parts are taken one at a time as the build reaches them, so memory
@@ -55,7 +60,7 @@ def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayou
     parts = iter(parts)
     first = next(parts)
     doc, _ = _document(first.attributes, theme, shared)
-    doc.totals = []
+    doc.totals, doc.priming = [], priming
 
     def story(index: int, part: RecordedPart) -> list:
         doc.codes.append(part.code)

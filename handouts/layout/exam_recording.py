@@ -13,6 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 from reportlab.platypus.flowables import Flowable
 
+from handouts.layout.exam_replay import draw_on
+
 if TYPE_CHECKING:
     from handouts.layout.exam_doc import ExamDoc
 
@@ -38,7 +40,7 @@ class PlacedPage(Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0):
         for flowable, at_x, at_y, spare in self.placed:
-            flowable.drawOn(canvas, at_x, at_y, spare)
+            draw_on(flowable, canvas, at_x, at_y, spare)
 
 
 class _Placing:
@@ -63,7 +65,7 @@ class _Placing:
     def drawOn(self, canvas, x, y, _sW=0):
         self.doc.placed.append((self.flowable, x, y, _sW))
         if self.doc.drawing:
-            self.flowable.drawOn(canvas, x, y, _sW)
+            draw_on(self.flowable, canvas, x, y, _sW)
 
 
 class RecordingFrame(Frame):

@@ -4,14 +4,24 @@ A theme names families ("Noto Serif"); the files are found as
 `<FamilyWithoutSpaces>-{Regular,Bold,Italic,BoldItalic}.ttf` under the project's
 `fonts/` folder first and the bundled one last. TrueType fonts are always embedded
 (as subsets) by reportlab, so no PDF depends on the reader's fonts.
+
+Many PDFs of one run (exam versions) embed the very same subsets: each font keeps
+the subsets it made and compressed, by their characters, and hands out the same
+bytes again (`SubsetFont`). `FontPriming` puts a document's fonts in one fixed state
+before it draws (names, and a code for every character it will draw), so that PDFs
+with the same characters get the same subsets and the same text operators.
 """
 
 from __future__ import annotations
 
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handouts.errors import SourceRef, fail
@@ -48,7 +58,7 @@ def register_family(family: str, project_root: Path | None = None) -> str:
         path = _find(stem, style, folders) or regular
         name = f"{stem}-{style}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(SubsetFont(name, str(path)))
         names[style] = name
         # Lets <b> and <i> in paragraph markup pick the right face of the family.
         addMapping(f"{stem}-Regular", bold, italic, name)
@@ -61,3 +71,133 @@ def face(regular: str, bold: bool = False, italic: bool = False) -> str:
     stem = regular.rsplit("-", 1)[0]
     style = {(0, 0): "Regular", (1, 0): "Bold", (0, 1): "Italic", (1, 1): "BoldItalic"}[(int(bold), int(italic))]
     return f"{stem}-{style}"
+
+
+_KEPT_SUBSETS = 64  # per font: made subsets (and their compressed bytes) kept for reuse
+
+
+class _CachedFlate(pdfdoc.PDFStreamFilterZCompress):
+    """Flate compression that remembers its last results: a font's subset is the
+    same bytes object each time (see `SubsetFont`), so a hit costs one hash."""
+
+    def __init__(self) -> None:
+        self._done: OrderedDict[bytes, bytes] = OrderedDict()
+
+    def encode(self, text: Any) -> bytes:
+        hit = self._done.get(text)
+        if hit is None:
+            hit = self._done[text] = zlib.compress(text.encode("utf8") if isinstance(text, str) else text)
+            if len(self._done) > _KEPT_SUBSETS:
+                self._done.popitem(last=False)
+        return hit
+
+
+class _Written(pdfdoc.PDFObject):
+    """A PDF value written before: its bytes, as they were."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+class SubsetFont(TTFont):
+    """A TrueType font that makes (and compresses) each distinct subset once per process,
+    and that may be named ahead in a document (`FontPriming`): it then joins the
+    document's fonts when it is first drawn with, as reportlab's own naming would."""
+
+    def __init__(self, name: str, filename: str, **kwargs: Any):
+        super().__init__(name, filename, **kwargs)
+        face, made = self.face, OrderedDict()
+        make, add = face.makeSubset, face.addSubsetObjects
+        flate = _CachedFlate()
+
+        def make_subset(subset: list[int]) -> bytes:
+            key = tuple(subset)
+            hit = made.get(key)
+            if hit is None:
+                hit = made[key] = make(subset)
+                if len(made) > _KEPT_SUBSETS:
+                    made.popitem(last=False)
+            return hit
+
+        def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+            ref = add(doc, fontname, subset)
+            stream = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")
+            if stream is not None and stream.filters:
+                stream.filters = [flate]
+            return ref
+
+        face.makeSubset, face.addSubsetObjects = make_subset, add_subset_objects
+        self._flate, self._widths = flate, OrderedDict()
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's
+        state = self.state[doc]  # reportlab lets go of it here
+        super().addObjects(doc)
+        # The same subsets again: their widths as written before, their maps compressed before.
+        fonts, prefix = doc.idToObject["BasicFonts"].dict, state.internalName
+        for n, subset in enumerate(state.subsets):
+            pdf_font = fonts.get(f"{prefix}+{n}")
+            if pdf_font is None:
+                continue
+            key = tuple(subset)
+            widths = self._widths.get(key)
+            if widths is None:
+                widths = self._widths[key] = _Written(pdf_font.Widths.format(doc))
+                if len(self._widths) > _KEPT_SUBSETS:
+                    self._widths.popitem(last=False)
+            pdf_font.Widths = widths
+            cmap = doc.idToObject.get(pdf_font.ToUnicode.name)
+            if cmap is not None and cmap.filters:
+                cmap.filters = [self._flate]
+
+    def getSubsetInternalName(self, subset: int, doc: Any) -> str:  # noqa: N802 - reportlab's
+        name = super().getSubsetInternalName(subset, doc)
+        if self.fontName not in doc.fontMapping:  # named ahead, drawn with for the first time
+            doc.fontMapping[self.fontName] = "/" + self.state[doc].internalName
+            doc.delayedFonts.append(self)
+        used = getattr(doc, "fonts_used", None)
+        if used is not None and self.fontName not in used:
+            used.append(self.fontName)
+        return name
+
+
+@dataclass(frozen=True)
+class FontPriming:
+    """One fixed font state for many documents: `fonts` named in this order, and every
+    character of `chars` given its code in this order. Documents primed alike that draw
+    only these characters write the same text operators and embed the same subsets."""
+
+    fonts: tuple[str, ...]  # registered SubsetFont names
+    chars: str  # beyond ASCII, which every subset holds from the start
+
+    def prime(self, doc: Any) -> None:
+        """Name the fonts and number the characters in `doc` (a reportlab PDFDocument)."""
+        states, doc.primed_fonts = [], {}
+        for number, name in enumerate(self.fonts, 1):
+            font = pdfmetrics.getFont(name)
+            state = font._assignState(doc)
+            if state.internalName is None and name not in doc.fontMapping:
+                state.internalName = f"{state.namePrefix}{number}"
+            font.splitString(self.chars, doc)
+            states.append(state)
+            doc.primed_fonts[name] = font
+        doc.primed = (self, tuple(states), tuple(s.nextCode for s in states))
+
+    @staticmethod
+    def of(text: str, fonts: tuple[str, ...]) -> FontPriming:
+        """The priming for documents that draw (some of) the characters in `text`."""
+        return FontPriming(fonts, "".join(sorted(c for c in set(text) if ord(c) > 127 and c != "\u00a0")))
+
+
+def primed_state(doc: Any) -> FontPriming | None:
+    """The priming `doc` is still in (no character numbered since), or None."""
+    primed = getattr(doc, "primed", None)
+    if primed is None:
+        return None
+    priming, states, codes = primed
+    for state, code in zip(states, codes, strict=True):
+        if state.nextCode != code:
+            return None
+    return priming
