@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 
 from PIL import Image as PILImage
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Rect as Box
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from handouts.layout.fonts import register_family
-from handouts.layout.leaflet_replay import Recordings
+from handouts.layout.leaflet_replay import Recordings, replayable
 from handouts.layout.placing import PlacingCanvas, place_in
 from handouts.leaflet.folds import Rect
 
@@ -35,7 +38,6 @@ class Picture(Flowable):
 
     def draw(self) -> None:
         Counted.draws += 1
-        from reportlab.lib.utils import ImageReader
         self.canv.drawImage(ImageReader(io.BytesIO(self.png)), 0, 0, 20, 20)
 
 
@@ -94,3 +96,35 @@ def test_drawing_with_an_image_is_drawn_every_time():
     second = pdf(lambda c: recordings.draw(c, picture))
     assert Counted.draws == 4
     assert first == second
+
+
+def test_a_shared_picture_is_replayed_wherever_it_is_placed():
+    def logo():
+        drawing = Drawing(60, 20)
+        drawing.initialFontName = register_family("Noto Sans")  # as figures.use_font sets it
+        drawing.add(Box(0, 0, 60, 20, fillColor="#2b5d8a"))
+        drawing.add(String(4, 6, "Wervel", fontName=register_family("Noto Sans")))
+        return drawing
+
+    shared, plain = replayable(logo()), logo()
+
+    def page(picture):
+        table = Table([["", picture]], colWidths=[100, 70],
+                      style=[("FONTNAME", (0, 0), (-1, -1), register_family("Noto Sans"))])
+        return placed(picture, table, Counted("Tekst", style()))
+
+    recordings = Recordings()
+
+    def draw_with_recordings(canvas, flowables):
+        canvas.recordings = recordings  # as PanelCanvas offers them to shared flowables
+        for item in flowables:  # one by one: the table is new in every PDF, the logo is not
+            recordings.draw(canvas, (item,))
+
+    first = pdf(lambda c: draw_with_recordings(c, page(shared)))
+    second = pdf(lambda c: draw_with_recordings(c, page(shared)))
+    fresh = pdf(lambda c: [item.draw(c) for item in page(plain)])
+    assert first == second == fresh
+    # The logo on its own and in the table: two font states, so two recordings, each
+    # replayed in the second PDF.
+    here = [value for key, value in recordings._recorded.items() if key[0][0] == "here"]
+    assert len(here) == 2 and None not in here

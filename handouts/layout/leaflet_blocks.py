@@ -25,6 +25,7 @@ from handouts.errors import SourceRef, fail
 from handouts.layout.blocks import BUILDERS, Context, build_children
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
+from handouts.layout.leaflet_replay import replayable
 from handouts.layout.markup import src
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
@@ -266,7 +267,8 @@ def picture(path: str, width: float, height: float, theme: Theme, align: str) ->
     """An image file scaled to fit `width` x `height`.
 
     Covers and logos are the same in every leaflet of a run (one per practice),
-    so each is read and scaled once; flowables can be drawn any number of times.
+    so each is read and scaled once, and drawn once: flowables can be drawn any
+    number of times, and the other PDFs replay its operators (`leaflet_replay`).
     """
     file = Path(path)
     key = (path, file.stat().st_mtime if file.is_file() else 0.0, round(width, 3),
@@ -284,7 +286,7 @@ def picture(path: str, width: float, height: float, theme: Theme, align: str) ->
             flowable.drawWidth, flowable.drawHeight = (flowable.drawWidth * scale,
                                                        flowable.drawHeight * scale)
         flowable.hAlign = align
-        _PICTURES[key] = flowable
+        _PICTURES[key] = replayable(flowable)  # drawn once, replayed in the other PDFs
     return _PICTURES[key]
 
 
@@ -311,9 +313,13 @@ class QrCode(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
-def qr_code(url: str, size: float = QR_SIZE) -> QrCode:
-    """A QR code for `url`, encoded by reportlab's own barcode module."""
-    return QrCode(_qr_rectangles(url, size), size)
+@functools.lru_cache(maxsize=256)
+def qr_code(url: str, size: float = QR_SIZE, align: str = "LEFT") -> QrCode:
+    """A QR code for `url`, encoded by reportlab's own barcode module; one flowable
+    per address, drawn once and replayed in every leaflet of the practice."""
+    code = QrCode(_qr_rectangles(url, size), size)
+    code.hAlign = align
+    return replayable(code)
 
 
 @functools.lru_cache(maxsize=256)
@@ -376,26 +382,25 @@ def _stamp_details(elem: ET.Element, ctx: Context) -> list[Flowable]:
     top: list[Flowable] = []
     contact: list[Flowable] = []
     below: list[Flowable] = []
-    qr = None
+    qr_url = None
     for child in elem:
         if child.tag == "logo":
             top += [picture(child.get("path", ""), inner_width * 0.8, 11 * mm, ctx.theme,
                             "LEFT"), Spacer(0, 2 * mm)]
         elif child.tag == "qr":
-            qr = qr_code(child.get("url", ""))
+            qr_url = child.get("url", "")
         elif child.tag in ("name", "line", "heading"):
             style = {"name": "stamp_name", "line": "stamp", "heading": "stamp_head"}[child.tag]
             (below if below or child.tag == "heading" else contact).append(
                 Paragraph(ctx.text(child), styles[style]))
-    if qr is not None and contact:
+    if qr_url is not None and contact:
         side = QR_SIZE + 2 * mm
-        contact = [Table([[contact, qr]], colWidths=[inner_width - side, side],
+        contact = [Table([[contact, qr_code(qr_url)]], colWidths=[inner_width - side, side],
                          style=_style(ctx, [("VALIGN", (0, 0), (-1, -1), "TOP"),
                                            ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                            *_no_padding()]))]
-    elif qr is not None:
-        qr.hAlign = "RIGHT"
-        contact = [qr]
+    elif qr_url is not None:
+        contact = [qr_code(qr_url, align="RIGHT")]
     return top + contact + below
 
 

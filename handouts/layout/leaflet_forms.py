@@ -33,7 +33,7 @@ class PanelCanvas(Canvas):
     def __init__(self, *args: Any, compose: Callable[[PanelCanvas], None],
                  recordings: Recordings, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._compose, self._recordings = compose, recordings
+        self._compose, self.recordings = compose, recordings
         self.panels = 0
         self.in_form = True
         self.setNamedCB(FOOTNOTE_MARK, lambda *_: None)  # the notes follow the text
@@ -57,7 +57,7 @@ class PanelCanvas(Canvas):
         super().endForm(**attributes)
         form = self._doc.idToObject[pdfdoc.xObjectName(name)]
         if form.compression and form.stream:
-            form.Contents = self._recordings.encoded_stream(form.stream)
+            form.Contents = self.recordings.encoded_stream(form.stream)
 
     def draw_form(self, name: str, x: float, y: float = 0) -> None:
         self.saveState()
@@ -75,7 +75,7 @@ class PanelCanvas(Canvas):
 
     def draw_placed(self, placed: tuple[Placed, ...]) -> None:
         """Placed flowables, drawn or replayed as another PDF of the run drew them."""
-        self._recordings.draw(self, placed)
+        self.recordings.draw(self, placed)
 
     # Forms cannot hold links or bookmarks; on paper they are plain text anyway.
     def linkURL(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802

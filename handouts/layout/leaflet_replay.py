@@ -19,6 +19,7 @@ compressed once (`encoded_stream`) and the compressed bytes go into every PDF.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,11 +27,15 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from handouts.layout.placing import Placed
 
 # The canvas's graphics state: what the next operators depend on besides the fonts.
 _GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate")
+# Inside a flowable's own drawing, where it is on the page is the PDF's business (the
+# `cm` before it); the canvas only tracks it for links, which are never recorded.
+_GRAPHICS_HERE = tuple(name for name in _GRAPHICS if name != "_currentMatrix")
 _LIMIT = 4096  # recordings per layout; past it, drawings are only drawn
 
 
@@ -92,19 +97,35 @@ class Recordings:
 
     def draw(self, canvas: Canvas, placed: tuple[Placed, ...]) -> None:
         """Draw `placed` on `canvas`, replaying the operators if recorded in this state."""
+        def draw() -> None:
+            for flowable in placed:
+                flowable.draw(canvas)
+        self._draw(canvas, placed, draw, _GRAPHICS)
+
+    def draw_here(self, canvas: Canvas, flowable: Flowable, draw: Callable[[], None]) -> None:
+        """A flowable's own drawing (`draw`, called where `drawOn` put the origin),
+        replayed wherever the flowable is, in a table cell or on its own."""
+        self._draw(canvas, ("here", flowable), draw, _GRAPHICS_HERE)
+
+    def _draw(self, canvas: Canvas, what: Any, draw: Callable[[], None],
+              graphics: tuple[str, ...]) -> None:
         fonts = _font_key(canvas._doc)
-        key = (placed, fonts, _graphics_key(canvas)) if fonts is not None else None
+        key = (what, fonts, _graphics_key(canvas, graphics)) if fonts is not None else None
         recording = self._recorded.get(key) if key is not None else None
         if recording is not None:
             recording.replay(canvas)
             return
-        start, before = len(canvas._code), _side_effects(canvas)
-        for flowable in placed:
-            flowable.draw(canvas)
+        code = canvas._code
+        start, before = len(code), _side_effects(canvas)
+        last = code[-1] if code else None
+        draw()
         if key is None or len(self._recorded) >= _LIMIT or key in self._recorded:
             return
-        # Only a drawing whose one trace is its operators and font use can be replayed.
-        clean = _side_effects(canvas) == before and _graphics_key(canvas) == key[2]
+        # Only a drawing whose one trace is its operators and font use can be replayed;
+        # and one that starts with a `cm` would have merged it into the line before.
+        clean = (_side_effects(canvas) == before and _graphics_key(canvas, graphics) == key[2]
+                 and (code[start - 1] if start else None) == last
+                 and not (len(code) > start and code[start].endswith(" cm")))
         fonts_after = _font_states(canvas._doc) if clean else None
         self._recorded[key] = (_Recording(tuple(canvas._code[start:]), fonts_after,
                                           canvas._doc._pdfVersion)
@@ -138,9 +159,25 @@ def _font_key(doc: Any) -> tuple | None:
     return tuple(key)
 
 
-def _graphics_key(canvas: Canvas) -> str:
+def _graphics_key(canvas: Canvas, names: tuple[str, ...]) -> str:
     state = canvas.__dict__
-    return repr(tuple(state[name] for name in _GRAPHICS))
+    return repr(tuple(state[name] for name in names))
+
+
+def replayable(flowable: Flowable) -> Flowable:
+    """`flowable`, drawn through the canvas's recordings when it has them: for
+    flowables shared by every leaflet of a run (pictures, QR codes)."""
+    draw = flowable.draw
+
+    def recorded_draw() -> None:
+        recordings = getattr(flowable.canv, "recordings", None)
+        if recordings is None:
+            draw()
+        else:
+            recordings.draw_here(flowable.canv, flowable, draw)
+
+    vars(flowable)["draw"] = recorded_draw  # past Drawing's check of attribute names
+    return flowable
 
 
 def _side_effects(canvas: Canvas) -> tuple:
