@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from handouts import model
@@ -26,6 +28,27 @@ def output_stem(document: model.Document, project: Project) -> Path:
     except ValueError:
         relative = Path(document.source.name)
     return relative.with_suffix("")
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a document is laid out and written.
+
+    A build makes hundreds of thousands of objects (tokens, fragments, lines, drawing
+    operators); each time enough have piled up, the collector walks those still alive,
+    and now and then every object of the process, and finds next to nothing: 5-8% of
+    a 12-page chapter, 12% of a 115-page one, growing with the document. Reference
+    counting still frees almost everything as soon as it is done with; the few cycles
+    left (reportlab's document and canvas point at each other) are collected soon after
+    the build, when the document's objects are already gone and cost nothing to walk."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def make_handout(document: model.Document, project: Project, options: Options) -> list[Product]:
@@ -53,9 +76,10 @@ def register(kind: str, maker: PdfMaker) -> None:
 def make_document(source: Path, project: Project, options: Options) -> tuple[list[Product], tuple]:
     """The products of one Markdown file and its warnings (and notes when asked);
     raises HandoutsError."""
-    document = load_document(source, project)
-    check = CHECKS.get(document.kind)
-    found = document.warnings + (check(document) if check else ())
-    note = NOTES.get(document.kind) if options.notes else None
-    found += note(document) if note else ()
-    return MAKERS[document.kind](document, project, options), found
+    with cyclic_gc_paused():
+        document = load_document(source, project)
+        check = CHECKS.get(document.kind)
+        found = document.warnings + (check(document) if check else ())
+        note = NOTES.get(document.kind) if options.notes else None
+        found += note(document) if note else ()
+        return MAKERS[document.kind](document, project, options), found

@@ -60,10 +60,25 @@ def theme_path(name: str, project_root: Path | None) -> Path:
     raise fail(SourceRef("handouts.yaml"), f'theme "{name}" not found; put it in templates/themes/{name}.yaml')
 
 
+# (theme file, its text, project) → the theme made from it. A run builds many documents
+# with one theme, and a long-lived process (tests, a watcher) many runs: reading the
+# YAML, checking it and registering its fonts is done again only when the file changed.
+_LOADED: dict[tuple[str, str, str], Theme] = {}
+
+
 def load_theme(name: str, project_root: Path | None) -> Theme:
     path = theme_path(name, project_root)
     shown = display_path(path, project_root)
-    raw = load_yaml(read_text(path, shown), shown) or {}
+    text = read_text(path, shown)
+    key = (str(path), text, str(project_root))
+    theme = _LOADED.get(key)
+    if theme is None:
+        theme = _LOADED[key] = _make_theme(text, shown, project_root)
+    return theme
+
+
+def _make_theme(text: str, shown: str, project_root: Path | None) -> Theme:
+    raw = load_yaml(text, shown) or {}
     found = Collector()
     top = THEME.validate(raw, SourceRef(shown, 1), found)
     values = {
@@ -86,7 +101,19 @@ def load_theme(name: str, project_root: Path | None) -> Theme:
 
 
 def paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
-    """Every paragraph style a handout or exam uses, derived from the theme."""
+    """Every paragraph style a handout or exam uses, derived from the theme: a new dict
+    each call (callers add their own), of styles made once per theme and language,
+    which nobody changes (derive a style with `clone` or `parent=` instead)."""
+    made = _STYLES.get((id(theme), language))
+    if made is None or made[0] is not theme:
+        made = _STYLES[(id(theme), language)] = (theme, _paragraph_styles(theme, language))
+    return dict(made[1])
+
+
+_STYLES: dict[tuple[int, str], tuple[Theme, dict[str, ParagraphStyle]]] = {}
+
+
+def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
     s, c = theme.sizes, theme.colours
     body = ParagraphStyle(
         "body",
