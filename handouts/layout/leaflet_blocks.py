@@ -210,7 +210,13 @@ class BalancedParagraph(Para):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if self._balanced is None or self._balanced[0] != availWidth:
-            self._balanced = (availWidth, self._narrowest(availWidth, availHeight))
+            # Every practice's leaflet has the same title: search its width once. The
+            # style belongs to one layout, so the widths found go with it.
+            found = self.style.__dict__.setdefault("_balanced_widths", {})
+            key = (self.text, availWidth)
+            if key not in found:
+                found[key] = self._narrowest(availWidth, availHeight)
+            self._balanced = (availWidth, found[key])
         _, height = super().wrap(self._balanced[1], availHeight)
         return availWidth, height
 

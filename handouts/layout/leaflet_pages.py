@@ -171,7 +171,8 @@ class LeafletLayout:
         buffer = io.BytesIO()
         doc = LeafletDoc(
             buffer, leaflet=leaflet, fold=self.fold, compose=COMPOSERS[(kind, output)],
-            recordings=self._recordings,            mark_colour=theme.colour("muted"), number_font=theme.body_font,
+            recordings=self._recordings, mark_colour=theme.colour("muted"),
+            number_font=theme.body_font,
             title=meta.get("title", ""), author=meta.get("author", ""),
             subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
             lang=PDF_LANG.get(leaflet.language, leaflet.language),
