@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from copy import deepcopy
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -78,6 +79,22 @@ def right_text(text: str, font: str, size: float, colour: Any, x: float = 0, y: 
     return draw
 
 
+class TextFrame(Frame):
+    """The text column. Platypus deep-copies the frame each time it measures a group
+    that must stay together (a heading with its next block, a figure with its caption):
+    50 times in a 12-page chapter. A frame is numbers and a few small lists, so copy
+    just those; `copy.deepcopy`'s generic walk cost more than the measuring."""
+
+    def __deepcopy__(self, memo):
+        twin = object.__new__(type(self))
+        state = dict(self.__dict__)
+        for key, value in state.items():
+            if isinstance(value, (list, dict)):
+                state[key] = deepcopy(value, memo)
+        twin.__dict__.update(state)
+        return twin
+
+
 class HeadingParagraph(Para):
     """A heading that knows what the outline and the table of contents should say."""
 
@@ -106,7 +123,7 @@ class HandoutDoc(BaseDocTemplate):
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
                          # every page starts in our own font: no standard-14 font is referenced
                          initialFontName=theme.body_font, initialFontSize=theme.sizes["body"], **meta)
-        frame = Frame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
+        frame = TextFrame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate, onPageEnd=self._finish)])
 
