@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from handouts.layout.fonts import register_family
+from handouts.layout.leaflet_forms import PanelCanvas
 from handouts.layout.leaflet_replay import Recordings, replayable
 from handouts.layout.placing import PlacingCanvas, place_in
 from handouts.leaflet.folds import Rect
@@ -128,3 +129,25 @@ def test_a_shared_picture_is_replayed_wherever_it_is_placed():
     # replayed in the second PDF.
     here = [value for key, value in recordings._recorded.items() if key[0][0] == "here"]
     assert len(here) == 2 and None not in here
+
+
+def test_forms_are_compressed_and_written_once_with_the_same_bytes():
+    text = placed(Counted("Blijf bewegen, ook met pijn: ë", style()))
+
+    def leaflet(recordings):
+        buffer = io.BytesIO()
+
+        def compose(canvas):
+            canvas.draw_form("panel1", 10)
+            canvas.showPage()
+
+        canvas = PanelCanvas(buffer, compose=compose, recordings=recordings, invariant=1,
+                             initialFontName=register_family("Noto Sans"))
+        canvas.draw_placed(text)
+        canvas.save()
+        return buffer.getvalue()
+
+    recordings = Recordings()
+    first, second = leaflet(recordings), leaflet(recordings)
+    assert first == second == leaflet(Recordings())
+    assert len(recordings._encoded) == len(recordings._written) == 1

@@ -8,6 +8,7 @@ places the forms on the real pages when the document is saved.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,7 @@ class PanelCanvas(Canvas):
         form = self._doc.idToObject[pdfdoc.xObjectName(name)]
         if form.compression and form.stream:
             form.Contents = self.recordings.encoded_stream(form.stream)
+            form.format = functools.partial(self.recordings.written_form, form)
 
     def draw_form(self, name: str, x: float, y: float = 0) -> None:
         self.saveState()

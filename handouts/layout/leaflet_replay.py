@@ -14,7 +14,8 @@ A drawing that leaves anything else behind in the PDF (images, transparency,
 links, fonts that are not TrueType) is not recorded; it is drawn every time.
 
 The forms holding the drawings come out the same too, so each form's content is
-compressed once (`encoded_stream`) and the compressed bytes go into every PDF.
+compressed once (`encoded_stream`) and each form written once (`written_form`):
+the same bytes go into every PDF.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class Recordings:
     def __init__(self) -> None:
         self._recorded: dict[tuple, _Recording | None] = {}
         self._encoded: dict[bytes, bytes] = {}
+        self._written: dict[tuple, bytes] = {}
 
     def encoded_stream(self, content: bytes) -> pdfdoc.PDFStream:
         """A form's content stream, compressed as reportlab would, once per content."""
@@ -94,6 +96,23 @@ class Recordings:
         # With its filters named, the stream is written as it is, not encoded again.
         names = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
         return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": names}), encoded)
+
+    def written_form(self, form: pdfdoc.PDFFormXObject, document: Any) -> bytes:
+        """A form object as reportlab writes it, written once per content and box.
+
+        A form names its resources: the PDF's one font dictionary, and other forms
+        (not in a leaflet); one that names other forms or has links is written anew."""
+        if form.XObjects or form.Annots:
+            return pdfdoc.PDFFormXObject.format(form, document)
+        fonts = pdfdoc.format(pdfdoc.PDFObjectReference(pdfdoc.BasicFonts), document)
+        key = (form.stream, form.lowerx, form.lowery, form.upperx, form.uppery,
+               form.compression, form.hasImages, fonts, rl_config.useA85)
+        written = self._written.get(key)
+        if written is None:
+            written = pdfdoc.PDFFormXObject.format(form, document)
+            if len(self._written) < _LIMIT:
+                self._written[key] = written
+        return written
 
     def draw(self, canvas: Canvas, placed: tuple[Placed, ...]) -> None:
         """Draw `placed` on `canvas`, replaying the operators if recorded in this state."""
