@@ -9,6 +9,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.shapes import Rect as Box
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
@@ -151,3 +152,17 @@ def test_forms_are_compressed_and_written_once_with_the_same_bytes():
     first, second = leaflet(recordings), leaflet(recordings)
     assert first == second == leaflet(Recordings())
     assert len(recordings._encoded) == len(recordings._written) == 1
+
+
+def test_characters_numbered_ahead_of_drawing_are_part_of_the_state():
+    text = placed(Paragraph("Blijf bewegen: ëï", style()))
+    font = pdfmetrics.getFont(register_family("Noto Sans"))
+
+    def numbered_ahead(canvas, draw):
+        font.splitString("ïë", canvas._doc)  # codes given, the font not yet named
+        draw(canvas, text)
+
+    recordings = Recordings()
+    pdf(lambda c: recordings.draw(c, text))
+    replayed = pdf(lambda c: numbered_ahead(c, recordings.draw))
+    assert replayed == pdf(lambda c: numbered_ahead(c, Recordings().draw))

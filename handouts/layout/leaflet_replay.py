@@ -20,6 +20,7 @@ the same bytes go into every PDF.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,23 @@ _GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstat
 # Inside a flowable's own drawing, where it is on the page is the PDF's business (the
 # `cm` before it); the canvas only tracks it for links, which are never recorded.
 _GRAPHICS_HERE = tuple(name for name in _GRAPHICS if name != "_currentMatrix")
-_LIMIT = 4096  # recordings per layout; past it, drawings are only drawn
+_KEPT = 512  # recordings (and forms) kept per layout, the least recently used let go
+
+
+class _Kept(OrderedDict):
+    """A bounded cache: the body, used by every PDF, stays; a practice's cover and
+    stamp, used by its own outputs only, make room for the next practice's."""
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def keep(self, key: Any, value: Any) -> None:
+        self[key] = value
+        if len(self) > _KEPT:
+            self.popitem(last=False)
 
 
 @dataclass(frozen=True)
@@ -45,12 +62,16 @@ class _FontState:
     """One TrueType font's subsets in one PDF: which code each character has."""
 
     font: TTFont
-    internal_name: str
+    mapped: bool  # named in the PDF's fonts (drawn with), not only given codes
+    internal_name: str | None
     next_code: int
     subsets: tuple[tuple[int, ...], ...]
     assignments: tuple[tuple[int, int], ...]
 
     def install(self, doc: Any) -> None:
+        if self.mapped and self.font.fontName not in doc.fontMapping:  # first drawn with
+            doc.fontMapping[self.font.fontName] = "/" + self.internal_name
+            doc.delayedFonts.append(self.font)
         state = self.font._assignState(doc)
         state.internalName, state.nextCode = self.internal_name, self.next_code
         state.subsets = [list(subset) for subset in self.subsets]  # the PDF adds to them
@@ -68,9 +89,6 @@ class _Recording:
         doc = canvas._doc
         doc._pdfVersion = max(doc._pdfVersion, self.pdf_version)
         for font_state in self.fonts:
-            if font_state.font.fontName not in doc.fontMapping:  # first used in this drawing
-                doc.fontMapping[font_state.font.fontName] = "/" + font_state.internal_name
-                doc.delayedFonts.append(font_state.font)
             font_state.install(doc)
 
 
@@ -78,9 +96,9 @@ class Recordings:
     """The recorded drawings of one leaflet layout, for all its PDFs."""
 
     def __init__(self) -> None:
-        self._recorded: dict[tuple, _Recording | None] = {}
-        self._encoded: dict[bytes, bytes] = {}
-        self._written: dict[tuple, bytes] = {}
+        self._recorded = _Kept()  # (what, font state, graphics state) → _Recording or None
+        self._encoded = _Kept()  # form content → compressed
+        self._written = _Kept()  # form content, box, resources → the form object's bytes
 
     def encoded_stream(self, content: bytes) -> pdfdoc.PDFStream:
         """A form's content stream, compressed as reportlab would, once per content."""
@@ -91,8 +109,7 @@ class Recordings:
             encoded = content
             for encoder in reversed(filters):
                 encoded = encoder.encode(encoded)
-            if len(self._encoded) < _LIMIT:
-                self._encoded[content] = encoded
+            self._encoded.keep(content, encoded)
         # With its filters named, the stream is written as it is, not encoded again.
         names = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
         return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": names}), encoded)
@@ -110,8 +127,7 @@ class Recordings:
         written = self._written.get(key)
         if written is None:
             written = pdfdoc.PDFFormXObject.format(form, document)
-            if len(self._written) < _LIMIT:
-                self._written[key] = written
+            self._written.keep(key, written)
         return written
 
     def draw(self, canvas: Canvas, placed: tuple[Placed, ...]) -> None:
@@ -138,7 +154,7 @@ class Recordings:
         start, before = len(code), _side_effects(canvas)
         last = code[-1] if code else None
         draw()
-        if key is None or len(self._recorded) >= _LIMIT or key in self._recorded:
+        if key is None or key in self._recorded:  # in it as None: cannot be replayed
             return
         # Only a drawing whose one trace is its operators and font use can be replayed;
         # and one that starts with a `cm` would have merged it into the line before.
@@ -146,20 +162,37 @@ class Recordings:
                  and (code[start - 1] if start else None) == last
                  and not (len(code) > start and code[start].endswith(" cm")))
         fonts_after = _font_states(canvas._doc) if clean else None
-        self._recorded[key] = (_Recording(tuple(canvas._code[start:]), fonts_after,
-                                          canvas._doc._pdfVersion)
-                               if fonts_after is not None else None)
+        self._recorded.keep(key, _Recording(tuple(canvas._code[start:]), fonts_after,
+                                            canvas._doc._pdfVersion)
+                            if fonts_after is not None else None)
+
+
+def _fonts(doc: Any) -> list[TTFont] | None:
+    """The TrueType fonts with a state in `doc`: those it names, in their order, then
+    any given codes ahead of drawing; None if it names a font of another kind."""
+    named = []
+    for name in doc.fontMapping:
+        font = pdfmetrics.getFont(name)
+        if not isinstance(font, TTFont) or font.state.get(doc) is None:
+            return None
+        named.append(font)
+    ahead = sorted((font for font in pdfmetrics._fonts.values() if isinstance(font, TTFont)
+                    and font.fontName not in doc.fontMapping and font.state.get(doc)),
+                   key=lambda font: font.fontName)
+    return named + ahead
 
 
 def _font_states(doc: Any) -> tuple[_FontState, ...] | None:
-    """Every font's state in `doc`, or None if one is not a TrueType font."""
+    """Every TrueType font's state in `doc` (see `_fonts`), to install in another."""
+    fonts = _fonts(doc)
+    if fonts is None:
+        return None
     states = []
-    for name in doc.fontMapping:
-        font = pdfmetrics.getFont(name)
-        state = font.state.get(doc) if isinstance(font, TTFont) else None
-        if state is None or state.frozen or font not in doc.delayedFonts:
+    for font in fonts:
+        state, mapped = font.state[doc], font.fontName in doc.fontMapping
+        if state.frozen or mapped != (font in doc.delayedFonts):
             return None
-        states.append(_FontState(font, state.internalName, state.nextCode,
+        states.append(_FontState(font, mapped, state.internalName, state.nextCode,
                                  tuple(tuple(subset) for subset in state.subsets),
                                  tuple(state.assignments.items())))
     return tuple(states)
@@ -167,15 +200,14 @@ def _font_states(doc: Any) -> tuple[_FontState, ...] | None:
 
 def _font_key(doc: Any) -> tuple | None:
     """What the fonts' states in `doc` are, as a dictionary key (the subsets say which
-    code each character has), or None if one is not a TrueType font."""
-    key = []
-    for name, internal in doc.fontMapping.items():
-        font = pdfmetrics.getFont(name)
-        state = font.state.get(doc) if isinstance(font, TTFont) else None
-        if state is None:
-            return None
-        key.append((name, internal, state.nextCode, tuple(map(tuple, state.subsets))))
-    return tuple(key)
+    code each character has), or None if it names a font that is not TrueType."""
+    fonts = _fonts(doc)
+    if fonts is None:
+        return None
+    mapping = doc.fontMapping
+    return tuple((font.fontName, mapping.get(font.fontName), font.state[doc].internalName,
+                  font.state[doc].nextCode, tuple(map(tuple, font.state[doc].subsets)))
+                 for font in fonts)
 
 
 def _graphics_key(canvas: Canvas, names: tuple[str, ...]) -> str:
