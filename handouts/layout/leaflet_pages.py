@@ -5,7 +5,8 @@ Platypus lays the body out one panel per page, in reading order, but draws nothi
 practices and outputs of a run (`LeafletLayout`); each PDF then only draws the
 placed flowables, page by page into forms (`leaflet_forms`), which a composer puts
 on the real pages (`leaflet_compose`). The cover and the stamp area are placed once
-per practice.
+per practice. What one PDF drew, the next replays (`leaflet_replay`): the body's
+operators, a practice's cover and stamp in its second output, shared pictures.
 """
 
 from __future__ import annotations
