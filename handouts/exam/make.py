@@ -14,7 +14,7 @@ import multiprocessing
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,10 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
 
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
-    laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared, papers)
+    def relay(part: RecordedPart) -> RecordedPart:  # a worker's part whose operators will not do
+        return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
+
+    laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared, papers, relay)
     printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
@@ -129,20 +132,25 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
            products: list[Product]) -> Iterator[RecordedPart]:
     """Each version's pages, in order, as it is made (its PDFs go to `products`). Over
     `jobs` processes when there are enough versions to gain from it: then the workers
-    make the PDFs, and this process lays the pages out again for the print file."""
+    make the PDFs and send each page's operators along for the print file."""
     if jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon:
         for version in versions:
             _, paper, key, part = make_version(task(version), record=True)
             products += [paper, key]
             yield part
         return
-    first = task(versions[0])
-    shared = _shared(first.theme, first.root, first.exam["language"])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        made = pool.map(make_version, map(task, versions), chunksize=max(1, len(versions) // (jobs * 4)))
-        for markup, paper, key, _ in made:
+        made = pool.map(_make_in_worker, map(task, versions), chunksize=max(1, len(versions) // (jobs * 4)))
+        for paper, key, part in made:
             products += [paper, key]
-            yield record_pages(markup, shared.theme, "exam/version.xml.j2", shared)
+            yield part
+
+
+def _make_in_worker(task: VersionTask) -> tuple[Product, Product, RecordedPart]:
+    """`make_version` for a worker process: its flowables stay there; the page operators,
+    or failing them the markup to lay the pages out again, come back."""
+    markup, paper, key, part = make_version(task, record=True)
+    return paper, key, replace(part, pages=None, markup=markup)
 
 
 def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: dict, bank: Bank,
@@ -152,30 +160,38 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
     the same operators for the same text (exam_replay.py). The versions' holds only what
     students see; the template's own words come from the first version's markup."""
     first = versions[0]
-    seen = [render_template("exam/version.xml.j2", {"exam": exam, "papers": [paper_view(first, figures)],
-                                                    "labels": labels}, root)]
-    seen += [_words(paper_view(v, figures)) for v in versions]
+    found, seen = set(), set()
+    _characters(render_template("exam/version.xml.j2", {"exam": exam, "papers": [paper_view(first, figures)],
+                                                        "labels": labels}, root), found, seen)
+    for version in versions:
+        _characters(paper_view(version, figures), found, seen)
     theme = shared.theme
     fonts = tuple(dict.fromkeys(face(family, bold, italic) for family in (theme.body_font, theme.heading_font)
                                 for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))))
-    papers = FontPriming.of("".join(seen), fonts)
-    seen += [render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank), "labels": labels},
-                             root)]
-    seen += [_words(key_view(v, bank)) for v in versions]
-    return papers, FontPriming.of("".join(seen), fonts)
+    papers = FontPriming.of("".join(found), fonts)
+    _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank), "labels": labels},
+                                root), found, seen)
+    for version in versions:
+        _characters(key_view(version, bank), found, seen)
+    return papers, FontPriming.of("".join(found), fonts)
 
 
-def _words(view: Any) -> str:
-    """Every text in a view, run together: for the characters it holds."""
-    if isinstance(view, str):
-        return view
-    if isinstance(view, dict):
-        return " ".join(_words(v) for v in view.values())
-    if isinstance(view, (list, tuple)):
-        return " ".join(_words(v) for v in view)
-    if hasattr(view, "__dict__"):
-        return _words(vars(view))
-    return str(view)
+def _characters(view: Any, found: set[str], seen: set[str]) -> None:
+    """Every character of every text in `view` into `found` (`seen`: texts done)."""
+    stack = [view]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif hasattr(item, "__dict__"):
+            stack.extend(vars(item).values())
+        elif item is not None:
+            text = item if isinstance(item, str) else str(item)
+            if text not in seen:
+                seen.add(text)
+                found.update(text)
 
 
 @functools.lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from handouts.layout.exam_recording import RecordedPart, RecordingFrame
-from handouts.layout.fonts import FontPriming
+from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.theme import Theme
 
 
@@ -26,6 +26,7 @@ class ExamCanvas(Canvas):
         self._pages: list[dict] = []
         self.footer: tuple[int, int] | None = None  # (part, page in part) of this page
         self.draw_footer = None  # callback(canvas, part, page, pages)
+        self.capture = None  # callback(canvas, pages' operators): told before writing
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
@@ -38,11 +39,20 @@ class ExamCanvas(Canvas):
             if state["footer"]:
                 part, page = state["footer"]
                 totals[part] = max(totals.get(part, 0), page)
+        streams: list | None = []
         for state in self._pages:
             self.__dict__.update(state)
             if self.footer and self.draw_footer:
                 self.draw_footer(self, *self.footer, totals[self.footer[0]])
+            if self.capture is not None and streams is not None:
+                # Only operators stand alone: a page's pictures, links or transparency
+                # are resources beside them.
+                plain = not (self._formsinuse or self._annotationrefs or self._colorsUsed or self._shadingUsed
+                             or self._psCommandsBeforePage or self._psCommandsAfterPage or self._extgstate._c)
+                streams = streams + ["\n".join(self._code)] if plain else None  # as the page joins them
             super().showPage()
+        if self.capture is not None and streams is not None:
+            self.capture(self, tuple(streams))
         super().save()
 
 
@@ -72,6 +82,7 @@ class ExamDoc(BaseDocTemplate):
         self.placed: list[tuple] = []  # this page's, so far
         self.drawing = True  # False: record the places only
         self.priming: FontPriming | None = None  # the fonts' state to start from (exam_replay.py)
+        self.streams: tuple = ()  # when recording in the primed state: pages' operators, fonts, priming
         p = theme.page
         width, height = A4
         self.text_width = width - p["left"] - p["right"]
@@ -89,7 +100,13 @@ class ExamDoc(BaseDocTemplate):
         self.pages, self.placed = [], []
 
     def recorded(self) -> RecordedPart:
-        return RecordedPart(self.codes[0] if self.codes else "", self.attributes, self.pages or [])
+        return RecordedPart(self.codes[0] if self.codes else "", self.attributes, self.pages or [],
+                            *self.streams)
+
+    def _captured(self, canvas: Canvas, streams: tuple[str, ...]) -> None:
+        # Operators are worth keeping only if written in the primed font state.
+        if primed_state(canvas._doc) is self.priming:
+            self.streams = (streams, tuple(canvas._doc.fontMapping), self.priming)
 
     def multiBuild(self, story, maxPasses=10, **kwargs):  # noqa: D102 - reportlab's verb
         # One pass is enough: page totals come from the canvas, or are known. (And a
@@ -106,6 +123,8 @@ class ExamDoc(BaseDocTemplate):
 
     def _primed(self, canvas: Canvas) -> Canvas:
         self.priming.prime(canvas._doc)
+        if self.pages is not None and isinstance(canvas, ExamCanvas):
+            canvas.capture = self._captured
         return canvas
 
     def filterFlowables(self, flowables):
@@ -122,6 +141,9 @@ class ExamDoc(BaseDocTemplate):
         self.blank = True
 
     def _finish(self, canvas: ExamCanvas, doc: Any) -> None:
+        if getattr(canvas, "streamed_page", False):  # written whole before, furniture and all
+            canvas.streamed_page = False
+            return
         if self.pages is not None:
             self.pages.append(self.placed)
             self.placed = []

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reportlab.platypus import PageBreak
 
 from handouts.language import PDF_LANG
 from handouts.layout.exam_blocks import ExamContext, ExamLayout, children
 from handouts.layout.exam_doc import ExamDoc, PartStart
-from handouts.layout.exam_recording import NoOutput, PlacedPage, RecordedPart
-from handouts.layout.fonts import FontPriming
+from handouts.layout.exam_recording import NoOutput, PlacedPage, RecordedPart, StreamPage
+from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.handout import Laid
 from handouts.layout.markup import parse_markup
 from handouts.layout.theme import Theme
@@ -52,22 +52,33 @@ def record_pages(markup: str, theme: Theme, template: str, shared: ExamLayout | 
 
 
 def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayout | None = None,
-                  priming: FontPriming | None = None) -> Laid:
+                  priming: FontPriming | None = None,
+                  relay: Callable[[RecordedPart], RecordedPart] | None = None) -> Laid:
     """One document of several exam documents in turn (the print file), each a part
     that starts on a right-hand page, drawn from their recorded pages: nothing is laid
     out again. Parts are taken one at a time as the build reaches them, so memory
-    stays that of one part however many there are."""
+    stays that of one part however many there are. A part written in this document's
+    font state (`priming`) is taken as written, operators and all (`StreamPage`);
+    another is drawn from its placed flowables, which `relay` lays out if it has none."""
     parts = iter(parts)
     first = next(parts)
     doc, _ = _document(first.attributes, theme, shared)
     doc.totals, doc.priming = [], priming
 
     def story(index: int, part: RecordedPart) -> list:
+        canvas = getattr(doc, "canv", None)  # none yet for the first part: primed when made
+        if (part.streams is not None and priming is not None and part.priming == priming
+                and (canvas is None or primed_state(canvas._doc) is priming)):
+            drawn = [StreamPage(code, part.fonts) for code in part.streams]
+        else:
+            if part.pages is None and relay is not None:
+                part = relay(part)
+            drawn = [PlacedPage(placed) for placed in part.pages]
         doc.codes.append(part.code)
-        doc.totals.append(len(part.pages))
+        doc.totals.append(len(drawn))
         pages: list = [PartStart(index, part.code)]
-        for n, placed in enumerate(part.pages):
-            pages += [PageBreak(), PlacedPage(placed)] if n else [PlacedPage(placed)]
+        for n, page in enumerate(drawn):
+            pages += [PageBreak(), page] if n else [page]
         return pages
 
     stories = (story(i, part) for i, part in enumerate(itertools.chain([first], parts)))

@@ -17,15 +17,22 @@ from handouts.layout.exam_replay import draw_on
 
 if TYPE_CHECKING:
     from handouts.layout.exam_doc import ExamDoc
+    from handouts.layout.fonts import FontPriming
 
 
 @dataclass(frozen=True)
 class RecordedPart:
-    """One version's pages as laid out: per page, each flowable with where it stood."""
+    """One version's pages as laid out: per page, each flowable with where it stood;
+    and as written, when the fonts stayed in their primed state: each page's operators,
+    which the print file (primed alike) takes as they are (`StreamPage`)."""
 
     code: str
     attributes: dict[str, str]  # the document's own (title, header, labels)
-    pages: list[list[tuple]]
+    pages: list[list[tuple]] | None  # None: not at hand (made in another process)
+    streams: tuple[str, ...] | None = None  # per page, its operators as written
+    fonts: tuple[str, ...] = ()  # the fonts the pages use, in the order they joined
+    priming: FontPriming | None = None  # the font state the streams are written in
+    markup: str | None = None  # to lay the pages out again when the streams will not do
 
 
 class PlacedPage(Flowable):
@@ -41,6 +48,28 @@ class PlacedPage(Flowable):
     def drawOn(self, canvas, x, y, _sW=0):
         for flowable, at_x, at_y, spare in self.placed:
             draw_on(flowable, canvas, at_x, at_y, spare)
+
+
+class StreamPage(Flowable):
+    """A page written before in the same font state: its operators, as they were. They
+    hold the page's header and footer too (see `ExamDoc._finish`)."""
+
+    def __init__(self, code: str, fonts: tuple[str, ...]):
+        super().__init__()
+        self.code, self.fonts = code, fonts
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, availHeight  # the whole frame
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        doc = canvas._doc
+        for name in self.fonts:  # the fonts join as they did in the version's PDF
+            if name not in doc.fontMapping:
+                font = doc.primed_fonts[name]
+                doc.fontMapping[name] = "/" + font.state[doc].internalName
+                doc.delayedFonts.append(font)
+        canvas._code.append(self.code)
+        canvas.streamed_page = True
 
 
 class _Placing:
