@@ -93,3 +93,12 @@ def test_any_text_prints_literally(tmp_path_factory, words):
     text = squash(" ".join(page_texts(PdfReader(project.root / "out/doc.pdf"))))
     for word in words:
         assert word in text
+
+
+def test_callouts_show_their_kind_by_icon_and_label(project):
+    pdf = build_one(project, "---\ntitle: Kaders\n---\n\n::: tip\nEen tip.\n:::\n\n::: let op\nPas op.\n:::\n\n"
+                             "::: nb\nNoteer.\n:::\n")
+    lines = [line.strip() for line in page_texts(pdf)[0].splitlines()]
+    # each glyph is drawn in white on the tip's disc, the warning's triangle, the note's disc
+    for glyph, label in (("+", "Tip"), ("!", "Let op"), ("i", "NB")):
+        assert lines[lines.index(glyph) + 1] == label, lines

@@ -43,10 +43,14 @@ class Context:
     figures: dict[str, str] = field(default_factory=dict)
     footnotes: dict[int, Paragraph] = field(default_factory=dict)
     body_style: str = "body"  # list items and callouts set their own
+    accent_font: str = ""  # the opening font tag in the accent colour (made once)
+
+    def __post_init__(self) -> None:
+        if not self.accent_font:
+            self.accent_font = f'<font color="#{self.theme.colour("accent").hexval()[2:]}">'
 
     def text(self, elem: ET.Element) -> str:
-        mark = f'<font color="#{self.theme.colour("accent").hexval()[2:]}">'
-        return resolve_marks(inner(elem), self.figures, self.figure_word, mark)
+        return resolve_marks(inner(elem), self.figures, self.figure_word, self.accent_font)
 
     def para(self, elem: ET.Element, style: str) -> Paragraph:
         return Para(self.text(elem), self.styles[style])
@@ -81,8 +85,7 @@ def story(elem: ET.Element, ctx: Context) -> list:
 def heading(elem: ET.Element, ctx: Context) -> list:
     level = int(elem.get("level", "1"))
     number = elem.get("number", "")
-    accent = ctx.theme.colour("accent").hexval()[2:]
-    shown = f'<font color="#{accent}">{number}</font>&nbsp;&nbsp;&nbsp;{ctx.text(elem)}' if number else ctx.text(elem)
+    shown = f'{ctx.accent_font}{number}</font>&nbsp;&nbsp;&nbsp;{ctx.text(elem)}' if number else ctx.text(elem)
     entry = f"{number}  {elem.get('plain', '')}".strip()
     style = ctx.styles[f"h{min(level, 3)}"]
     para = HeadingParagraph(shown, style, level=level, entry=entry, anchor=elem.get("anchor", ""))

@@ -22,10 +22,13 @@ MAX_HEIGHT_SHARE = 0.55  # of the page's text height: a figure leaves room for i
 
 
 @lru_cache(maxsize=64)
-def _svg(path: str, mtime: float) -> Drawing | None:
+def _svg(path: str, mtime: float, font: str) -> Drawing | None:
+    """The file's drawing with its text in `font`, read once per file version and font.
+    Users get a copy (`Drawing.copy` shares the shapes, which nobody changes after this)."""
     from svglib.svglib import svg2rlg  # imported late: it is slow and only SVG needs it
 
-    return svg2rlg(path)
+    drawing = svg2rlg(path)
+    return use_font(drawing, font) if drawing is not None else None
 
 
 def use_font(drawing: Drawing, font: str) -> Drawing:
@@ -49,11 +52,12 @@ def figure_flowable(path: str, width: float, column: float, theme: Theme, ref: S
     max_height = 700 * MAX_HEIGHT_SHARE
     try:
         if file.suffix.lower() == ".svg":
-            drawing = _svg(str(file), file.stat().st_mtime)
+            font = face(theme.heading_font)
+            drawing = _svg(str(file), file.stat().st_mtime, font)
             if drawing is None or not drawing.width or not drawing.height:
                 raise ValueError("no drawing in the file")
             drawing = drawing.copy()
-            use_font(drawing, face(theme.heading_font))
+            drawing.initialFontName = font
             scale = min(width / drawing.width, max_height / drawing.height)
             drawing.scale(scale, scale)
             drawing.width, drawing.height = drawing.width * scale, drawing.height * scale

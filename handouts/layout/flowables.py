@@ -25,6 +25,9 @@ def _collect_marks(thing: Any, found: list[int]) -> None:
             _collect_marks(item, found)
         return
     if isinstance(thing, Paragraph):
+        text = getattr(thing, "text", None)
+        if isinstance(text, str) and FOOTNOTE_MARK not in text:
+            return  # its markup has no mark (parts of a split paragraph have no markup)
         for frag in getattr(thing, "frags", None) or []:
             if isinstance(frag, list):  # split paragraphs hold words as [width, frag...]
                 for inner in frag[1:]:

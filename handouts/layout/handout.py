@@ -45,8 +45,8 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
     ctx.figures = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
     for note in root.iter("footnote"):
         n = note.get("n", "0")
-        mark = f'<font color="#{theme.colour("accent").hexval()[2:]}">'
-        ctx.footnotes[int(n)] = Para(f"<super>{mark}{n}</font></super>&nbsp;{ctx.text(note)}", styles["footnote"])
+        ctx.footnotes[int(n)] = Para(f"<super>{ctx.accent_font}{n}</font></super>&nbsp;{ctx.text(note)}",
+                                     styles["footnote"])
     flowables = story(_body_parts(root), ctx)
     return Laid(doc, flowables, buffer)
 
