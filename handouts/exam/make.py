@@ -133,14 +133,18 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     """Each version's pages, in order, as it is made (its PDFs go to `products`). Over
     `jobs` processes when there are enough versions to gain from it: then the workers
     make the PDFs and send each page's operators along for the print file."""
-    if jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon:
-        for version in versions:
-            _, paper, key, part = make_version(task(version), record=True)
-            products += [paper, key]
-            yield part
+    alone = jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon
+    # The first version is made here in any case: the workers, forked after it, start
+    # with its lines broken and its drawings recorded (exam_replay.py), not from nothing.
+    for version in versions if alone else versions[:1]:
+        _, paper, key, part = make_version(task(version), record=True)
+        products += [paper, key]
+        yield part
+    if alone:
         return
+    rest = versions[1:]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        made = pool.map(_make_in_worker, map(task, versions), chunksize=max(1, len(versions) // (jobs * 4)))
+        made = pool.map(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
         for paper, key, part in made:
             products += [paper, key]
             yield part
