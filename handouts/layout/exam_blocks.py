@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,6 +212,12 @@ def grid(elem: ET.Element, ctx: Context) -> list:
         rows.append([ctx.paragraph(ctx.text(cell), style) for cell in row.findall("cell")])
     if not rows:
         return []
+    # The same grid in many documents (a key's blueprint) is one table, drawn once.
+    key = ("grid", tuple(widths), header, tuple(tuple(cells) for cells in rows))
+    return [ctx.shared.once(key, lambda: _grid_table(rows, widths, header, ctx)), Spacer(0, 8)]
+
+
+def _grid_table(rows: list[list], widths: list[float], header: int, ctx: Context) -> Table:
     c = ctx.theme.colours
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), _GRID_TOP),
              ("BOTTOMPADDING", (0, 0), (-1, -1), _GRID_BOTTOM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
@@ -218,9 +225,8 @@ def grid(elem: ET.Element, ctx: Context) -> list:
         style.append(("BACKGROUND", (0, 0), (-1, header - 1), c["accent"]))
     if widths:
         style += _plain_rows(rows, widths)
-    table = Table(rows, colWidths=widths or None, repeatRows=header, style=_table_style(ctx, *style),
-                  hAlign="LEFT")
-    return [table, Spacer(0, 8)]
+    return Table(rows, colWidths=widths or None, repeatRows=header, style=_table_style(ctx, *style),
+                 hAlign="LEFT")
 
 
 def _plain_rows(rows: list[list], widths: list[float]) -> list[tuple]:
@@ -312,10 +318,13 @@ class ExamLayout:
         """`kind(*args)`, one for the exam: an option reappears in every version, and
         one flowable draws once and is replayed after (exam_replay.py). Flowables in
         `args` are told apart by identity: they are the shared paragraphs."""
-        key = (kind, *args)
+        return self.once((kind, *args), lambda: kind(*args))
+
+    def once(self, key: tuple, make: Callable[[], Flowable]) -> Flowable:
+        """The flowable made for `key`, made by `make()` the first time."""
         known = self._made.get(key)
         if known is None:
-            known = self._made[key] = kind(*args)
+            known = self._made[key] = make()
         return known
 
     def indented(self, style: str, more: float) -> str:

@@ -92,19 +92,19 @@ class _Placing:
         delattr(self.flowable, name)
 
     def drawOn(self, canvas, x, y, _sW=0):
-        self.doc.placed.append((self.flowable, x, y, _sW))
+        if self.doc.pages is not None:
+            self.doc.placed.append((self.flowable, x, y, _sW))
         if self.doc.drawing:
             draw_on(self.flowable, canvas, x, y, _sW)
 
 
 class RecordingFrame(Frame):
-    """A frame that tells its document where it draws each flowable."""
+    """A frame that tells its document where it draws each flowable (when it records),
+    and draws each as drawn before when it can (exam_replay.py)."""
 
     doc: ExamDoc
 
     def add(self, flowable, canv, trySplit=0):
-        if self.doc.pages is None:
-            return Frame._add(self, flowable, canv, trySplit)
         return Frame._add(self, _Placing(flowable, self.doc), canv, trySplit)
 
     _add = add
