@@ -100,3 +100,33 @@ def test_any_mix_reads_as_reportlab_reads_it(text):
             Para(text, STYLE)
         return
     assert plain(Para(text, STYLE).frags) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "3.1\xa0\xa0Functies van de rug",
+    "3.2.1\xa0\xa0Opbouw in vijf regio\u2019s",
+    "3.4\xa0\xa0Een heel lange titel die in de inhoudsopgave zeker over twee regels loopt, "
+    "en misschien zelfs over drie als de kolom smal is",
+    "<b>vet</b> en gewoon",
+])
+def test_a_contents_entry_ends_where_a_callback_at_its_end_would_be(text):
+    """The dots of a contents entry start where reportlab's drawing would have called
+    back at the end of the text (the old way, with an onDraw tag)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from handouts.layout.pages import ContentsEntry
+
+    style = ParagraphStyle("toc", fontName="Helvetica", fontSize=10.5, leading=14.5,
+                           leftIndent=52, firstLineIndent=-30, rightIndent=30)
+    canvas = Canvas(io.BytesIO())
+    seen = []
+    canvas.setNamedCB("end", lambda c, kind, label: seen.append((c._curr_tx_info["cur_x"], c._curr_tx_info["cur_y"])))
+    old = Paragraph(text + '<onDraw name="end" label="x"/>', style)
+    old.wrapOn(canvas, 200, 500)
+    old.drawOn(canvas, 0, 0)
+    new = ContentsEntry(text, style, anchor="h1")
+    new.wrapOn(canvas, 200, 500)
+    assert len(new.blPara.lines) == len(old.blPara.lines)
+    assert new._text_end() == pytest.approx(seen[-1], abs=1e-9)

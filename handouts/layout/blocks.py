@@ -29,7 +29,7 @@ from handouts.layout.flowables import SideNote, WithFootnotes, footnote_marks
 from handouts.layout.fonts import face
 from handouts.layout.icons import callout_icon
 from handouts.layout.markup import inner, resolve_marks, src
-from handouts.layout.pages import CONTENTS_END, HeadingParagraph
+from handouts.layout.pages import ContentsEntry, HeadingParagraph
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
@@ -242,8 +242,7 @@ def contents(elem: ET.Element, ctx: Context) -> list:
     entries = []
     for entry in elem.findall("entry"):
         style = ctx.styles["toc1" if entry.get("level") == "1" else "toc2"]
-        end = f'<onDraw name="{CONTENTS_END}" label="{entry.get("anchor", "")}"/>'
-        entries.append(Para(ctx.text(entry) + end, style))
+        entries.append(ContentsEntry(ctx.text(entry), style, anchor=entry.get("anchor", "")))
     if not entries:
         return []
     return [Para(elem.get("title", ""), ctx.styles["h2"]), *entries, Spacer(0, 14)]

@@ -10,7 +10,9 @@ from copy import deepcopy
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.rl_config import paraFontSizeHeightOffset
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
@@ -19,7 +21,6 @@ from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between stacked footnotes and between side notes
-CONTENTS_END = "contentsEnd"  # onDraw callback at the end of a contents entry
 
 
 LATE_MARK = "%handouts-late "  # a content-stream comment line: text drawn there at save time
@@ -95,6 +96,46 @@ class TextFrame(Frame):
         return twin
 
 
+class ContentsEntry(Para):
+    """A line of the table of contents: its text, then dots to the page number of the
+    heading `anchor` (filled in at save time). The dots start where the text ends,
+    worked out from the broken lines, so the text stays one plain fragment (a callback
+    at its end made every entry a mixed-fragment paragraph, three times the work)."""
+
+    def __init__(self, text, style, bulletText=None, frags=None, *, anchor: str = "", **kwargs):
+        super().__init__(text, style, bulletText=bulletText, frags=frags, **kwargs)
+        self.anchor = anchor
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if parts:  # only the part with the last line ends in dots
+            parts[-1].anchor = self.anchor
+        return parts
+
+    def draw(self):
+        super().draw()
+        doc = getattr(self.canv, "_doctemplate", None)
+        if not self.anchor or doc is None or not hasattr(doc, "contents_leader"):
+            return
+        doc.contents_leader(self.canv, self.anchor, *self._text_end())
+
+    def _text_end(self) -> tuple[float, float]:
+        """Where the last line's text ends, on its baseline (paragraph coordinates),
+        worked out as reportlab's drawing does."""
+        style, para = self.style, self.blPara
+        last = len(para.lines) - 1
+        if para.kind == 0:
+            first = para
+            width = stringWidth(" ".join(para.lines[last][1]), para.fontName, para.fontSize)
+        else:
+            first = para.lines[0]
+            width = sum(stringWidth(f.text, f.fontName, f.fontSize)
+                        for f in para.lines[last].words if not hasattr(f, "cbDefn"))
+        top = first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
+        offset = style.firstLineIndent if last == 0 else 0
+        return style.leftIndent + offset + width, self.height - top - last * style.leading
+
+
 class HeadingParagraph(Para):
     """A heading that knows what the outline and the table of contents should say."""
 
@@ -132,21 +173,19 @@ class HandoutDoc(BaseDocTemplate):
             canvas = LateFormCanvas(*args, **kwargs)
             # Footnote marks carry an onDraw callback so they can be found in split text.
             canvas.setNamedCB(FOOTNOTE_MARK, lambda *_: None)
-            canvas.setNamedCB(CONTENTS_END, self._contents_leader)
             canvas.before_save.append(self._define_late_forms)
             return canvas
 
         return make
 
     # -- numbers known only at the end
-    def _contents_leader(self, canvas: Canvas, kind: str, anchor: str) -> None:
-        """Dots from the end of a contents entry to its page number."""
-        info = canvas._curr_tx_info
+    def contents_leader(self, canvas: Canvas, anchor: str, x: float, y: float) -> None:
+        """Dots from the end of a contents entry (x, y: where its text ends, on its
+        baseline) to its page number. The canvas's origin is the entry's, whose left
+        edge is the frame's: the column's right edge is at text_width."""
         self._contents_anchors.add(anchor)
-        # The callback runs inside the paragraph's drawOn, whose origin is the frame's
-        # left edge: the column's right edge is at text_width in these coordinates.
         right = self.text_width
-        y, x = info["cur_y"], info["cur_x"] + 6
+        x += 6
         font, size = self.theme.body_font, self.theme.sizes["body"]
         canvas.saveState()
         canvas.setFont(font, size)
