@@ -8,6 +8,7 @@ leaflet uses this for its body (the same for every practice), cover and stamp.
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,17 @@ class PlacingFrame(Frame):
 
     def add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803
         return super().add(_StandIn(flowable, self.placed), canv, trySplit)
+
+    def __deepcopy__(self, memo: dict) -> PlacingFrame:
+        # Platypus copies the current frame to measure a KeepTogether or a table cell;
+        # the copy needs the frame's geometry, not every flowable placed so far (copying
+        # those took most of the layout time, more with every flowable placed).
+        clone = copy.copy(self)
+        for name, value in self.__dict__.items():
+            if name != "placed":
+                setattr(clone, name, copy.deepcopy(value, memo))
+        clone.placed = []
+        return clone
 
 
 class _StandIn:
