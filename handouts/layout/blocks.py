@@ -29,7 +29,7 @@ from handouts.layout.flowables import SideNote, WithFootnotes, footnote_marks
 from handouts.layout.fonts import face
 from handouts.layout.icons import callout_icon
 from handouts.layout.markup import inner, resolve_marks, src
-from handouts.layout.pages import ContentsEntry, HeadingParagraph
+from handouts.layout.pages import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
@@ -85,10 +85,15 @@ def story(elem: ET.Element, ctx: Context) -> list:
 def heading(elem: ET.Element, ctx: Context) -> list:
     level = int(elem.get("level", "1"))
     number = elem.get("number", "")
-    shown = f'{ctx.accent_font}{number}</font>&nbsp;&nbsp;&nbsp;{ctx.text(elem)}' if number else ctx.text(elem)
     entry = f"{number}  {elem.get('plain', '')}".strip()
     style = ctx.styles[f"h{min(level, 3)}"]
-    para = HeadingParagraph(shown, style, level=level, entry=entry, anchor=elem.get("anchor", ""))
+    numbered = numbered_heading_style(style, number, ctx.theme.colour("accent")) if number else None
+    if numbered is not None:  # the number drawn as the heading's bullet
+        para = HeadingParagraph(ctx.text(elem), numbered, level=level, entry=entry, anchor=elem.get("anchor", ""),
+                                bulletText=number)
+    else:
+        shown = f'{ctx.accent_font}{number}</font>&nbsp;&nbsp;&nbsp;{ctx.text(elem)}' if number else ctx.text(elem)
+        para = HeadingParagraph(shown, style, level=level, entry=entry, anchor=elem.get("anchor", ""))
     # Never start a section in the last few lines of a page.
     return [CondPageBreak(style.leading * 4), para]
 

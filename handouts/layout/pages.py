@@ -137,11 +137,38 @@ class ContentsEntry(Para):
 
 
 class HeadingParagraph(Para):
-    """A heading that knows what the outline and the table of contents should say."""
+    """A heading that knows what the outline and the table of contents should say.
+    Its number, if any, may be its bullet (see `numbered_heading_style`)."""
 
-    def __init__(self, text: str, style: Any, *, level: int, entry: str, anchor: str):
-        super().__init__(text, style)
+    def __init__(self, text: str, style: Any, *, level: int, entry: str, anchor: str,
+                 bulletText: str | None = None):
+        super().__init__(text, style, bulletText=bulletText)
         self.level, self.entry, self.anchor = level, entry, anchor
+
+
+NUMBER_GAP = "\xa0\xa0\xa0"  # between a heading's number and its words
+_numbered_styles: dict[tuple[int, str, float], tuple[Any, Any]] = {}
+
+
+def numbered_heading_style(style: Any, number: str, colour: Any) -> Any | None:
+    """The heading style with `number` as its bullet, in `colour`, and the words
+    starting where they would after the number and NUMBER_GAP: the same place on the
+    page as number, gap and words set as one line of mixed markup, but the words stay
+    one plain fragment (a mixed paragraph costs three times as much to break and draw).
+    None when the style or font does not allow it (reportlab would move the words)."""
+    font, size = style.fontName, style.fontSize
+    indent = stringWidth(number + NUMBER_GAP, font, size)
+    # reportlab starts the words no earlier than 0.6 em after the bullet
+    if style.leftIndent or style.firstLineIndent or indent < stringWidth(number, font, size) + 0.6 * size:
+        return None
+    key = (id(style), colour.hexval(), indent)
+    made = _numbered_styles.get(key)
+    if made is None or made[0] is not style:
+        numbered = style.clone(f"{style.name}-numbered", firstLineIndent=indent, bulletIndent=0,
+                               bulletFontName=font, bulletFontSize=size, bulletColor=colour,
+                               bulletOffsetY=0, bulletAnchor="start")
+        made = _numbered_styles[key] = (style, numbered)
+    return made[1]
 
 
 class HandoutDoc(BaseDocTemplate):
