@@ -211,8 +211,11 @@ def _font_key(doc: Any) -> tuple | None:
 
 
 def _graphics_key(canvas: Canvas, names: tuple[str, ...]) -> str:
+    """The graphics state the next operators depend on, as a dictionary key: with the
+    opacities set and named so far, and the spot colours used (names in operators)."""
     state = canvas.__dict__
-    return repr(tuple(state[name] for name in names))
+    return repr((tuple(state[name] for name in names), canvas._extgstate._d,
+                 canvas._extgstate._c, tuple(canvas._colorsUsed)))
 
 
 def replayable(flowable: Flowable) -> Flowable:
