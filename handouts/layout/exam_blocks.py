@@ -4,6 +4,7 @@ and paragraphs parsed and broken into lines once however many versions repeat th
 
 from __future__ import annotations
 
+import copy
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -212,9 +213,14 @@ def grid(elem: ET.Element, ctx: Context) -> list:
         rows.append([ctx.paragraph(ctx.text(cell), style) for cell in row.findall("cell")])
     if not rows:
         return []
-    # The same grid in many documents (a key's blueprint) is one table, drawn once.
+    # The same grid in many documents (a key's blueprint) is made and styled once, and
+    # drawn once: each document lays out a copy of its own (a table keeps how it was
+    # last laid out and split), which replays the drawings of the one (exam_replay.py).
     key = ("grid", tuple(widths), header, tuple(tuple(cells) for cells in rows))
-    return [ctx.shared.once(key, lambda: _grid_table(rows, widths, header, ctx)), Spacer(0, 8)]
+    made = ctx.shared.once(key, lambda: _grid_table(rows, widths, header, ctx))
+    table = copy.copy(made)
+    table.replay_as = made
+    return [table, Spacer(0, 8)]
 
 
 def _grid_table(rows: list[list], widths: list[float], header: int, ctx: Context) -> Table:

@@ -82,6 +82,7 @@ def draw_on(flowable: Flowable, canvas: Canvas, x: float, y: float, spare: float
     x = flowable._hAlignAdjust(x, spare)
     canvas.saveState()
     canvas.translate(x, y)
-    draw_recorded(flowable, canvas, lambda: flowable._drawOn(canvas), "drawOn",
+    # A copy made to be laid out apart (`replay_as`) draws as the one it copies.
+    draw_recorded(getattr(flowable, "replay_as", flowable), canvas, lambda: flowable._drawOn(canvas), "drawOn",
                   getattr(flowable, "width", None), getattr(flowable, "height", None))
     canvas.restoreState()
