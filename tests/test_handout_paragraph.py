@@ -150,3 +150,32 @@ def test_a_heading_number_as_bullet_breaks_the_words_as_the_mixed_markup_did(tit
     old_lines[0] = old_lines[0][1:]  # the number
     assert [" ".join(x) for x in old_lines] == [" ".join(x) for x in new_lines]
     assert len(new.frags) == 1 and numbered.bulletColor == accent
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(
+    st.tuples(st.sampled_from(["b", "i", "a", "font", "onDraw", "super"]),
+              st.dictionaries(st.sampled_from(["href", "name", "color", "label"]),
+                              st.text(alphabet="ab<>&\"'\n\t\r é", max_size=6), max_size=2),
+              st.text(alphabet="xy<>&\n é", max_size=5), st.text(alphabet="z&<> ", max_size=4), st.just([])),
+    lambda children: st.tuples(st.sampled_from(["b", "i", "a"]), st.just({}), st.text(max_size=3),
+                               st.text(max_size=3), st.lists(children, max_size=3)),
+    max_leaves=8))
+def test_inner_markup_is_what_elementtree_writes(tree):
+    import xml.etree.ElementTree as ET
+
+    from handouts.layout.markup import inner
+
+    def build(node):
+        tag, attrs, text, tail, children = node
+        elem = ET.Element(tag, attrs)
+        elem.text, elem.tail = text or None, tail or None
+        elem.extend(build(c) for c in children)
+        return elem
+
+    root = ET.Element("p")
+    root.text = "start & <"
+    root.append(build(tree))
+    expected = (root.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                + "".join(ET.tostring(c, encoding="unicode") for c in root)).strip()
+    assert inner(root) == expected
