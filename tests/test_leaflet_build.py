@@ -423,3 +423,27 @@ def test_table_text_in_a_leaflet_is_body_size(project):
         sizes = {round(pdfium.raw.FPDFText_GetFontSize(textpage, i), 1)
                  for i in range(start, start + len(word)) if not text[i].isspace()}
         assert min(sizes) >= 12, (word, sizes)
+
+
+def test_png_figures_and_logos_give_the_same_pdf_alone_or_with_others(sample):
+    # A PNG is an image object in each PDF: drawings holding one are drawn every
+    # time, never replayed from another PDF of the run.
+    from PIL import Image
+
+    folder = sample.root / "content"
+    Image.new("RGB", (160, 120), "#2b5d8a").save(folder / "leaflets/figures/foto.png")
+    Image.new("RGB", (80, 30), "#d0a020").save(folder / "practices/logos/logo.png")
+    leaflet = folder / "leaflets/rugpijn.md"
+    leaflet.write_text(leaflet.read_text(encoding="utf-8").replace(
+        "figures/tillen-goed.svg", "figures/foto.png"), encoding="utf-8")
+    zonnekade = folder / "practices/zonnekade.yaml"
+    zonnekade.write_text(zonnekade.read_text(encoding="utf-8").replace(
+        "logos/zonnekade.svg", "logos/logo.png"), encoding="utf-8")
+    result = sample.run("build", "--practice", "content/practices/zonnekade.yaml")
+    assert result.exit_code == 0, result.output
+    alone = {name: (sample.root / "build/leaflets" / name).read_bytes()
+             for name in ("rugpijn-zonnekade.pdf", "rugpijn-zonnekade-screen.pdf")}
+    assert sample.run("build", "--practice", "content/practices").exit_code == 0
+    for name, data in alone.items():
+        assert (sample.root / "build/leaflets" / name).read_bytes() == data, name
+    assert b"/Subtype /Image" in alone["rugpijn-zonnekade.pdf"]
