@@ -3,6 +3,9 @@ paragraphs, lists, tables and figures with the same fonts — with none of our
 pipeline (no templates, contents, footnote placement, side notes, running header
 or page X of Y). `handouts` aims to stay within 1.5x of it.
 
+Like for like: bold and italic are set in the real faces and the figures' words in
+an embedded font, as every handout must (no standard-14 font anywhere).
+
 It reads the chapter through our loader only to get the same text; the loader's
 time is not counted (`prepare` runs once, `lay_out` is timed).
 """
@@ -18,15 +21,35 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+from reportlab.graphics.shapes import Drawing, Group, String
 from svglib.svglib import svg2rlg
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts" / "noto"
 
 
+# The body family with its real faces: the chapter sets words in bold and italic, and
+# a reader sees them so. (The floor used to map <b> and <i> to the regular face, which
+# is not the same work: each face is another font program to subset and embed, and a
+# change of face within a line is another text state to write.)
+SERIF_FACES = {(0, 0): "Regular", (1, 0): "Bold", (0, 1): "Italic", (1, 1): "BoldItalic"}
+
+
 def register() -> None:
     if "FloorSerif" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("FloorSerif", str(FONTS / "NotoSerif-Regular.ttf")))
+        for (bold, italic), face in SERIF_FACES.items():
+            name = "FloorSerif" if face == "Regular" else f"FloorSerif-{face}"
+            pdfmetrics.registerFont(TTFont(name, str(FONTS / f"NotoSerif-{face}.ttf")))
         pdfmetrics.registerFont(TTFont("FloorSans", str(FONTS / "NotoSans-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont("FloorSansText", str(FONTS / "NotoSans-Regular.ttf")))
+
+
+def _embedded_text(node) -> None:
+    """A figure's words in an embedded font, as the chapter's are (svglib names
+    Helvetica, a standard font the PDF would not embed, less work than a handout may do)."""
+    if isinstance(node, String):
+        node.fontName = "FloorSans" if "Bold" in (node.fontName or "") else "FloorSansText"
+    for child in getattr(node, "contents", []) if isinstance(node, (Group, Drawing)) else []:
+        _embedded_text(child)
 
 
 def _plain(markup: str) -> str:
@@ -37,6 +60,7 @@ def _plain(markup: str) -> str:
 def prepare(document) -> list[tuple[str, object]]:
     """(kind, content) for every block, nested blocks flattened."""
     out: list[tuple[str, object]] = []
+    register()
 
     def walk(blocks):
         for b in blocks:
@@ -47,6 +71,8 @@ def prepare(document) -> list[tuple[str, object]]:
             elif b.kind == "figure":
                 drawing = svg2rlg(str(b.path)) if b.path.suffix == ".svg" else None
                 if drawing is not None:
+                    drawing.initialFontName = "FloorSansText"
+                    _embedded_text(drawing)
                     scale = min(360 / drawing.width, 300 / drawing.height)
                     drawing.scale(scale, scale)
                     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
@@ -63,9 +89,8 @@ def lay_out(blocks: list[tuple[str, object]]) -> bytes:
     register()
     from reportlab.lib.fonts import addMapping
 
-    addMapping("FloorSerif", 1, 0, "FloorSerif")  # bold and italic in the same face: same work
-    addMapping("FloorSerif", 0, 1, "FloorSerif")
-    addMapping("FloorSerif", 1, 1, "FloorSerif")
+    for (bold, italic), face in SERIF_FACES.items():
+        addMapping("FloorSerif", bold, italic, "FloorSerif" if face == "Regular" else f"FloorSerif-{face}")
     body = ParagraphStyle("b", fontName="FloorSerif", fontSize=10.5, leading=14.5, alignment=4,
                           hyphenationLang="nl_NL", embeddedHyphenation=1)
     head = ParagraphStyle("h", fontName="FloorSans", fontSize=13, leading=16, keepWithNext=1)
@@ -73,7 +98,8 @@ def lay_out(blocks: list[tuple[str, object]]) -> bytes:
     story = []
     for kind, content in blocks:
         if kind == "table":
-            story.append(Table([[Paragraph(c, cell) for c in row] for row in content], repeatRows=1))
+            story.append(Table([[Paragraph(c, cell) for c in row] for row in content], repeatRows=1,
+                               style=[("FONTNAME", (0, 0), (-1, -1), "FloorSerif")]))  # not Helvetica
         elif kind == "figure":
             story.append(content.copy())
         else:
