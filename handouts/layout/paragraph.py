@@ -20,9 +20,10 @@ import re
 from html import unescape
 
 from reportlab.lib.colors import Color, toColor
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaParser, _re_para
+from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
 # What HTMLParser (as reportlab sets it up: character references not converted) would
 # report for well-formed markup: a text run up to the next "<" or "&", an entity, a
@@ -87,9 +88,32 @@ def _events(text: str) -> list[tuple] | None:
     return events
 
 
+def _plain_frags(text: str, style) -> list | None:
+    """The one fragment reportlab's parser makes of text without tags or entities:
+    its starting fragment for the style (`_initial_frag`), copied with the text."""
+    frag = ParaFrag()
+    frag.rise = 0
+    frag.greek = 0
+    frag.link = []
+    try:
+        frag.fontName, frag.bold, frag.italic = ps2tt(style.fontName)
+    except Exception:  # noqa: BLE001 - reportlab's way reports it
+        return None
+    frag.fontSize = style.fontSize
+    frag.textColor = style.textColor
+    frag.us_lines = []
+    frag.__tag__ = "para"
+    frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
+    frag.text = text
+    return [frag]
+
+
 def parse_markup_fast(text: str, style, case_sensitive: int = 1):
     """(style, frags, bullet frags) as reportlab's `ParaParser.parse` gives them for the
     (cleaned) paragraph markup `text`, or None when `text` needs reportlab's own way."""
+    if "<" not in text and "&" not in text:  # plain text: most paragraphs, cells, items
+        frags = _plain_frags(text, style) if text else []
+        return None if frags is None else (style, frags, None)
     if not (len(text) >= 6 and text[0] == "<" and _re_para.match(text)):
         events = _events(text)
         if events is None:
