@@ -14,7 +14,7 @@ import multiprocessing
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -164,11 +164,12 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
     the same operators for the same text (exam_replay.py). The versions' holds only what
     students see; the template's own words come from the first version's markup."""
     first = versions[0]
-    found, seen = set(), set()
+    found: set[str] = set()
+    seen: set[str] = set()
     _characters(render_template("exam/version.xml.j2", {"exam": exam, "papers": [paper_view(first, figures)],
                                                         "labels": labels}, root), found, seen)
-    for version in versions:
-        _characters(paper_view(version, figures), found, seen)
+    for version in versions:  # the texts a view is made of; markup adds no letters
+        _characters((version.sections, version.student), found, seen)
     theme = shared.theme
     fonts = tuple(dict.fromkeys(face(family, bold, italic) for family in (theme.body_font, theme.heading_font)
                                 for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))))
@@ -176,12 +177,13 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
     _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank), "labels": labels},
                                 root), found, seen)
     for version in versions:
-        _characters(key_view(version, bank), found, seen)
+        _characters(version.key, found, seen)
     return papers, FontPriming.of("".join(found), fonts)
 
 
 def _characters(view: Any, found: set[str], seen: set[str]) -> None:
-    """Every character of every text in `view` into `found` (`seen`: texts done)."""
+    """Every character of every text in `view` (texts, or objects and collections of
+    them) into `found`; `seen` holds the texts done."""
     stack = [view]
     while stack:
         item = stack.pop()
@@ -189,8 +191,8 @@ def _characters(view: Any, found: set[str], seen: set[str]) -> None:
             stack.extend(item.values())
         elif isinstance(item, (list, tuple)):
             stack.extend(item)
-        elif hasattr(item, "__dict__"):
-            stack.extend(vars(item).values())
+        elif is_dataclass(item):  # its fields, not vars(): that would give it a dict to keep
+            stack.extend(getattr(item, f.name) for f in fields(item))
         elif item is not None:
             text = item if isinstance(item, str) else str(item)
             if text not in seen:

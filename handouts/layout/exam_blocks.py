@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import re
 import xml.etree.ElementTree as ET
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -217,7 +218,7 @@ def grid(elem: ET.Element, ctx: Context) -> list:
     # drawn once: each document lays out a copy of its own (a table keeps how it was
     # last laid out and split), which replays the drawings of the one (exam_replay.py).
     key = ("grid", tuple(widths), header, tuple(tuple(cells) for cells in rows))
-    made = ctx.shared.once(key, lambda: _grid_table(rows, widths, header, ctx))
+    made = ctx.shared.once(key, lambda: _grid_table(rows, widths, header, ctx), recent=True)
     table = copy.copy(made)
     table.replay_as = made
     return [table, Spacer(0, 8)]
@@ -310,6 +311,7 @@ class ExamLayout:
         self.styles = _exam_styles(theme, language)
         self._paragraphs: dict[tuple[str, str], Para] = {}
         self._made: dict[tuple, Flowable] = {}
+        self._recent: OrderedDict[tuple, Flowable] = OrderedDict()
 
     def paragraph(self, text: str, style: str) -> Para:
         known = self._paragraphs.get((text, style))
@@ -317,6 +319,7 @@ class ExamLayout:
             if len(self._paragraphs) >= _KEPT_PARAGRAPHS:  # a roster of thousands: start afresh
                 self._paragraphs.clear()
                 self._made.clear()
+                self._recent.clear()
             known = self._paragraphs[text, style] = Para(text, self.styles[style])
         return known
 
@@ -326,11 +329,18 @@ class ExamLayout:
         `args` are told apart by identity: they are the shared paragraphs."""
         return self.once((kind, *args), lambda: kind(*args))
 
-    def once(self, key: tuple, make: Callable[[], Flowable]) -> Flowable:
-        """The flowable made for `key`, made by `make()` the first time."""
-        known = self._made.get(key)
+    def once(self, key: tuple, make: Callable[[], Flowable], recent: bool = False) -> Flowable:
+        """The flowable made for `key`, made by `make()` the first time. With `recent`,
+        kept only while among the last few made so: for what only some documents
+        repeat (a key's blueprint, yes; its answers table, rarely)."""
+        kept = self._recent if recent else self._made
+        known = kept.get(key)
         if known is None:
-            known = self._made[key] = make()
+            known = kept[key] = make()
+            if recent and len(kept) > _KEPT_RECENT:
+                kept.popitem(last=False)
+        elif recent:
+            kept.move_to_end(key)
         return known
 
     def indented(self, style: str, more: float) -> str:
@@ -343,6 +353,7 @@ class ExamLayout:
 
 
 _KEPT_PARAGRAPHS = 20000
+_KEPT_RECENT = 16  # grids
 
 
 @dataclass
