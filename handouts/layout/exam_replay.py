@@ -14,6 +14,7 @@ never recorded: it is drawn every time.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -24,6 +25,7 @@ from handouts.layout.fonts import primed_state
 # What the operators depend on besides the fonts; the matrix moves with the position
 # only (a flowable draws after a translation to its place).
 _GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name not in ("_extgstate", "_currentMatrix"))
+_graphics = attrgetter(*_GRAPHICS)
 _LIMIT = 64  # recordings per flowable: more states than this are not worth keeping
 
 
@@ -39,7 +41,7 @@ def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: 
     if priming is None:
         draw()
         return
-    graphics = tuple(canvas.__dict__[name] for name in _GRAPHICS)
+    graphics = _graphics(canvas)
     key = (priming, graphics, *extra)
     recordings = owner.__dict__.setdefault("_recordings", {})
     try:
@@ -69,7 +71,7 @@ def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: 
     if used is not None:
         used.extend(name for name in fonts if name not in used)
     if primed_state(doc) is priming and _trace(canvas) == before and len(recordings) < _LIMIT:
-        after = {name: canvas.__dict__[name] for name in _GRAPHICS}
+        after = dict(zip(_GRAPHICS, _graphics(canvas), strict=True))
         recordings[key] = (tuple(canvas._code[start:]), fonts, after)
 
 
