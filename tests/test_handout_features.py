@@ -120,3 +120,28 @@ def test_an_svg_figure_replayed_from_its_recording_gives_the_same_bytes(project)
     assert project.run("build", "content/other.md").exit_code == 0
     assert project.run("build", "content/doc.md").exit_code == 0
     assert (project.root / "build/doc.pdf").read_bytes() == first
+
+
+def test_table_cells_of_one_plain_line_print_as_before(project, monkeypatch):
+    """Short plain cells are drawn as strings: the same pixels as the paragraphs they
+    replace; cells with markup or several lines stay paragraphs."""
+    import pypdfium2 as pdfium
+
+    from handouts.layout import blocks
+
+    rows = "\n".join(f"| kort {i} | *schuin {i}* | " + "een langere uitleg die over meer regels loopt " * 3 + "|"
+                     for i in range(4))
+    project.write("content/doc.md", f"---\ntitle: Tabel\n---\n\n| Kop | Term | Uitleg |\n|---|---|---|\n{rows}\n")
+
+    def pixels() -> bytes:
+        assert project.run("build").exit_code == 0
+        page = pdfium.PdfDocument(str(project.root / "build/doc.pdf"))[0]
+        return page.render(scale=1.5).to_pil().tobytes()
+
+    made = []
+    original = blocks._plain_cells
+    monkeypatch.setattr(blocks, "_plain_cells", lambda data, *a: made.append(1) or original(data, *a))
+    as_strings = pixels()
+    assert made
+    monkeypatch.setattr(blocks, "_plain_cells", lambda *a: [])
+    assert pixels() == as_strings

@@ -43,6 +43,7 @@ class Context:
     figures: dict[str, str] = field(default_factory=dict)
     footnotes: dict[int, Paragraph] = field(default_factory=dict)
     body_style: str = "body"  # list items and callouts set their own
+    plain_cells: bool = False  # table cells of one plain line drawn as strings (handouts)
     accent_font: str = ""  # the opening font tag in the accent colour (made once)
 
     def __post_init__(self) -> None:
@@ -147,8 +148,49 @@ def table(elem: ET.Element, ctx: Context) -> list:
         commands += [("BACKGROUND", (0, 0), (-1, 0), c["accent"])]
     commands += [("BACKGROUND", (0, i), (-1, i), colors.Color(0.95, 0.96, 0.97))
                  for i in range(header + 1, len(data), 2)]
+    if ctx.plain_cells:
+        commands += _plain_cells(data, widths, header, ctx)
     return [Spacer(0, 2), Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
                                 hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
+
+
+_CELL_PADDING = 6  # reportlab's, left and right
+
+
+def _plain_cells(data: list[list], widths: list[float], header: int, ctx: Context) -> list:
+    """Cells whose paragraph is one plain, left-aligned fragment that fits on one line
+    become the string itself, drawn by the table in the cell's font, size, colour and
+    leading: the same baseline (the cell's top, less its padding and the font size, for
+    both) and the same row height, without a paragraph to break and draw. The style
+    commands that give string cells their font; nothing else changes."""
+    rows = [(range(0, header), ctx.styles["cellhead"]), (range(header, len(data)), ctx.styles["cell"])]
+    commands: list = []
+    for span, style in rows:
+        if not span:
+            continue
+        first, last = span[0], span[-1]
+        changed = False
+        for r in span:
+            for col, cell in enumerate(data[r]):
+                frags = getattr(cell, "frags", None)
+                if not isinstance(cell, Para) or cell.style is not style or len(frags or ()) != 1:
+                    continue
+                frag = frags[0]
+                if (hasattr(frag, "cbDefn") or frag.link or frag.us_lines or frag.rise or not frag.text
+                        or frag.fontName != style.fontName or frag.fontSize != style.fontSize
+                        or frag.textColor != style.textColor):
+                    continue
+                room = widths[col] - 2 * _CELL_PADDING
+                if stringWidth(frag.text, frag.fontName, frag.fontSize) > room - 0.5:
+                    continue  # it might wrap: keep the paragraph
+                data[r][col] = frag.text
+                changed = True
+        if changed:
+            commands += [("FONTNAME", (0, first), (-1, last), style.fontName),
+                         ("FONTSIZE", (0, first), (-1, last), style.fontSize),
+                         ("LEADING", (0, first), (-1, last), style.leading),
+                         ("TEXTCOLOR", (0, first), (-1, last), style.textColor)]
+    return commands
 
 
 def _aligned(style: Any, align: str | None) -> Any:

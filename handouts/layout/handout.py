@@ -41,7 +41,7 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
         producer="handouts",
         lang=PDF_LANG.get(language, language),
     )
-    ctx = Context(theme, styles, doc.text_width, figure_word=root.get("figure-ref", "afbeelding"))
+    ctx = Context(theme, styles, doc.text_width, figure_word=root.get("figure-ref", "afbeelding"), plain_cells=True)
     ctx.figures = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
     for note in root.iter("footnote"):
         n = note.get("n", "0")
