@@ -116,6 +116,38 @@ class _CanvasRecorder:
         self._fonts.pop()
 
 
+# Graphics-state setters whose repeat, in a state where the same value is already set,
+# changes nothing: reportlab's renderer repeats them for every shape of an SVG group.
+_STATE_SETTERS = frozenset({"setLineWidth", "setLineCap", "setLineJoin", "setDash", "setFillAlpha",
+                            "setStrokeAlpha"})
+# Colour setters also set the alpha when the colour has one.
+_ALPHA_OF = {"setFillColor": "setFillAlpha", "setStrokeColor": "setStrokeAlpha"}
+
+
+def _without_repeats(calls: list) -> tuple:
+    """The calls less the state setters that set what is already set in the same saved
+    state (and less identity transforms): the same marks on the page, fewer operators."""
+    kept: list = []
+    known: list[dict] = [{}]  # per saved state: setter → the call that set it
+    for call in calls:
+        name, args, kwargs = call
+        state = known[-1]
+        if name == "saveState":
+            known.append(dict(state))
+        elif name == "restoreState":
+            known.pop()
+        elif name == "transform" and tuple(args) == (1, 0, 0, 1, 0, 0) and not kwargs:
+            continue
+        elif name in _STATE_SETTERS:
+            if state.get(name) == (args, kwargs):
+                continue
+            state[name] = (args, kwargs)
+        elif name in _ALPHA_OF:
+            state.pop(_ALPHA_OF[name], None)  # not known any more
+        kept.append(call)
+    return tuple(kept)
+
+
 _RECORDINGS: dict[tuple, tuple | None] = {}
 _KEPT_RECORDINGS = 64
 
@@ -130,7 +162,7 @@ def _recorded(key: tuple, drawing: Drawing) -> tuple | None:
     recorder = _CanvasRecorder()
     try:
         renderPDF.draw(drawing, recorder, 0, 0, showBoundary=getattr(drawing, "_showBoundary", _unset_))
-        calls = tuple(recorder.calls)
+        calls = _without_repeats(recorder.calls)
     except _Unrecordable:
         calls = None
     if len(_RECORDINGS) >= _KEPT_RECORDINGS:
@@ -141,9 +173,10 @@ def _recorded(key: tuple, drawing: Drawing) -> tuple | None:
 
 class ReplayedDrawing(Flowable):
     """An SVG figure drawn by making again the canvas calls reportlab's renderer made
-    for it the first time (per file version, font and size): the same operators, the
-    same bytes, without walking the drawing's shapes and styles again. The words still
-    go through the document's own fonts, so each PDF numbers its glyphs as it must."""
+    for it the first time (per file version, font and size), less those that repeat a
+    state already set: the same marks, without walking the drawing's shapes and styles
+    again. The words still go through the document's own fonts, so each PDF numbers its
+    glyphs as it must."""
 
     def __init__(self, drawing: Drawing, key: tuple):
         super().__init__()
