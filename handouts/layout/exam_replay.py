@@ -5,7 +5,8 @@ them all again. What a drawing writes depends only on the canvas's graphics stat
 and on the fonts' state (each PDF numbers the characters of its font subsets): the
 exam's documents are put in one fixed font state before they draw (`FontPriming`),
 so that a paragraph drawn in the same graphics state writes the same operators in
-every one of them. `replayed` hands those back instead of drawing again.
+every one of them. `draw_recorded` (for a flowable's own drawing) and `draw_on` (for
+a placed flowable) hand those back instead of drawing again.
 
 A drawing that leaves any other trace (a new character, a link, transparency) is
 never recorded: it is drawn every time.
@@ -30,13 +31,16 @@ _LIMIT = 64  # recordings per flowable: more states than this are not worth keep
 
 
 def _trace(canvas: Canvas) -> tuple:
+    """What a drawing can leave in the PDF besides operators and font use."""
     doc = canvas._doc
-    return len(canvas._annotationrefs), doc._pdfVersion, len(doc.idToObject), len(canvas._extgstate.__dict__)
+    return (len(canvas._annotationrefs), doc._pdfVersion, len(doc.idToObject), len(canvas._extgstate._c),
+            len(canvas._formsinuse), len(canvas._colorsUsed), len(canvas._shadingUsed))
 
 
 def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: Any) -> None:
     """`draw()` on `canvas`, or the operators it wrote last time in the same state.
-    `owner` keeps the recordings; `extra` is whatever else the drawing depends on."""
+    `owner` keeps the recordings: one owner per drawing (a paragraph, an option), and
+    `extra` is whatever else its drawing depends on (the width it was laid out at)."""
     priming = primed_state(canvas._doc)
     if priming is None:
         draw()
