@@ -2,7 +2,11 @@
 (a version, in the print file) counting its own pages and starting on a right-hand
 page. Page totals come from `ExamCanvas`, which holds the pages back until the end,
 so one pass suffices; when the totals are known already (the print file, after the
-single versions were built), each footer is drawn at once and no page is held back."""
+single versions were built), each footer is drawn at once and no page is held back.
+
+Every document of an exam starts from the exam's font state (`priming`, see
+fonts.FontPriming), and a version's document keeps each page's operators as written,
+footer included, for the print file to take as they are (exam_recording.StreamPage)."""
 
 from __future__ import annotations
 
