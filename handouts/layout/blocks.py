@@ -88,12 +88,13 @@ def heading(elem: ET.Element, ctx: Context) -> list:
     number = elem.get("number", "")
     entry = f"{number}  {elem.get('plain', '')}".strip()
     style = ctx.styles[f"h{min(level, 3)}"]
-    numbered = numbered_heading_style(style, number, ctx.theme.colour("accent")) if number else None
+    words = ctx.text(elem)
+    numbered = numbered_heading_style(style, number, ctx.theme.colour("accent")) if number and words else None
     if numbered is not None:  # the number drawn as the heading's bullet
-        para = HeadingParagraph(ctx.text(elem), numbered, level=level, entry=entry, anchor=elem.get("anchor", ""),
+        para = HeadingParagraph(words, numbered, level=level, entry=entry, anchor=elem.get("anchor", ""),
                                 bulletText=number)
     else:
-        shown = f'{ctx.accent_font}{number}</font>&nbsp;&nbsp;&nbsp;{ctx.text(elem)}' if number else ctx.text(elem)
+        shown = f'{ctx.accent_font}{number}</font>&nbsp;&nbsp;&nbsp;{words}' if number else words
         para = HeadingParagraph(shown, style, level=level, entry=entry, anchor=elem.get("anchor", ""))
     # Never start a section in the last few lines of a page.
     return [CondPageBreak(style.leading * 4), para]
