@@ -4,7 +4,6 @@ outline entries (bookmarks) and contents entries for headings."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
@@ -24,7 +23,6 @@ NOTE_GAP = 3.0  # points between stacked footnotes and between side notes
 
 
 LATE_MARK = "%handouts-late "  # a content-stream comment line: text drawn there at save time
-_LATE_LINE = re.compile(r"^%handouts-late (\S+)$", re.M)
 
 
 class LateFormCanvas(Canvas):
@@ -61,11 +59,16 @@ class LateFormCanvas(Canvas):
     def save(self):
         for hook in self.before_save:
             hook(self)
-        late = self._late
+        late, mark = self._late, "\n" + LATE_MARK
         for page in self._doc.Pages.pages:
             stream = page.stream
-            if isinstance(stream, str) and LATE_MARK in stream:
-                page.stream = _LATE_LINE.sub(lambda m: late.get(m.group(1), ""), stream)
+            if isinstance(stream, str) and mark in stream:
+                pieces = stream.split(mark)  # each piece after the first starts with a key
+                out = [pieces[0]]
+                for piece in pieces[1:]:
+                    key, newline, rest = piece.partition("\n")
+                    out.append("\n" + late.get(key, "") + newline + rest)
+                page.stream = "".join(out)
         super().save()
 
 
