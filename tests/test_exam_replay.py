@@ -156,3 +156,33 @@ def test_priming_and_replays_change_no_pixels(monkeypatch):
             a = ours[n].render(scale=1).to_pil().convert("RGB")
             b = theirs[n].render(scale=1).to_pil().convert("RGB")
             assert ImageChops.difference(a, b).getbbox() is None, (name, n)
+
+
+def test_pages_with_pictures_from_workers_are_laid_out_again(tmp_path):
+    """A page with a picture cannot be taken as written (the picture is a resource
+    beside its operators): from a worker process, it is laid out again here."""
+    from PIL import Image
+
+    from handouts.exam.make import make_exam
+    from handouts.products import Options
+    from handouts.project import load_project
+
+    exams = tmp_path / "content/exams"
+    exams.mkdir(parents=True)
+    Image.new("RGB", (40, 20), "navy").save(exams / "wervel.png")
+    (exams / "bank.yaml").write_text(
+        "questions:\n"
+        "  - id: f1\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+        "    stem: |\n      Dit is de atlas.\n\n      ![Een wervel](wervel.png)\n    answer: juist\n"
+        "  - id: f2\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+        "    stem: Het heiligbeen is één bot.\n    answer: juist\n", encoding="utf-8")
+    (exams / "toets.yaml").write_text(
+        "title: T\nbanks: [bank.yaml]\nversions: 13\nsections:\n"
+        "  - title: S\n    blueprint:\n      - ids: [f1, f2]\n", encoding="utf-8")
+    project = load_project(tmp_path)
+    alone, _ = make_exam(exams / "toets.yaml", project, Options(jobs=1))
+    shared, _ = make_exam(exams / "toets.yaml", project, Options(jobs=2))
+    printed = {p.target.name: p.data for p in shared}["alle-versies.pdf"]
+    assert printed == {p.target.name: p.data for p in alone}["alle-versies.pdf"]
+    pictures = [page for page in PdfReader(io.BytesIO(printed)).pages if "/XObject" in page["/Resources"]]
+    assert len(pictures) == 13
