@@ -262,10 +262,12 @@ class HandoutDoc(BaseDocTemplate):
 
     # -- footnotes
     def footnote_cost(self, notes: list[Paragraph], width: float) -> float:
-        """Height the footnotes would add to the current page."""
+        """Height the footnotes would add to the current page. They are set across the
+        text column whatever `width` the marked block has, as `_draw_footnotes` sets
+        them (the same width to the last bit, so their lines are broken once)."""
         if not notes:
             return 0.0
-        height = sum(n.wrap(width, self.pagesize[1])[1] + NOTE_GAP for n in notes)
+        height = sum(n.wrap(self.text_width, self.pagesize[1])[1] + NOTE_GAP for n in notes)
         return height + (0 if self._notes else self._rule_space())
 
     def place_footnotes(self, notes: list[Paragraph], width: float) -> None:
