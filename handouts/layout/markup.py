@@ -65,6 +65,8 @@ def _escape(text: str) -> str:
 
 def resolve_marks(text: str, figures: dict[str, str], figure_word: str, mark_style: str) -> str:
     """Turn the private `<fn>` and `<figref>` tags into printable paragraph markup."""
+    if "<f" not in text:  # neither tag: most texts
+        return text
     text = _FOOTNOTE.sub(
         lambda m: f'<super>{mark_style}{m.group(1)}</font></super><onDraw name="fnmark" label="{m.group(1)}"/>', text
     )
