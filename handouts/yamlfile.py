@@ -31,8 +31,10 @@ class LinedList(list):
     item_refs: list[SourceRef]
 
 
-# One constructor for scalars; it holds no state between calls.
+# One constructor for scalars; `load_yaml` empties its memo of built nodes after each file.
 _SCALARS = yaml.SafeLoader("")
+# libyaml's parser (shipped in PyYAML's wheels) gives the same nodes and lines ~10x faster.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _build(node: yaml.Node, path: str, line_offset: int) -> Any:
@@ -71,11 +73,14 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     (front matter). Syntax errors become a `HandoutsError` at the offending line.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + line_offset if mark else 0
         problem = getattr(exc, "problem", None) or str(exc)
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+            problem += "; this line holds a tab: indent YAML with spaces only"
         raise fail(
             SourceRef(path, line),
             f"the YAML cannot be read ({problem}); check indentation, colons and quotes",
@@ -88,3 +93,5 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else 0
         raise fail(SourceRef(path, line), f"the YAML value cannot be read: {exc}") from None
+    finally:
+        _SCALARS.constructed_objects.clear()  # it would keep every node of every file

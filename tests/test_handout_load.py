@@ -89,6 +89,12 @@ def test_broken_yaml_names_the_line(project):
     assert message.startswith("content/doc.md:") and "YAML" in message
 
 
+def test_a_tab_in_front_matter_is_named(project):
+    [message] = errors_of(project, "---\ntitle: x\nauthors:\n\t- An\n---\n\nTekst.\n")
+    assert message.startswith("content/doc.md:4: error:")
+    assert "tab" in message and "spaces" in message
+
+
 def test_missing_figure(project):
     [message] = errors_of(project, "---\ntitle: x\n---\n\n![Alt](fig/weg.svg \"C\")\n")
     assert message.startswith("content/doc.md:5: error:") and "does not exist" in message
