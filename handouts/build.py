@@ -18,7 +18,7 @@ from handouts.content import discover as discover_markdown
 from handouts.documents import make_document
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, display_path
 from handouts.exam.make import discover_exams, make_exam
-from handouts.pdf import write_atomic
+from handouts.pdf import write_all_atomic
 from handouts.products import Job, Options, Outcome, Product
 from handouts.project import Project
 
@@ -115,15 +115,18 @@ def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
 
 
 def write(outcomes: list[Outcome], out_dir: Path) -> list[Path]:
-    written = []
-    for outcome in outcomes:
-        if outcome.failed:
-            continue
-        for product in outcome.products:
-            target = out_dir / product.target
-            write_atomic(target, product.data)
-            written.append(target)
-    return written
+    """Every product of the documents that succeeded, each file whole or not at all,
+    flushed to disk together (one flush per file costs more than the rest of a small
+    document's build)."""
+    files = [(out_dir / p.target, p.data) for o in outcomes if not o.failed for p in o.products]
+    try:
+        return write_all_atomic(files)
+    except OSError as exc:
+        where = exc.filename or out_dir
+        raise HandoutsError(Diagnostic(SourceRef(display_path(Path(where))),
+                                       f"cannot write the output: {exc.strerror or exc}; check "
+                                       "that the output folder exists, is writable and has room "
+                                       "(--out chooses another)")) from None
 
 
 def build(paths: list[Path], project: Project, options: Options, *, out_dir: Path | None = None,

@@ -95,3 +95,24 @@ def test_same_content_gives_identical_bytes(project, tmp_path):
     project.run("build", "--out", "one")
     project.run("build", "--out", str(tmp_path / "elsewhere"))
     assert (project.root / "one/les.pdf").read_bytes() == (tmp_path / "elsewhere/les.pdf").read_bytes()
+
+
+def test_pdfs_get_the_usual_file_mode_not_a_private_one(project):
+    import os
+    import stat
+
+    project.write("content/les.md", DOC)
+    assert project.run("build").exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    mode = stat.S_IMODE((project.root / "build/les.pdf").stat().st_mode)
+    assert mode == 0o666 & ~mask
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error(project):
+    project.write("content/les.md", DOC)
+    project.write("pdfs", "a file where the output folder should be\n")
+    result = project.run("build", "--out", "pdfs/sub")
+    assert result.exit_code == 1
+    assert "error: cannot write the output" in result.output and "--out" in result.output
+    assert "Traceback" not in result.output

@@ -1,4 +1,4 @@
-"""Writing an exam's many files: all at once, each whole or not at all."""
+"""Writing a build's many files (an exam's hundreds): each whole or not at all."""
 
 from __future__ import annotations
 
@@ -33,3 +33,17 @@ def test_a_failed_write_replaces_nothing(tmp_path):
 
 def test_nothing_to_write(tmp_path: Path):
     assert write_all_atomic([]) == []
+
+
+def test_more_files_than_may_be_open_at_once(tmp_path):
+    """A thousand-version exam writes ~2000 files; they are not all held open."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(64, hard), hard))
+    try:
+        files = [(tmp_path / f"v{n}.pdf", b"%PDF") for n in range(200)]
+        assert len(write_all_atomic(files)) == 200
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert len(list(tmp_path.glob("*.pdf"))) == 200
