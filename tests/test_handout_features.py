@@ -14,7 +14,7 @@ from handouts.build import build
 from handouts.products import Options
 from handouts.project import load_project
 
-from conftest import SVG, Project, page_texts
+from conftest import SVG, Project, outline_titles, page_texts
 from pdfcheck import squash
 
 
@@ -145,3 +145,15 @@ def test_table_cells_of_one_plain_line_print_as_before(project, monkeypatch):
     assert made
     monkeypatch.setattr(blocks, "_plain_cells", lambda *a: [])
     assert pixels() == as_strings
+
+
+def test_a_heading_longer_than_a_page_is_split_with_one_bookmark(project):
+    long_heading = " ".join(["lange"] * 700)
+    project.write("content/les.md", "---\ntitle: Les\nchapter: 1\n---\n\n# Kort\n\nTekst.\n\n"
+                  f"# {long_heading}\n\nTekst erna.\n")
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    reader = project.pdf("build/les.pdf")
+    titles = outline_titles(reader)
+    assert len(titles) == 2 and titles[0].endswith("Kort")
+    assert "Tekst erna." in "".join(page_texts(reader))

@@ -143,10 +143,21 @@ class HeadingParagraph(Para):
     """A heading that knows what the outline and the table of contents should say.
     Its number, if any, may be its bullet (see `numbered_heading_style`)."""
 
-    def __init__(self, text: str, style: Any, *, level: int, entry: str, anchor: str,
-                 bulletText: str | None = None):
-        super().__init__(text, style, bulletText=bulletText)
+    def __init__(self, text: str | None, style: Any, *, level: int = 0, entry: str = "",
+                 anchor: str = "", bulletText: str | None = None, **kwargs: Any):
+        # reportlab makes the parts of a split paragraph through this constructor too
+        super().__init__(text, style, bulletText=bulletText, **kwargs)
         self.level, self.entry, self.anchor = level, entry, anchor
+
+    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803
+        """A heading too long for the rest of the page: the first part carries the
+        outline entry and anchor, the rest is plain text (one bookmark, not two)."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) > 1:
+            parts[0].level, parts[0].entry, parts[0].anchor = self.level, self.entry, self.anchor
+            for part in parts[1:]:
+                part.__class__ = Para
+        return parts
 
 
 NUMBER_GAP = "\xa0\xa0\xa0"  # between a heading's number and its words
