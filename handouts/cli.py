@@ -4,6 +4,7 @@ and turns its errors into messages and exit codes. Imports are lazy so that
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -86,6 +87,9 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         _fail_unexpected(exc)
     try:
         project = _project(paths)
+        # Modules, fonts and templates loaded so far live as long as the process: the
+        # cycle collector need not walk them over and over while documents are made.
+        gc.freeze()
         options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
                           roster=roster, notes=dry_run)
         report = _with_progress(lambda progress: run_build(

@@ -10,6 +10,7 @@ The student's template only ever sees `paper_view`, which holds no answers.
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import re
 from collections.abc import Callable, Iterator
@@ -86,8 +87,11 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     def relay(part: RecordedPart) -> RecordedPart:  # a worker's part whose operators will not do
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
-    laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared, papers, relay)
-    printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
+    try:
+        laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared, papers, relay)
+        printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
+    finally:
+        gc.unfreeze()  # everything is the collector's again once the versions are made
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
                          render_template("exam/overview.xml.j2", table, project.root), shared,
@@ -139,6 +143,11 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     for version in versions if alone else versions[:1]:
         _, paper, key, part = make_version(task(version), record=True)
         products += [paper, key]
+        if version is versions[0]:
+            # What the first version cached (line breaks, recorded drawings) lives for the
+            # whole build: the cycle collector need not walk it again after each version,
+            # which made the cost per version grow with the number of versions.
+            gc.freeze()
         yield part
     if alone:
         return

@@ -11,9 +11,9 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.rl_config import paraFontSizeHeightOffset
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.paragraph import Para
