@@ -16,12 +16,12 @@ import io
 import re
 from pathlib import Path
 
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
-from reportlab.graphics.shapes import Drawing, Group, String
 from svglib.svglib import svg2rlg
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts" / "noto"
@@ -36,7 +36,7 @@ SERIF_FACES = {(0, 0): "Regular", (1, 0): "Bold", (0, 1): "Italic", (1, 1): "Bol
 
 def register() -> None:
     if "FloorSerif" not in pdfmetrics.getRegisteredFontNames():
-        for (bold, italic), face in SERIF_FACES.items():
+        for face in SERIF_FACES.values():
             name = "FloorSerif" if face == "Regular" else f"FloorSerif-{face}"
             pdfmetrics.registerFont(TTFont(name, str(FONTS / f"NotoSerif-{face}.ttf")))
         pdfmetrics.registerFont(TTFont("FloorSans", str(FONTS / "NotoSans-Bold.ttf")))
