@@ -106,3 +106,23 @@ def outline_titles(reader: PdfReader) -> list[str]:
 
     walk(reader.outline)
     return titles
+
+
+def write_figure_exam(root: Path, second_stem: str, versions: int, ids: str) -> Path:
+    """An exam project under `root` whose question f1 shows a PNG in its stem; f2 has
+    `second_stem`. The blueprint draws `ids` (e.g. "f1, f2"). Returns the exams folder."""
+    from PIL import Image
+
+    exams = root / "content/exams"
+    exams.mkdir(parents=True)
+    Image.new("RGB", (40, 20), "navy").save(exams / "wervel.png")
+    (exams / "bank.yaml").write_text(
+        "questions:\n"
+        "  - id: f1\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+        "    stem: |\n      Dit is de atlas.\n\n      ![Een wervel](wervel.png)\n    answer: juist\n"
+        "  - id: f2\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+        f"    stem: {second_stem}\n    answer: juist\n", encoding="utf-8")
+    (exams / "toets.yaml").write_text(
+        f"title: T\nbanks: [bank.yaml]\nversions: {versions}\nsections:\n"
+        f"  - title: S\n    blueprint:\n      - ids: [{ids}]\n", encoding="utf-8")
+    return exams

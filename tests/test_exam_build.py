@@ -14,6 +14,8 @@ from pypdf import PdfReader
 from handouts.exam import load_exam, sample
 from handouts.exam.model import ExamVersion
 
+from conftest import write_figure_exam
+
 REPO = Path(__file__).resolve().parent.parent
 OUT = "build/exams/rug-toets"
 
@@ -250,22 +252,10 @@ def test_random_banks_print_what_the_key_says():
 
 def test_stem_with_a_figure(tmp_path):
     from click.testing import CliRunner
-    from PIL import Image
 
     from handouts.cli import main
 
-    exams = tmp_path / "content/exams"
-    exams.mkdir(parents=True)
-    Image.new("RGB", (40, 20), "navy").save(exams / "wervel.png")
-    (exams / "bank.yaml").write_text(
-        "questions:\n"
-        "  - id: f1\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
-        "    stem: |\n      Dit is de atlas.\n\n      ![Een wervel](wervel.png)\n    answer: juist\n"
-        "  - id: f2\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
-        "    stem: Zie ![x](ontbreekt.png)\n    answer: juist\n", encoding="utf-8")
-    (exams / "toets.yaml").write_text(
-        "title: T\nbanks: [bank.yaml]\nversions: 1\nsections:\n"
-        "  - title: S\n    blueprint:\n      - ids: [f1]\n", encoding="utf-8")
+    exams = write_figure_exam(tmp_path, "Zie ![x](ontbreekt.png)", 1, "f1")
     result = _run(CliRunner(), main, tmp_path, ["build", "--exam"])
     assert result.exit_code == 1
     assert 'content/exams/bank.yaml:11: error: the figure "ontbreekt.png" in question f2 does not exist' in result.output

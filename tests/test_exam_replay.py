@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from conftest import write_figure_exam
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -161,24 +163,11 @@ def test_priming_and_replays_change_no_pixels(monkeypatch):
 def test_pages_with_pictures_from_workers_are_laid_out_again(tmp_path):
     """A page with a picture cannot be taken as written (the picture is a resource
     beside its operators): from a worker process, it is laid out again here."""
-    from PIL import Image
-
     from handouts.exam.make import make_exam
     from handouts.products import Options
     from handouts.project import load_project
 
-    exams = tmp_path / "content/exams"
-    exams.mkdir(parents=True)
-    Image.new("RGB", (40, 20), "navy").save(exams / "wervel.png")
-    (exams / "bank.yaml").write_text(
-        "questions:\n"
-        "  - id: f1\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
-        "    stem: |\n      Dit is de atlas.\n\n      ![Een wervel](wervel.png)\n    answer: juist\n"
-        "  - id: f2\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
-        "    stem: Het heiligbeen is één bot.\n    answer: juist\n", encoding="utf-8")
-    (exams / "toets.yaml").write_text(
-        "title: T\nbanks: [bank.yaml]\nversions: 13\nsections:\n"
-        "  - title: S\n    blueprint:\n      - ids: [f1, f2]\n", encoding="utf-8")
+    exams = write_figure_exam(tmp_path, "Het heiligbeen is één bot.", 13, "f1, f2")
     project = load_project(tmp_path)
     alone, _ = make_exam(exams / "toets.yaml", project, Options(jobs=1))
     shared, _ = make_exam(exams / "toets.yaml", project, Options(jobs=2))
