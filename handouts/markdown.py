@@ -166,7 +166,7 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
     if kind in ("code_block", "fence"):
         return model.Paragraph(escape(tok.content.rstrip("\n")).replace("\n", "<br/>"), ref)
     if kind in ("blockquote_open",):
-        return model.Callout("note", "", _blocks(tokens, i + 1, close, state), ref)
+        return _quote(tokens, i, close, ref, state)
     if kind == "html_block":
         return model.Paragraph(escape(tok.content.strip()), ref)
     return None
@@ -278,6 +278,34 @@ def _table(tokens: list[Token], ref: SourceRef, state: _State) -> model.Table:
             cell = _inline(tok.children or [], ref, state)
             (header if in_head else rows[-1]).append(cell)
     return model.Table(tuple(header), tuple(tuple(r) for r in rows), tuple(align), ref)
+
+
+# "> [!TIP]" and friends, as GitHub and Obsidian write boxes, and what they mean here.
+ALERT_KINDS = {"tip": "tip", "hint": "tip", "note": "note", "info": "note", "important": "note",
+               "warning": "warning", "caution": "warning", "danger": "warning"}
+_ALERT = re.compile(r"\[!([A-Za-z]+)\][ \t]*(.*)")
+
+
+def _quote(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _State) -> model.Block:
+    """A block quote is a note box; one that starts with "[!TIP]", "[!NOTE]" or
+    "[!WARNING]" (optionally followed by a title) is a box of that kind."""
+    kind, title, start = "note", "", i + 1
+    inline = tokens[i + 2] if i + 2 < close and tokens[i + 1].type == "paragraph_open" else None
+    first = inline.children[0] if inline is not None and inline.children else None
+    marker = _ALERT.fullmatch(first.content) if first is not None and first.type == "text" else None
+    if marker:
+        name = marker.group(1).lower()
+        if name not in ALERT_KINDS:
+            state.found.error(ref, f'unknown box kind "[!{marker.group(1)}]"'
+                              f"{did_you_mean(name, ALERT_KINDS)}; use [!TIP], [!NOTE] or [!WARNING]")
+        kind, title = ALERT_KINDS.get(name, "note"), escape(marker.group(2).strip())
+        rest = inline.children[1:]
+        while rest and rest[0].type in ("softbreak", "hardbreak"):
+            rest = rest[1:]
+        inline.children = rest
+        if not rest:  # the marker stood alone in its paragraph
+            start = i + 4
+    return model.Callout(kind, title, _blocks(tokens, start, close, state), ref)
 
 
 def _container(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _State) -> model.Block | None:

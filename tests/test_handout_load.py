@@ -110,6 +110,16 @@ def test_unknown_callout_kind(project):
     assert message.startswith("content/doc.md:5: error:") and 'did you mean "tip"' in message
 
 
+def test_github_style_alerts_are_boxes_of_their_kind(project):
+    doc = load(project, "---\ntitle: x\n---\n\n> [!TIP]\n> Rustig aan.\n\n"
+               "> [!WARNING] Pas op\n> Stop bij pijn.\n\n> Een citaat.\n")
+    boxes = [(b.callout, b.title, [c.text for c in b.blocks]) for b in doc.blocks]
+    assert boxes == [("tip", "", ["Rustig aan."]), ("warning", "Pas op", ["Stop bij pijn."]),
+                     ("note", "", ["Een citaat."])]
+    [message] = errors_of(project, "---\ntitle: x\n---\n\n> [!TIPP]\n> Tekst\n")
+    assert message.startswith("content/doc.md:5: error:") and 'did you mean "tip"' in message
+
+
 def test_empty_document(project):
     [message] = errors_of(project, "")
     assert "empty" in message
