@@ -342,7 +342,7 @@ _INLINE_MARKUP = {
 
 def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
     out: list[str] = []
-    link_depth = 0
+    link_depth, link_start, link_href = 0, 0, ""
     for i, tok in enumerate(children):
         kind = tok.type
         if kind == "text":
@@ -367,13 +367,35 @@ def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
                     state.figure_refs.append((href[1:], ref))
                 out.append(f"<a href={quoteattr(href)}>")
                 link_depth = 1
+                link_start, link_href = len(out), href
         elif kind == "link_close":
             if link_depth == 1:
                 out.append("</a>")
+                shown = _printed_address(link_href, "".join(out[link_start:-1]))
+                if shown:  # on paper nobody can click: print where the link goes
+                    out.append(f" (<a href={quoteattr(link_href)}>{escape(shown)}</a>)")
             link_depth = 0
         elif kind == "image":
             state.found.error(ref, "a figure must stand alone in its own paragraph, with blank lines around it")
     return "".join(out)
+
+
+_SCHEME = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+
+
+def _printed_address(href: str, words: str) -> str:
+    """The address to print after a link's words (the web address in full, so that the
+    layout may break it at its slashes; an e-mail address without "mailto:"), or ""
+    when the words already show it or it is no web or mail address (a link within the
+    document, a figure)."""
+    if not _SCHEME.match(href):
+        return ""
+    bare = _SCHEME.sub("", href).rstrip("/")
+    bare = bare[4:] if bare.lower().startswith("www.") else bare
+    plain = re.sub(r"<[^>]*>", "", words).replace("&amp;", "&").lower()
+    if bare.lower() in plain:
+        return ""
+    return bare if href.lower().startswith("mailto:") else href.rstrip("/")
 
 
 def _footnotes(tokens: list[Token], state: _State) -> tuple[model.Footnote, ...]:

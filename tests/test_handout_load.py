@@ -120,6 +120,16 @@ def test_github_style_alerts_are_boxes_of_their_kind(project):
     assert message.startswith("content/doc.md:5: error:") and 'did you mean "tip"' in message
 
 
+def test_a_link_prints_where_it_goes_unless_its_words_say_so(project):
+    doc = load(project, "---\ntitle: x\n---\n\n[Thuisarts](https://www.thuisarts.nl/rug/), "
+               "[thuisarts.nl](https://thuisarts.nl), <https://kngf.nl> en [mail](mailto:a@b.nl).\n")
+    text = doc.blocks[0].text
+    assert ('Thuisarts</a> (<a href="https://www.thuisarts.nl/rug/">https://www.thuisarts.nl/rug</a>)'
+            in text)
+    assert text.count("(<a") == 2  # words that show the address, or are it, get none
+    assert '(<a href="mailto:a@b.nl">a@b.nl</a>)' in text
+
+
 def test_empty_document(project):
     [message] = errors_of(project, "")
     assert "empty" in message

@@ -447,3 +447,20 @@ def test_png_figures_and_logos_give_the_same_pdf_alone_or_with_others(sample):
     for name, data in alone.items():
         assert (sample.root / "build/leaflets" / name).read_bytes() == data, name
     assert b"/Subtype /Image" in alone["rugpijn-zonnekade.pdf"]
+
+
+def test_a_link_prints_its_address_and_a_long_one_stays_inside_the_panel(project):
+    address = "www.thuisarts.nl/lage-rugpijn/ik-heb-lage-rugpijn/wat-kan-ik-zelf-doen/oefeningen"
+    project.write("content/leaflets/l.md", FRONT.format(title="Links", fold="trifold")
+                  + f"# Meer weten?\n\nKijk op [Thuisarts](https://{address}) of bel ons.\n")
+    result = project.run("check")
+    assert "long word" not in result.output  # an address is not a word to read
+    assert project.run("build").exit_code == 0
+    path = project.root / "build/leaflets/l.pdf"
+    text = "".join(page_texts(project.pdf("build/leaflets/l.pdf"))).replace("\n", "")
+    assert f"https://{address}" in text.replace(" ", "")
+    fold = fold_geometry("trifold")
+    for index, side in enumerate(fold.sides):
+        for line, left, _, right, _ in text_lines(path, index):
+            frame = panel_of(side, (left + right) / 2).frame
+            assert frame.x - 0.5 <= left and right <= frame.right + 0.5, line

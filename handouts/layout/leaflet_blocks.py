@@ -60,12 +60,15 @@ def check_theme(theme: Theme, theme_name: str) -> None:
 
 
 def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
-    """The handout styles made plain: ragged right, no hyphenation, no split words."""
+    """The handout styles made plain: ragged right, no hyphenation. Only a word longer
+    than a whole line (a web address) is broken, where it would otherwise run off the
+    panel and be cut. (reportlab's own breaking of addresses breaks one once at most,
+    and then leaves the rest whole, however long: not for narrow panels.)"""
     styles = {}
     for name, style in paragraph_styles(theme, language).items():
         styles[name] = ParagraphStyle(
-            name, parent=style, hyphenationLang="", embeddedHyphenation=0,
-            splitLongWords=0, alignment=TA_CENTER if name == "caption" else TA_LEFT,
+            name, parent=style, hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0,
+            splitLongWords=1, alignment=TA_CENTER if name == "caption" else TA_LEFT,
         )
     s, c, bold = theme.sizes, theme.colours, face(theme.heading_font, bold=True)
     styles["caption"].fontName, styles["caption"].textColor = bold, c["text"]

@@ -217,6 +217,11 @@ def _flatten(blocks: Iterable[Any]) -> Iterator[Any]:
             yield block
 
 
+# Web and e-mail addresses (a link's printed address included): not words to read.
+_ADDRESS = re.compile(r"\(?(?:\S*?(?:https?://|www\.|@|\.[a-z]{2,}/)\S*?|\b[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,}\b)"
+                      r"(?=[.,;:!?)]*(?:\s|$))\)?", re.IGNORECASE)
+
+
 def _plain(markup: str) -> str:
-    """Paragraph markup as the reader sees it."""
-    return html.unescape(_TAGS.sub("", markup.replace("<br/>", " ")))
+    """Paragraph markup as the reader sees it, without web and e-mail addresses."""
+    return _ADDRESS.sub(" ", html.unescape(_TAGS.sub("", markup.replace("<br/>", " "))))
