@@ -105,7 +105,8 @@ def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
     pooled = [i for i, job in enumerate(jobs) if job.kind not in SPLITS_ITSELF]
     if workers > 1 and len(pooled) > 1:
         with ProcessPoolExecutor(max_workers=min(workers, len(pooled))) as pool:
-            tasks = [(jobs[i], project, options) for i in pooled]
+            alone = replace(options, on_part=None)  # a display callback stays in this process
+            tasks = [(jobs[i], project, alone) for i in pooled]
             for index, outcome in zip(pooled, pool.map(_make_star, tasks)):
                 done(index, outcome)
     for index, job in enumerate(jobs):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -93,8 +94,9 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
                           roster=roster, notes=dry_run)
         report = _with_progress(lambda progress: run_build(
-            [Path(p) for p in paths], project, options, out_dir=out_dir, workers=jobs,
-            kinds=("exam",) if exam else None, progress=progress, dry_run=dry_run))
+            [Path(p) for p in paths], project,
+            replace(options, on_part=progress.part) if progress else options, out_dir=out_dir,
+            workers=jobs, kinds=("exam",) if exam else None, progress=progress, dry_run=dry_run))
     except HandoutsError as exc:
         _print_diagnostics(exc.diagnostics)
         sys.exit(1)
@@ -119,19 +121,35 @@ def _count(number: int, thing: str) -> str:
 
 
 class _ProgressBar:
-    """A progress bar on the terminal, shown only when more than one document is built."""
+    """A progress bar on the terminal: over the documents when there are several, or
+    over the versions of a single exam (300 versions take a while)."""
 
     def __init__(self) -> None:
         self.bar = None
+        self.documents = 0
 
     def start(self, total: int) -> None:
+        self.documents = total
         if total > 1:
-            self.bar = click.progressbar(length=total, label="building", file=sys.stderr)
-            self.bar.__enter__()
+            self.bar = self._open(total, "building")
 
     def __call__(self, outcome) -> None:
-        if self.bar is not None:
+        if self.bar is not None and self.documents > 1:
             self.bar.update(1)
+
+    def part(self, made: int, total: int) -> None:
+        """An exam version made; shown when the exam is the only document."""
+        if self.documents > 1 or total < 2:
+            return
+        if self.bar is None:
+            self.bar = self._open(total, "versions")
+        self.bar.update(made - self.bar.pos)
+
+    @staticmethod
+    def _open(length: int, label: str):
+        bar = click.progressbar(length=length, label=label, file=sys.stderr)
+        bar.__enter__()
+        return bar
 
     def close(self) -> None:
         if self.bar is not None:

@@ -3,7 +3,8 @@ that fails anywhere in a document writes nothing of that document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.errors import Diagnostic
@@ -27,6 +28,9 @@ class Options:
     roster: Path | None = None  # exams: one personal version per student
     jobs: int = 1  # processes a document kind may use for its own parts (exam versions)
     notes: bool = False  # `handouts check`: also report notes (a leaflet's reading ease per section)
+    # Exams: told (versions made, versions in all) after each version, for a progress bar.
+    # Only in the main process: the build leaves it out of what goes to worker processes.
+    on_part: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

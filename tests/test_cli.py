@@ -116,3 +116,22 @@ def test_an_output_folder_that_cannot_be_made_is_a_clear_error(project):
     assert result.exit_code == 1
     assert "error: cannot write the output" in result.output and "--out" in result.output
     assert "Traceback" not in result.output
+
+
+def test_exam_versions_are_told_as_they_are_made_also_beside_other_documents():
+    """The progress display hears of every version; its callback never has to cross to
+    a worker process (the handouts beside the exam are made in workers)."""
+    import tempfile
+    from pathlib import Path
+
+    from handouts.build import build
+    from handouts.products import Options
+    from handouts.project import load_project
+
+    told = []
+    with tempfile.TemporaryDirectory() as out:
+        report = build([REPO / "content/exams", REPO / "content/handouts"], load_project(REPO),
+                       Options(versions=3, on_part=lambda made, total: told.append((made, total))),
+                       out_dir=Path(out), workers=2)
+    assert not report.failed
+    assert told == [(1, 3), (2, 3), (3, 3)]

@@ -88,7 +88,8 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
     try:
-        laid = lay_out_parts(_parts(versions, task, options.jobs, products), shared.theme, shared, papers, relay)
+        parts = _told(_parts(versions, task, options.jobs, products), len(versions), options.on_part)
+        laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
         printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
@@ -130,6 +131,15 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
                           {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root)
     return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts), \
         laid.doc.recorded() if record else None
+
+
+def _told(parts: Iterator[RecordedPart], total: int,
+          on_part: Callable[[int, int], None] | None) -> Iterator[RecordedPart]:
+    """`parts`, telling `on_part` (made, total) after each one."""
+    for made, part in enumerate(parts, 1):
+        if on_part is not None:
+            on_part(made, total)
+        yield part
 
 
 def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTask], jobs: int,
