@@ -17,10 +17,11 @@ from reportlab.platypus import PageBreak
 from handouts.language import PDF_LANG
 from handouts.layout.exam_blocks import ExamContext, ExamLayout, children
 from handouts.layout.exam_doc import ExamDoc, PartStart
-from handouts.layout.exam_recording import NoOutput, PlacedPage, RecordedPart, StreamPage
+from handouts.layout.exam_recording import PlacedPage, RecordedPart, StreamPage
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.handout import Laid
 from handouts.layout.markup import parse_markup
+from handouts.layout.placing import PlacingCanvas
 from handouts.layout.theme import Theme
 
 __all__ = ["ExamLayout", "FontPriming", "RecordedPart", "lay_out_exam", "lay_out_parts", "record_pages"]
@@ -47,7 +48,7 @@ def record_pages(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     them: for a print file whose versions were made in other processes."""
     laid = lay_out_exam(markup, theme, template, shared, record=True)
     laid.doc.drawing = False
-    laid.doc.build(laid.story, canvasmaker=NoOutput)
+    laid.doc.build(laid.story, canvasmaker=PlacingCanvas)  # lays out and records, writes nothing
     return laid.doc.recorded()
 
 

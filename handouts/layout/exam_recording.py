@@ -9,11 +9,10 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 from reportlab.platypus.flowables import Flowable
 
-from handouts.layout.exam_replay import draw_on
+from handouts.layout.exam_replay import draw_on, join_fonts
 
 if TYPE_CHECKING:
     from handouts.layout.exam_doc import ExamDoc
@@ -62,12 +61,7 @@ class StreamPage(Flowable):
         return availWidth, availHeight  # the whole frame
 
     def drawOn(self, canvas, x, y, _sW=0):
-        doc = canvas._doc
-        for name in self.fonts:  # the fonts join as they did in the version's PDF
-            if name not in doc.fontMapping:
-                font = doc.primed_fonts[name]
-                doc.fontMapping[name] = "/" + font.state[doc].internalName
-                doc.delayedFonts.append(font)
+        join_fonts(canvas._doc, self.fonts)  # as they joined in the version's PDF
         canvas._code.append(self.code)
         canvas.streamed_page = True
 
@@ -116,10 +110,3 @@ class RecordingFrame(Frame):
         memo[id(self)] = clone
         clone.__dict__.update({k: v if k == "doc" else copy.deepcopy(v, memo) for k, v in self.__dict__.items()})
         return clone
-
-
-class NoOutput(Canvas):
-    """The canvas of a layout that only records its pages."""
-
-    def save(self):
-        pass

@@ -21,20 +21,19 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
+from handouts.layout.canvas_state import GRAPHICS_HERE, side_effects
 from handouts.layout.fonts import primed_state
 
-# What the operators depend on besides the fonts; the matrix moves with the position
-# only (a flowable draws after a translation to its place).
-_GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name not in ("_extgstate", "_currentMatrix"))
-_graphics = attrgetter(*_GRAPHICS)
+# What the operators depend on besides the fonts (a flowable draws after a translation
+# to its place, so not where it is on the page).
+_graphics = attrgetter(*GRAPHICS_HERE)
 _LIMIT = 64  # recordings per flowable: more states than this are not worth keeping
 
 
 def _trace(canvas: Canvas) -> tuple:
-    """What a drawing can leave in the PDF besides operators and font use."""
-    doc = canvas._doc
-    return (len(canvas._annotationrefs), doc._pdfVersion, len(doc.idToObject), len(canvas._extgstate._c),
-            len(canvas._formsinuse), len(canvas._colorsUsed), len(canvas._shadingUsed))
+    """What a drawing can leave in the PDF besides operators and font use (here also a
+    higher PDF version, which a recording does not carry)."""
+    return (*side_effects(canvas), canvas._doc._pdfVersion)
 
 
 def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: Any) -> None:
@@ -56,12 +55,7 @@ def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: 
     if hit is not None:
         code, fonts, after = hit
         canvas._code.extend(code)
-        doc = canvas._doc
-        for name in fonts:  # the fonts this drawing used join the PDF's, as drawing would
-            if name not in doc.fontMapping:
-                font = doc.primed_fonts[name]
-                doc.fontMapping[name] = "/" + font.state[doc].internalName
-                doc.delayedFonts.append(font)
+        join_fonts(canvas._doc, fonts)
         canvas.__dict__.update(after)
         return
     doc = canvas._doc
@@ -75,8 +69,17 @@ def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: 
     if used is not None:
         used.extend(name for name in fonts if name not in used)
     if primed_state(doc) is priming and _trace(canvas) == before and len(recordings) < _LIMIT:
-        after = dict(zip(_GRAPHICS, _graphics(canvas), strict=True))
+        after = dict(zip(GRAPHICS_HERE, _graphics(canvas), strict=True))
         recordings[key] = (tuple(canvas._code[start:]), fonts, after)
+
+
+def join_fonts(doc: Any, names: tuple[str, ...]) -> None:
+    """The primed fonts named join the PDF's fonts, in order, as drawing with them would."""
+    for name in names:
+        if name not in doc.fontMapping:
+            font = doc.primed_fonts[name]
+            doc.fontMapping[name] = "/" + font.state[doc].internalName
+            doc.delayedFonts.append(font)
 
 
 def draw_on(flowable: Flowable, canvas: Canvas, x: float, y: float, spare: float = 0) -> None:

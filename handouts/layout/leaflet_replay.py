@@ -31,13 +31,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from handouts.layout.canvas_state import GRAPHICS, GRAPHICS_HERE, side_effects
 from handouts.layout.placing import Placed
 
-# The canvas's graphics state: what the next operators depend on besides the fonts.
-_GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate")
-# Inside a flowable's own drawing, where it is on the page is the PDF's business (the
-# `cm` before it); the canvas only tracks it for links, which are never recorded.
-_GRAPHICS_HERE = tuple(name for name in _GRAPHICS if name != "_currentMatrix")
 _KEPT = 512  # recordings (and forms) kept per layout, the least recently used let go
 
 
@@ -135,12 +131,12 @@ class Recordings:
         def draw() -> None:
             for flowable in placed:
                 flowable.draw(canvas)
-        self._draw(canvas, placed, draw, _GRAPHICS)
+        self._draw(canvas, placed, draw, GRAPHICS)
 
     def draw_here(self, canvas: Canvas, flowable: Flowable, draw: Callable[[], None]) -> None:
         """A flowable's own drawing (`draw`, called where `drawOn` put the origin),
         replayed wherever the flowable is, in a table cell or on its own."""
-        self._draw(canvas, ("here", flowable), draw, _GRAPHICS_HERE)
+        self._draw(canvas, ("here", flowable), draw, GRAPHICS_HERE)
 
     def _draw(self, canvas: Canvas, what: Any, draw: Callable[[], None],
               graphics: tuple[str, ...]) -> None:
@@ -151,14 +147,14 @@ class Recordings:
             recording.replay(canvas)
             return
         code = canvas._code
-        start, before = len(code), _side_effects(canvas)
+        start, before = len(code), side_effects(canvas)
         last = code[-1] if code else None
         draw()
         if key is None or key in self._recorded:  # in it as None: cannot be replayed
             return
         # Only a drawing whose one trace is its operators and font use can be replayed;
         # and one that starts with a `cm` would have merged it into the line before.
-        clean = (_side_effects(canvas) == before and _graphics_key(canvas, graphics) == key[2]
+        clean = (side_effects(canvas) == before and _graphics_key(canvas, graphics) == key[2]
                  and (code[start - 1] if start else None) == last
                  and not (len(code) > start and code[start].endswith(" cm")))
         fonts_after = _font_states(canvas._doc) if clean else None
@@ -232,12 +228,3 @@ def replayable(flowable: Flowable) -> Flowable:
 
     vars(flowable)["draw"] = recorded_draw  # past Drawing's check of attribute names
     return flowable
-
-
-def _side_effects(canvas: Canvas) -> tuple:
-    """What a drawing could leave in the canvas or the PDF besides operators and fonts."""
-    doc = canvas._doc
-    return (len(canvas._formsinuse), len(canvas._annotationrefs), len(canvas._colorsUsed),
-            len(canvas._shadingUsed), len(canvas._extgstate._c), len(canvas._destinations),
-            len(canvas.state_stack), len(doc.idToObject), len(doc.fontMapping) - len(
-                doc.delayedFonts))
