@@ -23,40 +23,8 @@ def inner(elem: ET.Element) -> str:
     """The element's content as reportlab paragraph markup (text and child tags)."""
     parts = [_escape(elem.text or "")]
     for child in elem:
-        _write(child, parts)
+        parts.append(ET.tostring(child, encoding="unicode"))
     return "".join(parts).strip()
-
-
-def _write(elem: ET.Element, out: list[str]) -> None:
-    """What `ET.tostring(elem, encoding="unicode")` writes, without its general
-    machinery (namespaces, writers): our markup has plain tags and attributes."""
-    tag, items = elem.tag, elem.items()
-    if not isinstance(tag, str) or "{" in tag or any(
-            not isinstance(k, str) or not isinstance(v, str) or "{" in k for k, v in items):
-        out.append(ET.tostring(elem, encoding="unicode"))
-        return
-    out.append("<" + tag)
-    for key, value in items:
-        out.append(f' {key}="{_escape_attribute(value)}"')
-    text = elem.text
-    if text or len(elem):
-        out.append(">")
-        if text:
-            out.append(_escape(text))
-        for child in elem:
-            _write(child, out)
-        out.append(f"</{tag}>")
-    else:
-        out.append(" />")
-    if elem.tail:
-        out.append(_escape(elem.tail))
-
-
-def _escape_attribute(text: str) -> str:
-    text = _escape(text).replace('"', "&quot;")
-    if "\r" in text or "\n" in text or "\t" in text:
-        text = text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
-    return text
 
 
 def _escape(text: str) -> str:
