@@ -165,3 +165,13 @@ def test_contents_numbers_end_at_the_text_column_and_are_not_spread(built):
         assert digits[-1][2] <= body_right + 0.5, "the page number sticks out of the text column"
         for left_box, right_box in zip(digits, digits[1:]):
             assert right_box[0] - left_box[2] < 2.5, "the digits of a page number are spread apart"
+
+
+def test_a_printed_web_address_breaks_at_a_slash_instead_of_stretching_the_line(built):
+    """The English sample's link address comes where the line is nearly full: it is
+    broken after a slash, so the line before it keeps its normal word spacing."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(built / "handouts/back-basics.pdf")[0].get_textpage()
+    [line] = [text.strip() for text in page.get_text_range().splitlines() if "vertebral column" in text]
+    assert line.endswith("(https://"), line

@@ -125,7 +125,7 @@ def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
         spaceAfter=s["leading"] * 0.45,
         hyphenationLang=HYPHENATION.get(language, ""),
         embeddedHyphenation=1,
-        uriWasteReduce=0.3,
+        uriWasteReduce=0.001,  # break a web address at a slash whenever it does not fit the line
         allowWidows=0,
         allowOrphans=0,
         linkUnderline=0,
