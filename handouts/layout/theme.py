@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from handouts.errors import Collector, SourceRef, display_path, fail
 from handouts.language import HYPHENATION
 from handouts.layout.fonts import face, register_family
+from handouts.layout.hyphenation import hyphenation
 from handouts.resources import builtin_dir
 from handouts.schema import Field, Schema
 from handouts.textfile import read_text
@@ -123,7 +124,7 @@ def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
         textColor=c["text"],
         alignment=TA_JUSTIFY,
         spaceAfter=s["leading"] * 0.45,
-        hyphenationLang=HYPHENATION.get(language, ""),
+        hyphenationLang=hyphenation(HYPHENATION.get(language, "")),
         embeddedHyphenation=1,
         uriWasteReduce=0.001,  # break a web address at a slash whenever it does not fit the line
         allowWidows=0,

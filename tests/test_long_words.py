@@ -1,0 +1,54 @@
+"""A "word" far longer than any real one (pasted base64, a long code) is laid out at
+once and printed whole, broken across lines, in every kind of document."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import subprocess
+import sys
+
+from pypdf import PdfReader
+
+from conftest import Project
+
+random.seed(7)
+# Letters only (so it is hyphenated like a word), without "a": page furniture such as
+# "pagina 2 van 5" can be told apart from it.
+WORD = "".join(random.choice(string.ascii_lowercase[1:]) for _ in range(10_000))
+CELL_WORD = WORD[:3000]  # a table row is never split over pages: this one fits one page
+
+
+def _letters(path) -> tuple[str, int]:
+    """The PDF's text without whitespace, and its longest line in characters."""
+    lines = [line for page in PdfReader(path).pages for line in (page.extract_text() or "").splitlines()]
+    return "".join("".join(lines).split()), max(len(line) for line in lines)
+
+
+def test_a_ten_thousand_letter_word_is_laid_out_fast_and_printed_whole(project: Project):
+    project.write("content/handouts/code.md",
+                  f"---\ntitle: Code\n---\n\n# Kop\n\nDe code {WORD} en verder.\n\n"
+                  f"| code | ok |\n|---|---|\n| {CELL_WORD} | ja |\n")
+    project.write("content/leaflets/code.md",
+                  f"---\ntitle: Code\nfold: booklet\nreviewed: 2026-09-01\n---\n\n# Kop\n\n"
+                  f"De code {WORD} en verder.\n")
+    project.write("content/exams/bank.yaml",
+                  "questions:\n  - id: q1\n    type: single\n    tags: [t]\n    difficulty: 1\n"
+                  f"    stem: Welke?\n    options:\n      - text: {CELL_WORD}\n        correct: true\n"
+                  "      - Nee\n")
+    project.write("content/exams/toets.yaml",
+                  "title: T\nbanks: [bank.yaml]\nversions: 1\nsections:\n"
+                  "  - title: S\n    blueprint:\n      - ids: [q1]\n")
+    # Before, the handout alone took 86 s: the timeout only keeps a regression from hanging.
+    done = subprocess.run([sys.executable, "-m", "handouts", "build", "content/handouts",
+                           "content/leaflets", "content/exams/toets.yaml"],
+                          cwd=project.root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for pdf, word in (("handouts/code.pdf", WORD), ("handouts/code.pdf", CELL_WORD),
+                      ("leaflets/code.pdf", WORD), ("exams/toets/versie-A.pdf", CELL_WORD)):
+        letters, longest = _letters(project.root / "build" / pdf)
+        assert longest < 120, f"{pdf}: a line of {longest} characters runs off the page"
+        # Page headers and footers interrupt the word where it crosses a page.
+        letters = re.sub(r"\d+|pagina|van|Code", "", letters)
+        assert word in letters, pdf
