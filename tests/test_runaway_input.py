@@ -1,0 +1,43 @@
+"""Small inputs that would exhaust the machine get a clear error at their line instead:
+YAML aliases that multiply, parameters that make huge texts, absurd version counts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from handouts.errors import HandoutsError
+from handouts.yamlfile import load_yaml
+
+# Nine nested aliases, 300 bytes: 9**9 (387 million) values if expanded.
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+
+
+def _refused_in_time(code: str) -> str:
+    """The message of the HandoutsError `code` raises, run apart with a timeout: before
+    the fix it ran until the machine gave out, and a test must not."""
+    script = ("import sys\nfrom handouts.errors import HandoutsError\ntry:\n    " + code
+              + "\nexcept HandoutsError as exc:\n    print(exc)\nelse:\n    sys.exit('no error')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+def test_yaml_aliases_that_multiply_are_refused_early():
+    message = _refused_in_time(f"from handouts.yamlfile import load_yaml; load_yaml({ALIAS_BOMB!r}, 'bank.yaml')")
+    assert message.startswith("bank.yaml:1: error: aliases (*name) repeat the value marked here")
+    assert "write the values out" in message
+
+
+def test_yaml_alias_inside_its_own_value_is_refused():
+    with pytest.raises(HandoutsError, match=r"^bank.yaml:2: error: an alias \(\*name\) stands "
+                       r"inside the value it repeats"):
+        load_yaml("title: x\nbase: &b {next: *b}\n", "bank.yaml")
+
+
+def test_yaml_aliases_in_moderation_still_work():
+    data = load_yaml("base: &b {regio: hals, aantal: 7}\nsets: [*b, *b]\n", "bank.yaml")
+    assert data["sets"] == [{"regio": "hals", "aantal": 7}] * 2
