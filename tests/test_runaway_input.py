@@ -41,3 +41,53 @@ def test_yaml_alias_inside_its_own_value_is_refused():
 def test_yaml_aliases_in_moderation_still_work():
     data = load_yaml("base: &b {regio: hals, aantal: 7}\nsets: [*b, *b]\n", "bank.yaml")
     assert data["sets"] == [{"regio": "hals", "aantal": 7}] * 2
+
+
+BANK = """\
+questions:
+  - id: p1
+    type: single
+    tags: [rug]
+    difficulty: 1
+    params:
+      - {aantal: 7}
+    stem: Hoeveel?
+    options:
+      - text: "{{ aantal }}"
+        correct: true
+      - "TEXT"
+"""
+
+
+def bank_error(tmp_path, text: str) -> str:
+    from handouts.exam import load_bank
+
+    path = tmp_path / "bank.yaml"
+    path.write_text(BANK.replace("TEXT", text), encoding="utf-8")
+    with pytest.raises(HandoutsError) as caught:
+        load_bank([path], tmp_path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("{{ 'a' * 100000000 }}", "* would make a value of some 100,000,000 characters"),
+    ("{{ 'a'.ljust(10 ** 9) }}", "ljust would make a value of some 1,000,000,001 characters"),
+    ("{{ '%1000000000d' % aantal }}", "format would make a value of some 1,000,000,0"),
+    ("{{ 10 ** 10000000 }}", "** would make a value of some 10,000,000 digits (at most 1,000)"),
+    ("{{ range(100000) | list }}", "the filled-in text grows past 100,000 characters"),
+    ("{% for i in range(3) %}{{ i }}{% endfor %}", "{% for %} is not available here"),
+])
+def test_a_parameter_text_cannot_ask_for_a_huge_value(tmp_path, text, problem):
+    message = bank_error(tmp_path, text)
+    assert message.startswith("bank.yaml:12: error: the text cannot be filled in: "), message
+    assert problem in message
+
+
+def test_ordinary_parameter_texts_still_work(tmp_path):
+    from handouts.exam import load_bank
+
+    path = tmp_path / "bank.yaml"
+    text = "{% if aantal > 5 %}{{ '%.1f' % (aantal / 3) }} {{ '{:,}'.format(1000000) }}{% endif %}"
+    path.write_text(BANK.replace("TEXT", text), encoding="utf-8")
+    (question,) = load_bank([path], tmp_path).questions()
+    assert question.variants[0].options[1].text == "2.3 1,000,000"
