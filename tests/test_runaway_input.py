@@ -91,3 +91,37 @@ def test_ordinary_parameter_texts_still_work(tmp_path):
     path.write_text(BANK.replace("TEXT", text), encoding="utf-8")
     (question,) = load_bank([path], tmp_path).questions()
     assert question.variants[0].options[1].text == "2.3 1,000,000"
+
+
+SPEC = """\
+title: Toets
+banks: [bank.yaml]
+versions: 100000
+sections:
+  - title: Deel 1
+    blueprint:
+      - ids: [p1]
+"""
+
+
+def test_versions_in_a_spec_have_the_bound_of_the_command_line(tmp_path):
+    from handouts.exam import load_exam
+
+    (tmp_path / "bank.yaml").write_text(BANK.replace("TEXT", "acht"), encoding="utf-8")
+    (tmp_path / "toets.yaml").write_text(SPEC, encoding="utf-8")
+    with pytest.raises(HandoutsError) as caught:
+        load_exam(tmp_path / "toets.yaml", tmp_path)
+    assert str(caught.value).startswith(
+        'toets.yaml:3: error: "versions" must be at most 1000 (each version is a PDF of its '
+        "own); lower it, or build the exam again with another seed for more")
+
+
+def test_a_roster_holds_as_many_students_as_versions_may_be(tmp_path):
+    from handouts.exam import load_roster
+
+    path = tmp_path / "klas.csv"
+    path.write_text("nummer,naam\n" + "".join(f"{n},Student {n}\n" for n in range(1, 1002)),
+                    encoding="utf-8")
+    with pytest.raises(HandoutsError, match=r"^klas.csv:1002: error: a roster holds at most "
+                       r"1000 students \(each gets a PDF of their own\); split the class"):
+        load_roster(path, "klas.csv")

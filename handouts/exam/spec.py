@@ -23,6 +23,7 @@ from handouts.exam.model import (
     Student,
 )
 from handouts.exam.schemas import ROW, SECTION, SPEC
+from handouts.limits import MAX_VERSIONS
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
@@ -152,6 +153,10 @@ def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
                         f"{seen[cells[0]]}); every student needs their own number")
             continue
         seen[cells[0]] = ref
+        if len(students) == MAX_VERSIONS:
+            found.error(ref, f"a roster holds at most {MAX_VERSIONS} students (each gets a PDF "
+                        "of their own); split the class over several rosters, one exam spec each")
+            break
         students.append(Student(cells[0], cells[1], ref))
     if not students and not found.errors:
         found.error(SourceRef(shown, 1), "the roster holds no students")
