@@ -39,6 +39,7 @@ from handouts.layout.theme import load_theme
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
+from handouts.project_files import outside_problem, project_file
 from handouts.templating import render as render_template
 
 _SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
@@ -311,7 +312,11 @@ def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
     for question in bank.questions():
         for body in question.variants[:1]:
             for src in _IMAGE.findall(body.stem):
-                path = (project.root / question.ref.path).parent / src
+                bank = project.root / question.ref.path
+                path = project_file(src, bank, project.root)
+                if path is None:
+                    raise fail(SourceRef(question.ref.path, question.ref.line),
+                               outside_problem("figure", src, bank, project.root))
                 if not path.is_file():
                     raise fail(SourceRef(question.ref.path, question.ref.line),
                                f'the figure "{src}" in question {question.id} does not exist; '
