@@ -52,3 +52,12 @@ def test_a_ten_thousand_letter_word_is_laid_out_fast_and_printed_whole(project: 
         # Page headers and footers interrupt the word where it crosses a page.
         letters = re.sub(r"\d+|pagina|van|Code", "", letters)
         assert word in letters, pdf
+
+
+def test_a_table_row_taller_than_a_page_is_a_clear_error(project: Project):
+    project.write("content/handouts/code.md",
+                  f"---\ntitle: Code\n---\n\n| code | ok |\n|---|---|\n| {WORD} | ja |\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert ("content/handouts/code.md: error: a block (a question, a table row, a picture) is "
+            "taller than a page and cannot be split over two; shorten it or split it up") in result.output
