@@ -72,3 +72,17 @@ def test_a_table_row_taller_than_a_page_is_a_clear_error(project: Project):
     assert result.exit_code == 1
     assert ("content/handouts/code.md: error: a block (a question, a table row, a picture) is "
             "taller than a page and cannot be split over two; shorten it or split it up") in result.output
+
+
+def test_an_exam_option_taller_than_a_page_is_a_clear_error_at_the_spec(project: Project):
+    project.write("content/exams/bank.yaml",
+                  "questions:\n  - id: q1\n    type: single\n    tags: [t]\n    difficulty: 1\n"
+                  f"    stem: Welke?\n    options:\n      - text: {WORD}\n        correct: true\n"
+                  "      - Nee\n")
+    project.write("content/exams/toets.yaml",
+                  "title: T\nbanks: [bank.yaml]\nversions: 1\nsections:\n"
+                  "  - title: S\n    blueprint:\n      - ids: [q1]\n")
+    result = project.run("build", "--exam")
+    assert result.exit_code == 1
+    assert ("content/exams/toets.yaml:1: error: a block (a question, a table row, a picture) is "
+            "taller than a page") in result.output
