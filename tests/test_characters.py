@@ -10,6 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+
 from conftest import fonts_used, page_texts
 
 SYMBOLS = "≤ ≥ ≠ ≈ ± → ← ✓ ✗ √ ∞ Ĳ ĳ α Ω 😀"
