@@ -26,7 +26,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handouts.errors import SourceRef, fail
-from handouts.layout.glyphs import name_family, visual
+from handouts.layout.glyphs import name_family, stand_in, visual
 from handouts.resources import builtin_dir
 
 STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1, 1)}
@@ -57,8 +57,11 @@ def register_family(family: str, project_root: Path | None = None) -> str:
         )
     names = {}
     for style, (bold, italic) in STYLES.items():
-        path = _find(stem, style, folders) or regular
+        path = _find(stem, style, folders)
         name = f"{stem}-{style}"
+        if path is None:
+            stand_in(name)
+            path = regular
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(SubsetFont(name, str(path)))
         names[style] = name

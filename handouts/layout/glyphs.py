@@ -38,6 +38,8 @@ PRINTED_ATTRIBUTES = ("header-left", "header-right", "page-label", "letter", "co
 
 _covered: dict[str, frozenset[str]] = {}
 _families: dict[str, str] = {}  # registered regular font name → the family as a theme names it
+_stand_ins: set[str] = set()  # registered faces that are their family's regular file
+_picked: dict[tuple[str, str, tuple[str, ...]], str | None] = {}
 
 
 def covered(font_name: str) -> frozenset[str]:
@@ -62,17 +64,37 @@ def styled(font_name: str, regular: str) -> str:
 
 
 def pick_font(char: str, font_name: str, chain: tuple[str, ...]) -> str | None:
-    """The font that draws `char` for text set in `font_name`: itself, or the first of
-    `chain` (regular names) that has it, in the same style; None when none has it."""
+    """The font that draws `char` for text set in `font_name`: itself, or a family of
+    `chain` (regular names) that has it. Bold or italic text takes the first family
+    with a bold or italic face of its own that has the character, and the first family
+    that has it at all only when none does. None when no font has it."""
+    key = (char, font_name, chain)
+    hit = _picked.get(key, False)
+    if hit is False:
+        hit = _picked[key] = _pick(char, font_name, chain)
+    return hit
+
+
+def _pick(char: str, font_name: str, chain: tuple[str, ...]) -> str | None:
     if char in covered(font_name):
         return font_name
+    if not font_name.endswith("-Regular"):
+        for regular in chain:
+            face = styled(font_name, regular)
+            if face not in _stand_ins and char in covered(face):
+                return face
     for regular in chain:
         face = styled(font_name, regular)
-        if char in covered(face):
+        if face not in _stand_ins and char in covered(face):
             return face
         if char in covered(regular):
-            return regular
+            return regular  # the regular file itself, not a second copy under the bold name
     return None
+
+
+def stand_in(name: str) -> None:
+    """Note that the registered face `name` is its family's regular file (no file of its own)."""
+    _stand_ins.add(name)
 
 
 def visual(text: str) -> str:

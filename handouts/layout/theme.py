@@ -21,8 +21,8 @@ from handouts.textfile import read_text
 from handouts.yamlfile import load_yaml
 
 # The fallback chain of every bundled theme (fonts/README.md says what each is for).
-FALLBACK = ("Noto Sans", "Noto Serif", "Noto Sans Mono", "Noto Sans Symbols 2", "Noto Sans Math",
-            "Noto Sans Hebrew", "Noto Naskh Arabic", "Noto Emoji")
+FALLBACK = ("Noto Sans", "Noto Serif", "Noto Sans Symbols", "Noto Sans Math", "Noto Sans Mono",
+            "Noto Sans Symbols 2", "Noto Sans Hebrew", "Noto Naskh Arabic", "Noto Emoji")
 
 SECTIONS = {
     "fonts": Schema("theme fonts", (Field("body", "family for running text", default="Noto Serif"),
