@@ -215,3 +215,16 @@ def test_every_character_of_a_care_or_school_text_prints_in_every_theme(project,
     assert all(fonts_used(reader).values())
     assert len(reader.pages) == 1
     assert unprinted(pdf, COVERAGE) == []
+
+
+def test_a_paragraph_never_draws_a_box_for_a_character_without_a_font():
+    """The last guard, for text that reaches layout without a loader's check."""
+    from handouts.errors import HandoutsError
+    from handouts.layout.paragraph import Para
+    from handouts.layout.theme import load_theme, paragraph_styles
+
+    style = paragraph_styles(load_theme("default", None), "nl")["body"]
+    assert [f.fontName for f in Para("a → b", style).frags] == ["NotoSerif-Regular", "NotoSansSymbols-Regular",
+                                                                 "NotoSerif-Regular"]
+    with pytest.raises(HandoutsError, match=r'"" \(U\+E000\) is in no font of theme default'):
+        Para("a \ue000 b", style)

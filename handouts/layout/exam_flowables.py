@@ -13,6 +13,7 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.layout.exam_replay import draw_recorded
+from handouts.layout.glyphs import draw_text
 from handouts.layout.paragraph import WithFallback
 
 INDENT = 8 * mm  # questions hang their text after the number
@@ -118,7 +119,8 @@ class Lettered(Flowable):
         style = self.style
         self.canv.setFillColor(style.textColor)
         self.canv.setFont(self.font, style.fontSize)
-        self.canv.drawString(self.x, self.height - self.text.ascent(), self.label)
+        draw_text(self.canv, self.x, self.height - self.text.ascent(), self.label, self.font, style.fontSize,
+                  getattr(style, "fallback", ()))
         self.text.drawOn(self.canv, 0, 0)
 
 

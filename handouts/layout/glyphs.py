@@ -143,7 +143,7 @@ def missing_message(char: str, theme_name: str, fonts: Iterable[str]) -> str:
             "add a font that has it to fonts/, or write another character")
 
 
-def with_fallback(frags: list, chain: tuple[str, ...]) -> list:
+def with_fallback(frags: list, chain: tuple[str, ...], theme_name: str = "default") -> list:
     """Paragraph fragments with every run their font lacks moved to a fallback font,
     and right-to-left runs in visual order. Fragments done before are left as they are."""
     if not chain:
@@ -160,10 +160,7 @@ def with_fallback(frags: list, chain: tuple[str, ...]) -> list:
         if shown is text and covered(frag.fontName).issuperset(text):
             out.append(frag)
             continue
-        try:
-            parts = runs(shown, frag.fontName, chain)
-        except MissingGlyph as missing:
-            raise fail(SourceRef(""), missing_message(missing.char, "in use", missing.fonts)) from None
+        parts = _runs_or_fail(shown, frag.fontName, chain, theme_name)
         changed = True
         for font, part in parts:
             piece = frag.clone(fontName=font, text=part)
@@ -172,11 +169,26 @@ def with_fallback(frags: list, chain: tuple[str, ...]) -> list:
     return out if changed else frags
 
 
+def _runs_or_fail(text: str, font_name: str, chain: tuple[str, ...], theme_name: str) -> list[tuple[str, str]]:
+    # Loaders check every text before layout (check_markup, check_texts); this is the
+    # last guard, for text that reached layout another way: an error, never a box.
+    try:
+        return runs(text, font_name, chain)
+    except MissingGlyph as missing:
+        raise fail(SourceRef(f"the text {text[:40]!r}"),
+                   missing_message(missing.char, theme_name, missing.fonts)) from None
+
+
 def draw_text(canvas: Any, x: float, y: float, text: str, font_name: str, size: float,
               chain: tuple[str, ...], align: str = "left") -> None:
     """`canvas.drawString` (or drawRightString / drawCentredString with `align` "right"
-    or "centre") for text that may need fallback fonts or be right-to-left."""
-    parts = runs(visual(text), font_name, chain)
+    or "centre") in the canvas's current font `font_name`, for text that may need
+    fallback fonts or be right-to-left. Text the font has is drawn as drawString would."""
+    parts = _runs_or_fail(visual(text), font_name, chain, "in use")
+    if len(parts) <= 1 and (not parts or parts[0][0] == font_name):
+        draw = {"left": canvas.drawString, "right": canvas.drawRightString, "centre": canvas.drawCentredString}
+        draw[align](x, y, parts[0][1] if parts else "")
+        return
     width = sum(pdfmetrics.stringWidth(part, font, size) for font, part in parts)
     x -= {"left": 0, "right": width, "centre": width / 2}[align]
     for font, part in parts:

@@ -154,7 +154,8 @@ class WithFallback(Paragraph):
     def _setup(self, text, style, bulletText, frags, cleaner):
         super()._setup(text, style, bulletText, frags, cleaner)
         if self.frags:
-            self.frags = with_fallback(self.frags, getattr(self.style, "fallback", ()))
+            style = self.style
+            self.frags = with_fallback(self.frags, getattr(style, "fallback", ()), getattr(style, "theme_name", ""))
 
 
 class Para(WithFallback):

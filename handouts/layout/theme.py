@@ -194,5 +194,5 @@ def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
                                hyphenationLang=""),
     }
     for style in styles.values():  # styles derived from these (parent=, clone) inherit it
-        style.fallback = theme.fonts
+        style.fallback, style.theme_name = theme.fonts, theme.name
     return styles
