@@ -36,7 +36,11 @@ _HAS_RTL = re.compile(f"[{_RTL_LETTER}]")
 PRINTED_ATTRIBUTES = ("header-left", "header-right", "page-label", "letter", "code", "label", "version-label",
                       "points-label", "number-label", "name-label", "blank-label", "figure-ref", "number")
 
+_PRINTED = frozenset(PRINTED_ATTRIBUTES)
+
 _covered: dict[str, frozenset[str]] = {}
+_rtl_fonts: dict[str, bool] = {}
+_covered_any: dict[tuple[str, ...], frozenset[str]] = {}
 _families: dict[str, str] = {}  # registered regular font name → the family as a theme names it
 _stand_ins: set[str] = set()  # registered faces that are their family's regular file
 _picked: dict[tuple[str, str, tuple[str, ...]], str | None] = {}
@@ -48,6 +52,22 @@ def covered(font_name: str) -> frozenset[str]:
     if hit is None:
         face = pdfmetrics.getFont(font_name).face
         hit = _covered[font_name] = frozenset(chr(code) for code in face.charToGlyph if code)
+    return hit
+
+
+def _draws_rtl(font_name: str) -> bool:
+    """Whether the font has right-to-left letters (so its text may need reordering)."""
+    hit = _rtl_fonts.get(font_name)
+    if hit is None:
+        hit = _rtl_fonts[font_name] = any(_HAS_RTL.match(char) for char in covered(font_name))
+    return hit
+
+
+def covered_by_any(fonts: tuple[str, ...]) -> frozenset[str]:
+    """The characters at least one of `fonts` has (kept per list of fonts)."""
+    hit = _covered_any.get(fonts)
+    if hit is None:
+        hit = _covered_any[fonts] = frozenset().union(*(covered(f) for f in fonts))
     return hit
 
 
@@ -156,6 +176,9 @@ def with_fallback(frags: list, chain: tuple[str, ...], theme_name: str = "defaul
                 or hasattr(frag, "cbDefn"):
             out.append(frag)
             continue
+        if covered(frag.fontName).issuperset(text) and not _draws_rtl(frag.fontName):
+            out.append(frag)  # most fragments: nothing to move, nothing to reorder
+            continue
         shown = visual(text)
         if shown is text and covered(frag.fontName).issuperset(text):
             out.append(frag)
@@ -201,14 +224,16 @@ def draw_text(canvas: Any, x: float, y: float, text: str, font_name: str, size: 
 def check_markup(root: ET.Element, fonts: tuple[str, ...], theme_name: str, where: SourceRef) -> None:
     """Report every character of the markup's text that no font of `fonts` (the theme's
     families and fallbacks, regular names) has, at the content line it came from."""
-    every = frozenset().union(*(covered(f) for f in fonts))
+    every = covered_by_any(fonts)
     found = Collector()
     reported: set[tuple[str, SourceRef]] = set()
     stack: list[tuple[ET.Element, SourceRef]] = [(root, where)]
     while stack:
         elem, ref = stack.pop()
         ref = _ref(elem, ref)
-        texts = [elem.text, elem.tail] + [elem.get(a) for a in PRINTED_ATTRIBUTES]
+        texts = [elem.text, elem.tail]
+        if elem.attrib:
+            texts += [value for name, value in elem.attrib.items() if name in _PRINTED]
         for text in texts:
             if text and not every.issuperset(text):
                 for char in _INVISIBLE.sub("", visual(text)):
@@ -221,7 +246,7 @@ def check_markup(root: ET.Element, fonts: tuple[str, ...], theme_name: str, wher
 
 def check_texts(texts: Iterable[tuple[SourceRef, str]], fonts: tuple[str, ...], theme_name: str) -> None:
     """`check_markup` for texts a loader holds, each with the place it was written."""
-    every = frozenset().union(*(covered(f) for f in fonts))
+    every = covered_by_any(fonts)
     found = Collector()
     reported: set[tuple[str, SourceRef]] = set()
     for ref, text in texts:
