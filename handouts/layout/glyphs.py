@@ -26,8 +26,11 @@ from handouts.errors import Collector, HandoutsError, SourceRef, fail
 STYLE_NAMES = {(0, 0): "Regular", (1, 0): "Bold", (0, 1): "Italic", (1, 1): "BoldItalic"}
 _STYLE_OF = {name: key for key, name in STYLE_NAMES.items()}
 
-# Characters that are never drawn (joiners, variation selectors): no glyph is needed.
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff\n\r\t]")
+# Characters that are never drawn (joiners, variation selectors, emoji tags): no glyph
+# is needed. Skin-tone modifiers only colour the emoji before them, which a black-outline
+# emoji font cannot: drawn alone they would print as a swatch after it.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff\n\r\t"
+                        "\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 _RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 # A right-to-left run: RTL words with the spaces, digits and punctuation between them.
 _RTL_RUN = re.compile(f"[{_RTL_LETTER}]+(?:[ \u00a0\\d.,:;!?'\"()-]+[{_RTL_LETTER}]+)*")
