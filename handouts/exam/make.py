@@ -21,6 +21,7 @@ from typing import Any
 
 from handouts.errors import Diagnostic, SourceRef, fail
 from handouts.exam.characters import check_characters, priming_fonts
+from handouts.exam.giveaways import exam_warnings
 from handouts.exam.inline import gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels
@@ -100,7 +101,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                          "exam/overview.xml.j2"))
     products.append(printed)
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
-    return products, ()
+    return products, exam_warnings(bank, versions)
 
 
 @dataclass(frozen=True)
