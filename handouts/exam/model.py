@@ -199,6 +199,7 @@ class ExamSpec:
     seed: int = 1
     pass_mark: int | None = None
     same_questions: bool = True  # every version holds the same questions, reordered
+    letters: str = "random"  # "balanced": no letter far above its share, no long runs
 
     @property
     def version_count(self) -> int:

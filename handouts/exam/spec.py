@@ -28,6 +28,7 @@ from handouts.project_files import outside_problem, project_file
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
+_LETTERS = {"willekeurig": "random", "gespreid": "balanced"}  # Dutch values
 _HEADER_WORDS = {"studentnummer", "nummer", "number", "student", "student number",
                  "studentnumber", "nr", "naam", "name"}
 
@@ -76,6 +77,7 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
         instructions=values["instructions"] or "", versions=values["versions"],
         roster=students, seed=values["seed"], pass_mark=values["pass_mark"],
         same_questions=values["same_questions"],
+        letters=_LETTERS.get(values["letters"], values["letters"]),
     )
 
 
