@@ -20,9 +20,12 @@ def project_file(name: str | Path, named_in: Path, root: Path | None = None) -> 
     return path if path.is_relative_to(base) else None
 
 
-def outside_problem(what: str, name: str | Path, named_in: Path, root: Path | None = None) -> str:
-    """The message for a file that `project_file` refused: what it is and what to do."""
+def outside_problem(what: str, name: str | Path, named_in: Path, root: Path | None = None,
+                    subject: str | None = None) -> str:
+    """The message for a file that `project_file` refused: what it is (`subject`, or else
+    'the WHAT "NAME"') and what to do."""
     root = Path(root if root is not None else find_root(Path(named_in)))
     example = display_path(Path(named_in).parent / Path(name).name, root)
-    return (f'the {what} "{name}" lies outside the project folder; copy the file into the '
-            f"project, e.g. {example}, and name it relative to {display_path(named_in, root)}")
+    subject = subject or f'the {what} "{name}"'
+    return (f"{subject} lies outside the project folder; copy the file into the project, "
+            f"e.g. {example}, and name it relative to {display_path(named_in, root)}")

@@ -111,8 +111,9 @@ def test_an_svg_may_not_show_a_picture_from_outside_the_project(project: Project
     if href == "nergens.png":
         assert 'the figure "fig.svg" shows the picture "nergens.png", which does not exist' in result.output
     else:
-        assert (f'the picture inside the figure "fig.svg" "{href}" lies outside the project '
-                "folder") in result.output
+        assert (f'the figure "fig.svg" shows the picture "{href}", which lies outside the '
+                "project folder; copy the file into the project, e.g. content/handouts/geheim.png, "
+                "and name it relative to content/handouts/fig.svg") in result.output
 
 
 def test_an_svg_may_hold_its_pictures_and_show_pictures_of_the_project(project: Project):

@@ -227,7 +227,8 @@ def _check_linked_files(file: Path, ref: SourceRef) -> None:
     for name in _linked_files(str(file), file.stat().st_mtime):
         linked = project_file(name, file)
         if linked is None:
-            raise fail(ref, outside_problem(f'picture inside the figure "{file.name}"', name, file))
+            raise fail(ref, outside_problem("picture", name, file, subject=f'the figure "{file.name}" '
+                                            f'shows the picture "{name}", which'))
         if not linked.is_file():
             raise fail(ref, f'the figure "{file.name}" shows the picture "{name}", which does not '
                        "exist; check its name in the SVG, or put the picture into the SVG itself")
