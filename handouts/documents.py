@@ -9,6 +9,7 @@ from pathlib import Path
 
 from handouts import model
 from handouts.content import load_document
+from handouts.errors import SourceRef
 from handouts.language import labels
 from handouts.layout.handout import lay_out_handout
 from handouts.layout.theme import load_theme
@@ -56,7 +57,7 @@ def make_handout(document: model.Document, project: Project, options: Options) -
     markup = render_template(template, {"doc": document, "labels": labels(document.language)}, project.root)
     theme = load_theme(document.meta.get("theme") or project.theme, project.root)
     laid = lay_out_handout(markup, theme, document.meta, template)
-    data = render(laid)
+    data = render(laid, SourceRef(document.shown))
     return [Product(output_stem(document, project).with_suffix(".pdf"), data, laid.doc.page)]
 
 

@@ -22,6 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from handouts import model
 from handouts.errors import Collector, SourceRef, did_you_mean
+from handouts.project_files import outside_problem, project_file
 
 # What a user may write after ":::", in Dutch or English, and what it means.
 CALLOUT_KINDS = {
@@ -229,11 +230,9 @@ def _figure_path(src: str, ref: SourceRef, state: _State) -> Path | None:
     if "://" in src:
         state.found.error(ref, f'the figure "{src}" is on the internet; save it next to the text and use its file name')
         return None
-    path = (state.source.parent / src).resolve()
-    try:
-        path.relative_to(state.root.resolve())
-    except ValueError:
-        state.found.error(ref, f'the figure "{src}" lies outside the project folder; copy it into the project')
+    path = project_file(src, state.source, state.root)
+    if path is None:
+        state.found.error(ref, outside_problem("figure", src, state.source, state.root))
         return None
     if path.suffix.lower() not in FIGURE_TYPES:
         state.found.error(ref, f'the figure "{src}" must be a PNG, JPEG or SVG file')

@@ -37,13 +37,48 @@ _SCALARS = yaml.SafeLoader("")
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _build(node: yaml.Node, path: str, line_offset: int) -> Any:
+class _Repeats:
+    """Keeps anchors and aliases (`&name`, `*name`) from running away: ten nested
+    aliases in a 600-byte file make billions of values, and an alias inside the value
+    it names makes an endless one. A file without aliases builds at most one value per
+    character, so `limit` never stops it."""
+
+    def __init__(self, text: str):
+        self.left = len(text) + MAX_REPEATED_VALUES
+        self.open: set[int] = set()
+
+    def enter(self, node: yaml.Node, ref: SourceRef) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise fail(ref, "aliases (*name) repeat the value marked here (&name) more than "
+                       f"{MAX_REPEATED_VALUES:,} times in all; write the values out, or repeat fewer")
+        if id(node) in self.open:
+            raise fail(ref, "an alias (*name) stands inside the value it repeats (&name), "
+                       "which would repeat it without end; remove the alias")
+        if isinstance(node, yaml.CollectionNode):
+            self.open.add(id(node))
+
+
+# Values that aliases may add to a file, beyond one per character of it.
+MAX_REPEATED_VALUES = 50_000
+
+
+def _build(node: yaml.Node, path: str, line_offset: int, repeats: _Repeats) -> Any:
     ref = SourceRef(path, node.start_mark.line + 1 + line_offset)
+    repeats.enter(node, ref)
+    try:
+        return _build_value(node, ref, path, line_offset, repeats)
+    finally:
+        repeats.open.discard(id(node))
+
+
+def _build_value(node: yaml.Node, ref: SourceRef, path: str, line_offset: int,
+                 repeats: _Repeats) -> Any:
     if isinstance(node, yaml.MappingNode):
         out = LinedDict()
         out.ref, out.key_refs = ref, {}
         for key_node, value_node in node.value:
-            key = _build(key_node, path, line_offset)
+            key = _build(key_node, path, line_offset, repeats)
             if isinstance(key, (dict, list)):
                 raise fail(ref, "a key must be plain text")
             key = str(key) if key is not None else ""
@@ -52,11 +87,11 @@ def _build(node: yaml.Node, path: str, line_offset: int) -> Any:
                     SourceRef(path, key_node.start_mark.line + 1 + line_offset),
                     f'the key "{key}" appears twice; keep one',
                 )
-            out[key] = _build(value_node, path, line_offset)
+            out[key] = _build(value_node, path, line_offset, repeats)
             out.key_refs[key] = SourceRef(path, key_node.start_mark.line + 1 + line_offset)
         return out
     if isinstance(node, yaml.SequenceNode):
-        out_list = LinedList(_build(item, path, line_offset) for item in node.value)
+        out_list = LinedList(_build(item, path, line_offset, repeats) for item in node.value)
         out_list.ref = ref
         out_list.item_refs = [
             SourceRef(path, item.start_mark.line + 1 + line_offset) for item in node.value
@@ -88,7 +123,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     if node is None:
         return None
     try:
-        return _build(node, path, line_offset)
+        return _build(node, path, line_offset, _Repeats(text))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else 0

@@ -40,6 +40,7 @@ from handouts.layout.theme import load_theme
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
+from handouts.project_files import outside_problem, project_file
 from handouts.templating import render as render_template
 
 _SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
@@ -82,7 +83,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
         return VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
                            project.root, folder / f"{_stem(v, labels)}.pdf",
-                           folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys)
+                           folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys, spec.ref)
 
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
@@ -92,7 +93,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     try:
         parts = _told(_parts(versions, task, options.jobs, products), len(versions), options.on_part)
         laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
-        printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
+        printed = Product(folder / f"{labels['print_file']}.pdf", render(laid, spec.ref), laid.doc.page)
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
@@ -118,6 +119,7 @@ class VersionTask:
     key_target: Path
     paper_fonts: FontPriming | None = None  # every version's and the print file's
     key_fonts: FontPriming | None = None  # every key's
+    spec: SourceRef | None = None  # where a layout that cannot be done is reported
 
 
 def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product, Product, RecordedPart | None]:
@@ -128,7 +130,7 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
                              {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root)
     laid = lay_out_exam(markup, shared.theme, "exam/version.xml.j2", shared, record=record,
                         priming=task.paper_fonts)
-    paper = Product(task.paper_target, render(laid), laid.doc.page)
+    paper = Product(task.paper_target, render(laid, task.spec), laid.doc.page)
     key = render_template("exam/key.xml.j2",
                           {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root)
     return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts), \
@@ -311,7 +313,11 @@ def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
     for question in bank.questions():
         for body in question.variants[:1]:
             for src in _IMAGE.findall(body.stem):
-                path = (project.root / question.ref.path).parent / src
+                bank = project.root / question.ref.path
+                path = project_file(src, bank, project.root)
+                if path is None:
+                    raise fail(SourceRef(question.ref.path, question.ref.line),
+                               outside_problem("figure", src, bank, project.root))
                 if not path.is_file():
                     raise fail(SourceRef(question.ref.path, question.ref.line),
                                f'the figure "{src}" in question {question.id} does not exist; '

@@ -7,7 +7,7 @@ names are accepted as aliases.
 
 from __future__ import annotations
 
-from handouts.exam.fields import difficulty, identifier, positive
+from handouts.exam.fields import difficulty, identifier, positive, version_count
 from handouts.exam.model import QUESTION_TYPES, TYPE_ALIASES
 from handouts.language import LANGUAGES
 from handouts.schema import Field, Schema
@@ -116,7 +116,7 @@ SPEC = Schema("exam spec", (
     Field("sections", "the parts of the exam, in order", list, required=True,
           aliases=("onderdelen",)),
     Field("versions", "how many versions (ignored when a roster is given)", int, 4,
-          check=positive, aliases=("versies",)),
+          check=version_count, aliases=("versies",)),
     Field("roster", "a CSV of students (number, name): one version each",
           aliases=("klassenlijst",)),
     Field("seed", "the number that fixes the draw; the same seed gives the same exam",

@@ -215,6 +215,8 @@ def _column_widths(plain: list[list[tuple[str, Any]]], ctx: Context, columns: in
             least[i] = max(least[i], max((width(w, style) for w in text.split()), default=pad))
     if sum(natural) <= ctx.width:
         return natural
+    if sum(least) > ctx.width:  # a word wider than the table (a pasted code) breaks across lines
+        least = [min(m, ctx.width / columns) for m in least]
     spare = max(ctx.width - sum(least), 0)
     wish = [n - m for n, m in zip(natural, least)]
     total_wish = sum(wish) or 1

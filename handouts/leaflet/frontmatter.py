@@ -27,6 +27,7 @@ from typing import Any
 
 from handouts.errors import SourceRef, display_path, fail
 from handouts.leaflet.folds import FOLDS
+from handouts.project_files import outside_problem, project_file
 from handouts.schema import Field
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
@@ -78,7 +79,10 @@ def leaflet_meta(meta: dict[str, Any], source: Path, shown: str) -> LeafletMeta:
     """The leaflet fields of a document's front matter; a missing cover is an error."""
     cover = None
     if meta.get("cover"):
-        cover = Path(source).parent / meta["cover"]
+        cover = project_file(meta["cover"], Path(source))
+        if cover is None:
+            raise fail(SourceRef(shown, _key_line(source, "cover")),
+                       outside_problem("cover image", meta["cover"], Path(source)))
         if not cover.is_file():
             raise fail(SourceRef(shown, _key_line(source, "cover")),
                        f'cover image "{meta["cover"]}" not found (looked for '

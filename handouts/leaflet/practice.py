@@ -24,6 +24,7 @@ from handouts.errors import (
     display_path,
     fail,
 )
+from handouts.project_files import outside_problem, project_file
 from handouts.schema import Field, Schema
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, load_yaml
@@ -144,17 +145,20 @@ def load_practice(path: Path) -> Practice:
     lined = data if isinstance(data, LinedDict) else None
     ref = lined.ref if lined is not None else SourceRef(shown, 1)
     values = PRACTICE_SCHEMA.validate(data, ref, found)
-    practice = _practice(values, lined, ref, path.parent, path.stem, found)
+    practice = _practice(values, lined, ref, path, path.stem, found)
     found.raise_if_errors()
     return practice
 
 
 def _practice(values: dict[str, Any], data: LinedDict | None, ref: SourceRef,
-              folder: Path, default_id: str, found: Collector) -> Practice:
+              path: Path, default_id: str, found: Collector) -> Practice:
     logo = None
     if values["logo"]:
-        logo = folder / values["logo"]
-        if not logo.is_file():
+        logo = project_file(values["logo"], path)
+        if logo is None:
+            found.error(data.key_ref("logo") if data is not None else ref,
+                        outside_problem("logo", values["logo"], path))
+        elif not logo.is_file():
             found.error(
                 data.key_ref("logo") if data is not None else ref,
                 f'logo "{values["logo"]}" not found (looked for {display_path(logo)}); '
@@ -199,7 +203,7 @@ def _from_csv(text: str, path: Path, shown: str) -> list[Practice]:
             continue
         data = _row_dict(header, row, ref)
         values = PRACTICE_SCHEMA.validate(data, ref, found)
-        practices.append(_practice(values, data, ref, path.parent,
+        practices.append(_practice(values, data, ref, path,
                                    values["name"] or f"row-{line}", found))
     found.raise_if_errors()
     if not practices:
