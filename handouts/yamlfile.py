@@ -63,7 +63,11 @@ def _build(node: yaml.Node, path: str, line_offset: int) -> Any:
         ]
         return out_list
     # Scalars: let the safe constructor decide ints, bools, dates and strings.
-    return _SCALARS.construct_object(node)
+    try:
+        return _SCALARS.construct_object(node)
+    except ValueError as exc:  # only a timestamp can fail here: 2026-02-30
+        raise fail(ref, f"there is no such date as {node.value} ({exc}); "
+                   "check the day and the month, written YYYY-MM-DD") from None
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:

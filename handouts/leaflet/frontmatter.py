@@ -27,7 +27,7 @@ from typing import Any
 
 from handouts.errors import SourceRef, display_path, fail
 from handouts.leaflet.folds import FOLDS
-from handouts.schema import Field
+from handouts.schema import Field, check_date
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 
@@ -43,7 +43,7 @@ LEAFLET_FIELDS = (
     Field("number", "the leaflet's number in the series, e.g. 4", default=""),
     Field("fold", "how the leaflet is folded", default="trifold", choices=FOLDS),
     Field("reviewed", "date of the last review, printed as 'laatst herzien'", type=dt.date,
-          aliases=("review_date",)),
+          aliases=("review_date",), check=check_date),
     Field("publisher", "the publisher line on the back", default=""),
     Field("cover", "cover image, relative to the leaflet file", check=_check_image),
     Field("cover_alt", "what the cover image shows, for screen readers", default=""),
