@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -22,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from handouts import model
 from handouts.errors import Collector, SourceRef, did_you_mean
+from handouts.textfile import LINE_BREAK
 
 # What a user may write after ":::", in Dutch or English, and what it means.
 CALLOUT_KINDS = {
@@ -50,6 +52,17 @@ def markdown_parser() -> MarkdownIt:
 
 
 _PARSER = markdown_parser()
+
+
+def escape(text: str) -> str:
+    """User text as paragraph markup: every character literal, and a line break pasted
+    from a word processor (a vertical tab) a line break."""
+    return xml_escape(text).replace(LINE_BREAK, "<br/>")
+
+
+def _plain(text: str) -> str:
+    """User text where no markup goes (an attribute, the contents list): one line."""
+    return text.replace(LINE_BREAK, " ")
 
 
 @dataclass
@@ -184,7 +197,7 @@ def _heading(inline: Token, level: int, ref: SourceRef, state: _State) -> model.
         number = ".".join(([state.chapter] if state.chapter else []) + parts)
     anchor = f"h{len(state.anchors) + 1}"
     state.anchors.add(anchor)
-    return model.Heading(level, number, text, plain.strip(), anchor, ref)
+    return model.Heading(level, number, text, _plain(plain).strip(), anchor, ref)
 
 
 def _figure(inline: Token, ref: SourceRef, state: _State) -> model.Figure | None:
@@ -207,7 +220,7 @@ def _figure(inline: Token, ref: SourceRef, state: _State) -> model.Figure | None
     image = images[0]
     src = str(image.attrs.get("src", ""))
     path = _figure_path(src, ref, state)
-    alt = image.content.strip()
+    alt = _plain(image.content).strip()
     if not alt:
         state.found.warning(ref, "the figure has no alt text; describe it between the [ ]")
     anchor = str(image.attrs.get("id") or f"fig-{len(state.figures) + 1}")

@@ -23,7 +23,7 @@ from handouts.exam.model import (
     Student,
 )
 from handouts.exam.schemas import ROW, SECTION, SPEC
-from handouts.textfile import read_text
+from handouts.textfile import LINE_BREAK, read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
 _HEADER_WORDS = {"studentnummer", "nummer", "number", "student", "student number",
@@ -131,7 +131,7 @@ def _delimiter(text: str) -> str:
 
 def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
     """Students from a CSV (student number, name; `,` or `;`, header optional)."""
-    text = read_text(path, shown)
+    text = read_text(path, shown).replace(LINE_BREAK, " ")  # a cell holds one line
     found = Collector()
     reader = csv.reader(text.splitlines(), delimiter=_delimiter(text))
     students: list[Student] = []
