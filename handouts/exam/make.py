@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import Diagnostic, SourceRef, fail
-from handouts.exam.inline import gap_markup, inline_markup
+from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
+from handouts.figurefile import address_problem, on_disk, written_names
 from handouts.layout.exam_pages import (
     ExamLayout,
     FontPriming,
@@ -302,19 +303,20 @@ def key_view(version: ExamVersion, bank: Bank) -> dict[str, Any]:
             "student": version.student}
 
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
-
-
 def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
     """Figure files named in stems, resolved next to their bank file."""
     found: dict[str, list[str]] = {}
     for question in bank.questions():
+        folder = (project.root / question.ref.path).parent
         for body in question.variants[:1]:
-            for src in _IMAGE.findall(body.stem):
-                path = (project.root / question.ref.path).parent / src
-                if not path.is_file():
+            for address in figure_addresses(body.stem) if "![" in body.stem else ():
+                names = written_names(address)
+                problem = address_problem(names[0])
+                path = None if problem else next(
+                    (f for f in (on_disk((folder / n).resolve()) for n in names) if f), None)
+                if path is None:
                     raise fail(SourceRef(question.ref.path, question.ref.line),
-                               f'the figure "{src}" in question {question.id} does not exist; '
-                               "give its path relative to the bank file")
-                found.setdefault(question.id, []).append(str(path.resolve()))
+                               f'the figure "{names[0]}" in question {question.id} '
+                               + (problem or "does not exist; give its path relative to the bank file"))
+                found.setdefault(question.id, []).append(str(path))
     return found

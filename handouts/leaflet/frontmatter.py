@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import SourceRef, display_path, fail
+from handouts.figurefile import address_problem, on_disk
 from handouts.leaflet.folds import FOLDS
 from handouts.schema import Field, check_date
 
@@ -78,7 +79,11 @@ def leaflet_meta(meta: dict[str, Any], source: Path, shown: str) -> LeafletMeta:
     """The leaflet fields of a document's front matter; a missing cover is an error."""
     cover = None
     if meta.get("cover"):
+        problem = address_problem(str(meta["cover"]))
+        if problem:
+            raise fail(SourceRef(shown, _key_line(source, "cover")), f'the cover image "{meta["cover"]}" {problem}')
         cover = Path(source).parent / meta["cover"]
+        cover = on_disk(cover.resolve()) or cover  # the name in either Unicode form
         if not cover.is_file():
             raise fail(SourceRef(shown, _key_line(source, "cover")),
                        f'cover image "{meta["cover"]}" not found (looked for '
