@@ -27,6 +27,7 @@ from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQue
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
 from handouts.figurefile import address_problem, on_disk, written_names
+from handouts.layout.exam_blocks import EXAM_MARKUP
 from handouts.layout.exam_pages import (
     ExamLayout,
     FontPriming,
@@ -96,7 +97,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
         gc.unfreeze()  # everything is the collector's again once the versions are made
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
-                         render_template("exam/overview.xml.j2", table, project.root), shared,
+                         render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
                          "exam/overview.xml.j2"))
     products.append(printed)
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
@@ -124,12 +125,14 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
     as laid out, for the print file."""
     shared = _shared(task.theme, task.root, task.exam["language"])
     markup = render_template("exam/version.xml.j2",
-                             {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root)
+                             {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root,
+                             EXAM_MARKUP)
     laid = lay_out_exam(markup, shared.theme, "exam/version.xml.j2", shared, record=record,
                         priming=task.paper_fonts)
     paper = Product(task.paper_target, render(laid), laid.doc.page)
     key = render_template("exam/key.xml.j2",
-                          {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root)
+                          {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root,
+                          EXAM_MARKUP)
     return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts), \
         laid.doc.recorded() if record else None
 
@@ -187,7 +190,7 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
     found: set[str] = set()
     seen: set[str] = set()
     _characters(render_template("exam/version.xml.j2", {"exam": exam, "papers": [paper_view(first, figures)],
-                                                        "labels": labels}, root), found, seen)
+                                                        "labels": labels}, root, EXAM_MARKUP), found, seen)
     for version in versions:  # the texts a view is made of; markup adds no letters
         _characters((version.sections, version.student), found, seen)
     theme = shared.theme
@@ -195,7 +198,7 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
                                 for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))))
     papers = FontPriming.of("".join(found), fonts)
     _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank), "labels": labels},
-                                root), found, seen)
+                                root, EXAM_MARKUP), found, seen)
     for version in versions:
         _characters(version.key, found, seen)
     return papers, FontPriming.of("".join(found), fonts)
