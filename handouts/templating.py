@@ -19,7 +19,7 @@ import jinja2.meta
 from markupsafe import Markup
 
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, did_you_mean, display_path, fail
-from handouts.layout.markup import INLINE, MarkupTable, Misfit, misfits
+from handouts.layout.markup import INLINE, MarkupTable, Misfit, misfits, src
 from handouts.resources import builtin_dir
 
 
@@ -90,6 +90,10 @@ def _misfit_diagnostic(misfit: Misfit, markup: MarkupTable, template: str,
     else:
         allowed = sorted(markup.tags[parent.tag].children) if parent is not None else sorted(markup.roots)
         where = f"inside <{parent.tag}>" if parent is not None else "to start the markup"
+        if name in markup.tags and elem.get("src") and parent is not None:  # the content's own block
+            return Diagnostic(src(elem),
+                              f"this block (<{name}>) does not print inside <{parent.tag}>, which holds "
+                              + ", ".join(f"<{a}>" for a in allowed) + f"; move it out of the <{parent.tag}>")
         if name in markup.tags:
             homes = sorted(t for t, spec in markup.tags.items() if name in spec.children)
             message = (f"<{name}> does not print {where}; it belongs in "
