@@ -3,8 +3,10 @@
 Every content file (Markdown, YAML, CSV) is read here, so this is also where the
 invisible characters that pasting leaves behind are caught, at their line and column:
 control characters, C1 controls from a wrong encoding conversion, noncharacters. A
-vertical tab (Word's Shift+Enter) is kept: it is a line break, which each reader of
-the text turns into its own (`LINE_BREAK`).
+vertical tab (Word's Shift+Enter) is kept, and Unicode's line and paragraph separators
+become one: it is a line break within a paragraph (`LINE_BREAK`), which each reader
+turns into its own (a Markdown line break, a newline in a YAML value, a space in a CSV
+cell).
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def read_text(path: Path, shown: str) -> str:
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_characters(text, shown)
+    if "\u2028" in text or "\u2029" in text:  # Unicode's line and paragraph separators
+        text = text.replace("\u2028", LINE_BREAK).replace("\u2029", LINE_BREAK)
     return text
 
 

@@ -69,6 +69,17 @@ def test_a_vertical_tab_is_a_line_break(project):
     assert "Rug" in text and "pijn" in text
 
 
+def test_unicode_line_separators_are_line_breaks_in_markdown_and_yaml(project):
+    project.write("content/les.md", "---\ntitle: Les\n---\n\nEen eerste regel\u2028daaronder een tweede.\n")
+    write_exam(project, stem="De rug\u2028heeft wervels.")
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    text = page_texts(project.pdf("build/les.pdf"))[0]
+    assert re.search(r"Een eerste regel\s*\n\s*daaronder een tweede\.", text), text
+    paper = " ".join(" ".join(page_texts(project.pdf("build/exams/toets/versie-A.pdf"))).split())
+    assert "De rug heeft wervels." in paper
+
+
 def test_yaml_and_csv_files_are_checked_too(project):
     write_exam(project, title="Toets \x07", extra="roster: klas.csv\n", roster="1;Anna\x0cde Boer\n")
     result = project.run("check")

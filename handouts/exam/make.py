@@ -312,7 +312,12 @@ def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
     for question in bank.questions():
         folder = (project.root / question.ref.path).parent
         for body in question.variants[:1]:
-            for address in figure_addresses(body.stem) if "![" in body.stem else ():
+            addresses = figure_addresses(body.stem) if "![" in body.stem else []
+            if body.stem.count("![") > len(addresses):  # one Markdown could not read as a picture
+                raise fail(SourceRef(question.ref.path, question.ref.line),
+                           f"a picture in question {question.id} cannot be read: a file name with spaces "
+                           "goes between < and >, as in ![what it shows](<Figuur 1.png>)")
+            for address in addresses:
                 names = written_names(address)
                 problem = address_problem(names[0])
                 path = None if problem else next(
