@@ -87,10 +87,13 @@ def _misfit_diagnostic(misfit: Misfit, markup: MarkupTable, template: str,
         message = (f'unknown attribute {attribute}="..." on <{name}>{did_you_mean(attribute, takes)}; '
                    f"<{name}> takes: {', '.join(takes) or 'no attributes'}")
         needle = rf"<{re.escape(name)}\b[^>]*?\s{re.escape(attribute)}\s*="
+    elif parent is None:
+        message = f"the markup must start with {', '.join(f'<{r}>' for r in sorted(markup.roots))}, not <{name}>"
+        needle = rf"<{re.escape(name)}(?=[\s/>])"
     else:
-        allowed = sorted(markup.tags[parent.tag].children) if parent is not None else sorted(markup.roots)
-        where = f"inside <{parent.tag}>" if parent is not None else "to start the markup"
-        if name in markup.tags and elem.get("src") and parent is not None:  # the content's own block
+        allowed = sorted(markup.tags[parent.tag].children)
+        where = f"inside <{parent.tag}>"
+        if name in markup.tags and elem.get("src"):  # the content's own block
             return Diagnostic(src(elem),
                               f"this block (<{name}>) does not print inside <{parent.tag}>, which holds "
                               + ", ".join(f"<{a}>" for a in allowed) + f"; move it out of the <{parent.tag}>")
