@@ -101,6 +101,8 @@ def _misfit_diagnostic(misfit: Misfit, markup: MarkupTable, template: str,
             homes = sorted(t for t, spec in markup.tags.items() if name in spec.children)
             message = (f"<{name}> does not print {where}; it belongs in "
                        + ", ".join(f"<{h}>" for h in homes[:6]))
+            needle = rf"<{re.escape(name)}(?=[\s/>])"
+            return Diagnostic(_template_line(template, needle, project_root, outside=homes), message)
         else:
             close = did_you_mean(name, allowed) or did_you_mean(name, markup.tags)
             shown = "paragraph markup (<b>, <i>, <u>, <font>, <br/>, ...)" if set(allowed) == set(INLINE) else \
@@ -110,9 +112,17 @@ def _misfit_diagnostic(misfit: Misfit, markup: MarkupTable, template: str,
     return Diagnostic(_template_line(template, needle, project_root), message)
 
 
-def _template_line(template: str, needle: str, project_root: Path | None) -> SourceRef:
+def _within(source: str, at: int, tags: list[str]) -> bool:
+    """Whether position `at` of a template's source lies inside one of `tags`."""
+    before = source[:at]
+    return any(len(re.findall(rf"<{re.escape(t)}(?=[\s>])", before)) > before.count(f"</{t}>") for t in tags)
+
+
+def _template_line(template: str, needle: str, project_root: Path | None,
+                   outside: list[str] | None = None) -> SourceRef:
     """Where in the templates `template` uses (itself, what it includes and imports)
-    `needle` is first written: the project's own templates first, then the built-in."""
+    `needle` is first written: the project's own templates first, then the built-in.
+    With `outside`, the first place not within one of those tags (a misplaced tag)."""
     env = environment(project_root)
     sources: list[tuple[str, str]] = []  # (file, source), in the order they are reached
     todo, seen = [template], set()
@@ -130,10 +140,12 @@ def _template_line(template: str, needle: str, project_root: Path | None) -> Sou
     own = str(project_root / "templates") if project_root is not None else None
     sources.sort(key=lambda item: not (own and item[0].startswith(own)))  # stable: keeps the order
     pattern = re.compile(needle)
-    for filename, source in sources:
-        match = pattern.search(source)
-        if match:
-            line = source.count("\n", 0, match.end()) + 1
-            return SourceRef(display_path(Path(filename), project_root), line)
+    for strict in (True, False) if outside else (False,):
+        for filename, source in sources:
+            for match in pattern.finditer(source):
+                if strict and _within(source, match.start(), outside):
+                    continue  # where the tag belongs: not the misplaced one
+                line = source.count("\n", 0, match.end()) + 1
+                return SourceRef(display_path(Path(filename), project_root), line)
     first = sources[0][0] if sources else template
     return SourceRef(display_path(Path(first), project_root))

@@ -28,7 +28,7 @@ def test_unknown_attributes_and_paragraph_markup_are_errors_too(project):
     project.write("content/les.md", LESSON)
     project.write("templates/handout/cover.xml.j2", """\
         <titleblock>
-        <title>{{ doc.meta.title }}</title>
+        <kicker>School</kicker>
         <subtitle kleur="rood">{{ doc.meta.subtitle }}, <vet>nu</vet> <b>vet</b></subtitle>
         </titleblock>
         <p><font colr="red">los</font></p>
@@ -41,7 +41,7 @@ def test_unknown_attributes_and_paragraph_markup_are_errors_too(project):
     assert "templates/handout/cover.xml.j2:3: error: unknown tag <vet> inside <subtitle>, which holds paragraph markup" in err
     assert ('templates/handout/cover.xml.j2:5: error: unknown attribute colr="..." on <font> '
             '(did you mean "color"?)') in err
-    assert "error: <kicker> does not print inside <document>; it belongs in <titleblock>" in err
+    assert "cover.xml.j2:6: error: <kicker> does not print inside <document>; it belongs in <titleblock>" in err
     assert "<b>" not in err.split("holds paragraph markup")[0]  # known markup passes
 
 
