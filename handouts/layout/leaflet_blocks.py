@@ -26,7 +26,8 @@ from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, bu
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
 from handouts.layout.leaflet_replay import replayable
-from handouts.layout.markup import INLINE, MarkupTable, src, tag
+from handouts.layout.markup import INLINE, MarkupTable, src
+from handouts.layout.markup import tag as markup_tag
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
 
@@ -203,24 +204,24 @@ def endnotes(elem: ET.Element, ctx: Context) -> list:
 
 LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row, "callout": callout,
                     "sidenote": side_note, "footnotes": endnotes}
-_TEXT = tag("", INLINE)
+_TEXT = markup_tag("", INLINE)
 
 # Every tag and attribute of a leaflet's markup, as the builders here and in
 # leaflet_pages read them (figrow is made by the layout, never written).
 LEAFLET_MARKUP = MarkupTable({
     **HANDOUT_MARKUP.tags,
-    "document": tag("kind lang title fold", "cover body back"),
-    "body": tag("", frozenset(LEAFLET_BUILDERS) - {"figrow"}),
-    "cover": tag("src", "series title subtitle image practice"),
+    "document": markup_tag("kind lang title fold", "cover body back"),
+    "body": markup_tag("", frozenset(LEAFLET_BUILDERS) - {"figrow"}),
+    "cover": markup_tag("src", "series title subtitle image practice"),
     "series": _TEXT,
-    "image": tag("path alt"),
-    "practice": tag("logo", INLINE),
-    "sidenote": tag("src", BLOCKS),  # a box in the text: it holds any block
-    "back": tag("", "stamp imprint"),
-    "stamp": tag("label src", "logo name line heading qr"),
-    "logo": tag("path"),
+    "image": markup_tag("path alt"),
+    "practice": markup_tag("logo", INLINE),
+    "sidenote": markup_tag("src", BLOCKS),  # a box in the text: it holds any block
+    "back": markup_tag("", "stamp imprint"),
+    "stamp": markup_tag("label src", "logo name line heading qr"),
+    "logo": markup_tag("path"),
     "name": _TEXT, "line": _TEXT, "heading": _TEXT, "imprint": _TEXT,
-    "qr": tag("url"),
+    "qr": markup_tag("url"),
 }, frozenset({"document"}))
 
 
@@ -269,11 +270,11 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         out += [band, Spacer(0, 14 * mm)]
-    for name in ("title", "subtitle"):
-        part = elem.find(name)
+    for tag in ("title", "subtitle"):
+        part = elem.find(tag)
         if part is not None:
-            kind = BalancedParagraph if name == "title" else Paragraph
-            out.append(kind(ctx.text(part), styles[name]))
+            kind = BalancedParagraph if tag == "title" else Paragraph
+            out.append(kind(ctx.text(part), styles[tag]))
     image = elem.find("image")
     if image is not None:
         used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
