@@ -57,11 +57,11 @@ def render(template: str, context: dict[str, Any], project_root: Path | None,
     except jinja2.UndefinedError as exc:
         raise fail(SourceRef(template), f"template error: {exc.message}; check the names the template uses") from None
     if markup is not None:
-        check_markup(text, markup, template, project_root)
+        check_tags(text, markup, template, project_root)
     return text
 
 
-def check_markup(text: str, markup: MarkupTable, template: str, project_root: Path | None) -> None:
+def check_tags(text: str, markup: MarkupTable, template: str, project_root: Path | None) -> None:
     """Raise an error at the template line of every tag or attribute of `text` that
     `markup` does not declare. (Markup that is not well-formed is left to the layout,
     which reports it.)"""

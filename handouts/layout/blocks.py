@@ -321,7 +321,7 @@ _TEXT = tag("", INLINE)  # a tag that holds paragraph markup only
 # template stage checks what a template makes against it (templating.render).
 HANDOUT_MARKUP = MarkupTable({
     **INLINE_MARKUP,
-    "document": tag("kind lang title header-left header-right page-label figure-ref",
+    "document": tag("kind lang title header-left header-right page-label figure-ref src",
                     BLOCKS | {"figures", "footnotes"}),
     "figures": tag("", "figure-number"),
     "figure-number": tag("anchor n"),

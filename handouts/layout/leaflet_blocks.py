@@ -210,7 +210,7 @@ _TEXT = markup_tag("", INLINE)
 # leaflet_pages read them (figrow is made by the layout, never written).
 LEAFLET_MARKUP = MarkupTable({
     **HANDOUT_MARKUP.tags,
-    "document": markup_tag("kind lang title fold", "cover body back"),
+    "document": markup_tag("kind lang title fold src", "cover body back"),
     "body": markup_tag("", frozenset(LEAFLET_BUILDERS) - {"figrow"}),
     "cover": markup_tag("src", "series title subtitle image practice"),
     "series": _TEXT,
