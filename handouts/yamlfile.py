@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from handouts.errors import SourceRef, fail
+from handouts.textfile import LINE_BREAK, UNPRINTABLE, character_problem
 
 
 class LinedDict(dict):
@@ -33,6 +34,10 @@ class LinedList(list):
 
 # One constructor for scalars; `load_yaml` empties its memo of built nodes after each file.
 _SCALARS = yaml.SafeLoader("")
+# YAML refuses a vertical tab (a line break pasted from Word): while parsing, a
+# noncharacter stands in for it (`read_text` refuses those in any file), and the value
+# gets the newline it means.
+_BREAK_STAND_IN = "\ufdd0"
 # libyaml's parser (shipped in PyYAML's wheels) gives the same nodes and lines ~10x faster.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -98,7 +103,20 @@ def _build_value(node: yaml.Node, ref: SourceRef, path: str, line_offset: int,
         ]
         return out_list
     # Scalars: let the safe constructor decide ints, bools, dates and strings.
-    return _SCALARS.construct_object(node)
+    try:
+        value = _SCALARS.construct_object(node)
+    except ValueError as exc:  # only a timestamp can fail here: 2026-02-30
+        raise fail(ref, f"there is no such date as {node.value} ({exc}); "
+                   "check the day and the month, written YYYY-MM-DD") from None
+    if isinstance(value, str):
+        if _BREAK_STAND_IN in value:
+            value = value.replace(_BREAK_STAND_IN, "\n")
+        if node.style == '"':  # escapes ("\a", "\x1b", "\ud800") can make any character
+            value = value.replace(LINE_BREAK, "\n")
+            bad = UNPRINTABLE.search(value)
+            if bad:
+                raise fail(ref, character_problem(bad.group()) + "; here it is an escape between quotes")
+    return value
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
@@ -108,7 +126,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     (front matter). Syntax errors become a `HandoutsError` at the offending line.
     """
     try:
-        node = yaml.compose(text, Loader=_COMPOSER)
+        node = yaml.compose(text.replace(LINE_BREAK, _BREAK_STAND_IN), Loader=_COMPOSER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + line_offset if mark else 0

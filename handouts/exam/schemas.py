@@ -10,7 +10,7 @@ from __future__ import annotations
 from handouts.exam.fields import difficulty, identifier, positive, version_count
 from handouts.exam.model import QUESTION_TYPES, TYPE_ALIASES
 from handouts.language import LANGUAGES
-from handouts.schema import Field, Schema
+from handouts.schema import Field, Schema, check_date
 
 BANK = Schema("question bank", (
     Field("title", "what the bank is about"),
@@ -107,7 +107,7 @@ SPEC = Schema("exam spec", (
     Field("title", "the exam's title, printed on every version", required=True,
           aliases=("titel",)),
     Field("course", "course or module name", aliases=("vak", "module")),
-    Field("date", "the date of the exam (YYYY-MM-DD)", aliases=("datum",)),
+    Field("date", "the date of the exam (YYYY-MM-DD)", aliases=("datum",), check=check_date),
     Field("duration", "time allowed, in minutes", int, check=positive, aliases=("duur",)),
     Field("language", "language of the exam", default="nl", choices=LANGUAGES, aliases=("taal",)),
     Field("instructions", "instructions printed on page 1", aliases=("instructies",)),

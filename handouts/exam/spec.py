@@ -25,7 +25,7 @@ from handouts.exam.model import (
 from handouts.exam.schemas import ROW, SECTION, SPEC
 from handouts.limits import MAX_VERSIONS
 from handouts.project_files import outside_problem, project_file
-from handouts.textfile import read_text
+from handouts.textfile import LINE_BREAK, read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
 _LETTERS = {"willekeurig": "random", "gespreid": "balanced"}  # Dutch values
@@ -142,7 +142,7 @@ def _delimiter(text: str) -> str:
 
 def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
     """Students from a CSV (student number, name; `,` or `;`, header optional)."""
-    text = read_text(path, shown)
+    text = read_text(path, shown).replace(LINE_BREAK, " ")  # a cell holds one line
     found = Collector()
     reader = csv.reader(text.splitlines(), delimiter=_delimiter(text))
     students: list[Student] = []

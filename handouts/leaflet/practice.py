@@ -26,7 +26,7 @@ from handouts.errors import (
 )
 from handouts.project_files import outside_problem, project_file
 from handouts.schema import Field, Schema
-from handouts.textfile import read_text
+from handouts.textfile import LINE_BREAK, read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -129,7 +129,8 @@ def load_practices(path: Path) -> list[Practice]:
     if not path.exists():
         raise fail(SourceRef(shown), "practice file not found; check the path")
     if path.suffix.lower() == ".csv":
-        practices = _from_csv(read_text(path, shown), path, shown)
+        # a cell holds one line: a pasted line break (vertical tab) is a space there
+        practices = _from_csv(read_text(path, shown).replace(LINE_BREAK, " "), path, shown)
         _check_unique(practices)
         return practices
     if path.suffix.lower() not in (".yaml", ".yml"):
