@@ -160,8 +160,11 @@ def long_note() -> tuple[str, dict]:
 
 
 def several_on_a_page() -> tuple[str, dict]:
+    """Five marks on the first page, the last two in a paragraph that goes on over
+    the page end."""
     notes = Notes(3)
-    text = (notes.text(90, {10: 8, 40: 30, 41: 5}) + "\n\n" + notes.text(60, {20: 12, 59: 3}) + "\n\n")
+    text = (notes.text(90, {10: 8, 40: 30, 41: 5}) + "\n\n" + notes.text(200, {}) + "\n\n"
+            + notes.text(400, {20: 12, 60: 3}) + "\n\n")
     return HEAD + text + notes.definitions(), notes.words
 
 
@@ -237,6 +240,7 @@ def test_several_notes_on_one_page_stand_in_order_under_the_text(pdfs):
     pdf, words = pdfs["several"], CASES["several"][1]
     pages = check_notes(pdf, words)
     assert {p for p, _ in pages.values()} == {0}
+    assert "mrk" not in page_texts(pdf)[1] and len(page_texts(pdf)) > 1, "the last paragraph must go on"
     tops = [word_top(pdf, 0, f"Noot{n}") for n in words]
     assert tops == sorted(tops, reverse=True)
     assert tops[0] < lowest_body_line(pdf, 0)
@@ -261,3 +265,43 @@ def test_no_room_is_kept_for_notes_that_are_not_there(pdfs):
         for page in range(len(page_texts(pdf)) - 1):
             gap = gap_above_foot(pdf, page)
             assert gap < 3.5 * leading, f"{name}, page {page + 1}: {gap:.0f} pt between the text and its foot"
+
+
+def test_a_mark_in_a_heading_prints_its_note_once_and_not_in_the_contents(tmp_path):
+    from conftest import outline_titles
+
+    notes = Notes(5)
+    text = ("---\ntitle: Voetnoten\nlanguage: nl\n---\n\n"
+            f"# Eerste deel\n\n{notes.text(300, {})}\n\n# Tweede deel {notes.mark(20)}\n\n"
+            f"{notes.text(200, {})}\n\n" + notes.definitions())
+    pdf = build_all(tmp_path, {"kop": text})["kop"]
+    check_notes(pdf, notes.words)  # the contents line of the heading has no mark
+    assert any("Tweede deel" in title for title in outline_titles(PdfReader(pdf)))
+
+
+def test_a_split_paragraph_part_is_read_as_it_is_drawn():
+    """The layout reads the lines platypus gives the first part of a split paragraph
+    (to measure it and find its marks without drawing it); they must say what
+    drawing the part says. Fails when a reportlab release changes those lines."""
+    import io
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+
+    from handouts.layout.footnotes import marks_printed, split_part_marks
+    from handouts.layout.paragraph import Para
+
+    style = ParagraphStyle("t", fontSize=10, leading=12, allowWidows=0, allowOrphans=0)
+    words = [f"woord{i}" for i in range(300)]
+    for n, at in enumerate((5, 120, 250), start=1):
+        words[at] += f'<super>{n}</super><onDraw name="fnmark" label="{n}"/>'
+    canvas = Canvas(io.BytesIO())
+    for room in (60, 150, 250, 400):
+        para = Para(" ".join(words), style)
+        para.wrap(300, room)
+        first = para.split(300, room)[0]
+        read, height = split_part_marks(first), first.height
+        assert read is not None
+        assert read == marks_printed(first, canvas, 300)
+        assert height == first.wrap(300, room)[1]
+    assert read == (1, 2)

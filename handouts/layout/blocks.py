@@ -72,7 +72,8 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         if builder is None:
             continue
         made = builder(child, ctx)
-        marks = footnote_marks(child) if page_level and child.tag != "body" else ()
+        # (only a context with footnote texts prints them at the foot of its pages)
+        marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:
             made = [f if isinstance(f, (Spacer, ActionFlowable)) else WithFootnotes(f, marks) for f in made]
         # A sentence that announces a list ("... zijn:") never ends a page alone.

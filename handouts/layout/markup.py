@@ -44,7 +44,10 @@ def resolve_marks(text: str, figures: dict[str, str], figure_word: str, mark_sty
 
 
 def without_footnote_marks(elem: ET.Element) -> ET.Element:
-    """A copy of `elem` without its footnote marks (`<fn>`), keeping the text after them."""
+    """`elem`, or a copy of it without its footnote marks (`<fn>`), keeping the text
+    after them."""
+    if elem.find(".//fn") is None:
+        return elem
     copy = ET.fromstring(ET.tostring(elem))
     for parent in copy.iter():
         for child in list(parent):
