@@ -83,14 +83,17 @@ def check_notes(pdf: Path, notes: dict[int, list[str]]) -> dict[int, tuple[int, 
     found = {}
     everything = "\n".join(texts)
     starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    spots_of: dict[str, list[int]] = {}
+    for m in re.finditer(r"(?<!\w)(?:Noot\d+|n\d+w\d+)(?!\w)", everything):
+        spots_of.setdefault(m.group(), []).append(m.start())
     for n, words in notes.items():
         spots = []
         for word in words:
-            hits = [m.start() for m in re.finditer(rf"(?<![\w]){word}(?![\w])", everything)]
+            hits = spots_of.get(word, [])
             assert len(hits) == 1, f"note {n}: {word!r} printed {len(hits)} times"
             spots.append(hits[0])
         assert spots == sorted(spots), f"note {n}: words out of order"
-        pages = [max(i for i, s in enumerate(starts) if s <= spot) for spot in spots]
+        pages = [max(i for i, s in enumerate(starts) if s <= spot) for spot in (spots[0], spots[-1])]
         assert pages[0] == mark_page[n], f"note {n} starts on page {pages[0] + 1}, its mark is on page {mark_page[n] + 1}"
         assert pages[-1] - pages[0] <= 1, f"note {n} runs over more than two pages"
         assert re.search(rf"(?<!\d){n}\s+Noot{n}\b", texts[pages[0]]), f"note {n} without its number"
@@ -118,15 +121,19 @@ def _chars(pdf: Path, page: int) -> list[tuple[float, tuple[float, float, float,
     """(font size, box) of every printed character in the text column of a page."""
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        text = doc[page].get_textpage()
-        out = []
-        for i in range(text.count_chars()):
-            box = text.get_charbox(i)
-            if text.get_text_range(i, 1).strip() and COLUMN[0] - 1 < box[0] < COLUMN[1]:
-                out.append((pdfium.raw.FPDFText_GetFontSize(text.raw, i), box))
-        return out
+        return _page_chars(doc[page])
     finally:
         doc.close()
+
+
+def _page_chars(page) -> list[tuple[float, tuple[float, float, float, float]]]:
+    text = page.get_textpage()
+    out = []
+    for i in range(text.count_chars()):
+        box = text.get_charbox(i)
+        if COLUMN[0] - 1 < box[0] < COLUMN[1] and box[2] > box[0]:  # a glyph, not a space
+            out.append((pdfium.raw.FPDFText_GetFontSize(text.raw, i), box))
+    return out
 
 
 def lowest_body_line(pdf: Path, page: int) -> float:
@@ -134,13 +141,20 @@ def lowest_body_line(pdf: Path, page: int) -> float:
     return min(box[1] for size, box in _chars(pdf, page) if size >= 9.5)
 
 
-def gap_above_foot(pdf: Path, page: int) -> float:
-    """Points between a page's lowest line of text and the top of its notes (or the
-    bottom margin, without notes)."""
-    chars = _chars(pdf, page)
-    body = min(box[1] for size, box in chars if size >= 9.5)
-    notes = [box[3] for size, box in chars if size < 9.5 and box[3] < body and box[1] > BOTTOM - 2]
-    return body - max(notes, default=BOTTOM)
+def gaps_above_foot(pdf: Path) -> list[float]:
+    """For every page but the last: points between its lowest line of text and the
+    top of its notes (or the bottom margin, without notes)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        gaps = []
+        for index in range(len(doc) - 1):
+            chars = _page_chars(doc[index])
+            body = min(box[1] for size, box in chars if size >= 9.5)
+            notes = [box[3] for size, box in chars if size < 9.5 and box[3] < body and box[1] > BOTTOM - 2]
+            gaps.append(body - max(notes, default=BOTTOM))
+        return gaps
+    finally:
+        doc.close()
 
 
 # -- the cases, one document each -------------------------------------------------------
@@ -156,6 +170,14 @@ def long_note() -> tuple[str, dict]:
     notes = Notes(2)
     text = (notes.text(300, {}) + "\n\n" + notes.text(90, {80: 220}) + "\n\n"
             + notes.text(120, {}) + "\n\n" + notes.text(120, {100: 10}) + "\n\n")
+    return HEAD + text + notes.definitions(), notes.words
+
+
+def long_note_at_the_end() -> tuple[str, dict]:
+    """The last mark of the document near the foot of its last page, with a note
+    that needs a page more."""
+    notes = Notes(6)
+    text = notes.text(380, {}) + "\n\n" + notes.text(40, {36: 260}) + "\n\n"
     return HEAD + text + notes.definitions(), notes.words
 
 
@@ -207,7 +229,8 @@ def sweep_case(seed: int, kinds: tuple[str, ...] = ("p", "p", "p", "list", "tabl
     return HEAD + "\n\n".join(parts) + "\n\n" + notes.definitions(), notes.words
 
 
-CASES = {"split": split_paragraph(), "long": long_note(), "several": several_on_a_page(),
+CASES = {"split": split_paragraph(), "long": long_note(), "end": long_note_at_the_end(),
+         "several": several_on_a_page(),
          **{f"blocks{lead}": in_blocks(lead) for lead in (20, 430, 520, 600)}}
 SWEEP = {**{f"mixed{seed}": sweep_case(seed) for seed in range(30)},
          **{f"prose{seed}": sweep_case(seed, ("p",)) for seed in range(30, 42)}}
@@ -236,6 +259,11 @@ def test_a_note_too_long_for_the_rest_of_the_page_continues_at_the_foot_of_the_n
     assert word_top(pdf, last, continued) > word_top(pdf, last, "Noot2")
 
 
+def test_a_note_cut_on_the_last_page_goes_on_at_a_page_of_its_own(pdfs):
+    pages = check_notes(pdfs["end"], CASES["end"][1])
+    assert pages[1][1] == pages[1][0] + 1 == len(page_texts(pdfs["end"])) - 1
+
+
 def test_several_notes_on_one_page_stand_in_order_under_the_text(pdfs):
     pdf, words = pdfs["several"], CASES["several"][1]
     pages = check_notes(pdf, words)
@@ -261,10 +289,8 @@ def test_no_room_is_kept_for_notes_that_are_not_there(pdfs):
     short: no gap where a note would have been."""
     leading = 14.5
     for name in ["split", "long", *(n for n in SWEEP if n.startswith("prose"))]:
-        pdf = pdfs[name]
-        for page in range(len(page_texts(pdf)) - 1):
-            gap = gap_above_foot(pdf, page)
-            assert gap < 3.5 * leading, f"{name}, page {page + 1}: {gap:.0f} pt between the text and its foot"
+        for page, gap in enumerate(gaps_above_foot(pdfs[name]), start=1):
+            assert gap < 3.5 * leading, f"{name}, page {page}: {gap:.0f} pt between the text and its foot"
 
 
 def test_a_mark_in_a_heading_prints_its_note_once_and_not_in_the_contents(tmp_path):
