@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -331,3 +332,23 @@ def test_a_split_paragraph_part_is_read_as_it_is_drawn():
         assert read == marks_printed(first, canvas, 300)
         assert height == first.wrap(300, room)[1]
     assert read == (1, 2)
+
+
+@pytest.mark.parametrize("shift", [0, 276])
+def test_the_bundled_chapter_keeps_its_notes_wherever_its_pages_break(tmp_path, shift):
+    """The Dutch sample chapter (3 footnotes, one in a list item), moved down the
+    pages by `shift` words of text before it: each note once, on its mark's page."""
+    from conftest import REPO
+    from pdfcheck import squash
+
+    source = (REPO / "content/handouts/03-de-rug.md").read_text(encoding="utf-8")
+    head, body = source.split("\n---\n", 1)
+    shutil.copytree(REPO / "content/handouts/figures", tmp_path / "content/figures")
+    pdf = build_all(tmp_path, {"rug": f"{head}\n---\n{Notes(7).filler(shift)}\n\n{body}"})["rug"]
+    texts = [squash(t) for t in page_texts(pdf)]
+    marks = {"Voor de borstwervels zie je twee": "D1–D121", "Deze indeling wijkt op één punt": "vier2",
+             "De traditionele Chinese geneeskunde is een eigen": "geneeskunde3"}
+    for note, mark in marks.items():
+        pages = [i for i, t in enumerate(texts) if note in t]
+        assert len(pages) == 1, f"{note!r} printed on pages {[p + 1 for p in pages]}"
+        assert mark in texts[pages[0]], f"{note!r} is not on the page of its mark"
