@@ -1,11 +1,12 @@
 """Footnotes at the foot of the page where their mark is printed, as in books.
 
 Which page a mark lands on is known for certain only when it is drawn: every mark
-carries a named canvas callback (`FOOTNOTE_MARK`), and the page's `NoteArea` hears
-it. Room for the notes must be kept before that, while the frame fits the text: a
-block with marks (`WithFootnotes`) learns which marks it, or the part of it that
-would go on this page, prints by drawing it once on a scratch canvas
-(`marks_printed`), whatever kind of block it is (paragraph, list, table, box).
+calls a named canvas callback (`FOOTNOTE_MARK`), and the document's `NoteArea` takes
+the note for the page being drawn. Room for the notes is kept before that, while the
+frame fits the text: a block with marks (`WithFootnotes`) knows its marks from the
+markup; split at a page end, the marks of its part on this page are read from a
+paragraph's lines, or found by drawing the part on a scratch canvas (`marks_printed`)
+for any other block (list, table, box).
 
 A note too long for the room left on its mark's page starts there and continues at
 the foot of the next page, before that page's own notes (`NoteArea.carried`).
@@ -219,15 +220,15 @@ class WithFootnotes(Flowable):
     def __init__(self, inner: Flowable, marks: tuple[int, ...] | None = None, cut: bool = False):
         super().__init__()
         self.inner = inner
-        self._marks, self._marks_width = marks, None
+        self._marks = marks
         self._cut = cut  # this part was chosen with its last note cut at the page end
         self._ZEROSIZE = getattr(inner, "_ZEROSIZE", False)
 
     # -- what it prints
     def marks(self, width: float) -> tuple[int, ...]:
-        """The footnote numbers this block prints (it must be wrapped at `width`)."""
-        if self._marks is None or (self._marks_width is not None and self._marks_width != width):
-            self._marks, self._marks_width = marks_printed(self.inner, self.canv, width), width
+        """The footnote numbers this block prints (found at `width` when not given)."""
+        if self._marks is None:
+            self._marks = marks_printed(self.inner, self.canv, width)
         return self._marks
 
     def _share_canvas(self) -> None:
