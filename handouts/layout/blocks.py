@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    ActionFlowable,
     CondPageBreak,
     KeepTogether,
     ListFlowable,
@@ -25,10 +26,20 @@ from reportlab.platypus import (
 )
 
 from handouts.layout.figures import figure_flowable
-from handouts.layout.flowables import SideNote, WithFootnotes, footnote_marks
+from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face
+from handouts.layout.footnotes import WithFootnotes
 from handouts.layout.icons import callout_icon
-from handouts.layout.markup import INLINE, INLINE_MARKUP, MarkupTable, inner, resolve_marks, src, tag
+from handouts.layout.markup import (
+    INLINE,
+    INLINE_MARKUP,
+    MarkupTable,
+    inner,
+    resolve_marks,
+    src,
+    tag,
+    without_footnote_marks,
+)
 from handouts.layout.pages import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
@@ -60,8 +71,9 @@ class Context:
 Builder = Callable[[ET.Element, Context], list]
 
 
-def build_children(elem: ET.Element, ctx: Context) -> list:
-    """Flowables for the element's child blocks."""
+def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> list:
+    """Flowables for the element's child blocks. At the page level, the blocks with
+    footnote marks keep their notes on the page where the marks are printed."""
     out: list = []
     previous = None
     for child in elem:
@@ -69,6 +81,10 @@ def build_children(elem: ET.Element, ctx: Context) -> list:
         if builder is None:
             continue
         made = builder(child, ctx)
+        # (only a context with footnote texts prints them at the foot of its pages)
+        marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
+        if marks:
+            made = [f if isinstance(f, (Spacer, ActionFlowable)) else WithFootnotes(f, marks) for f in made]
         # A sentence that announces a list ("... zijn:") never ends a page alone.
         if child.tag == "list" and previous is not None and previous.tag == "p" and out:
             if "".join(previous.itertext()).rstrip().endswith(":"):
@@ -78,9 +94,14 @@ def build_children(elem: ET.Element, ctx: Context) -> list:
     return out
 
 
+def footnote_marks(elem: ET.Element) -> tuple[int, ...]:
+    """The numbers of the footnote marks in a block, in reading order."""
+    return tuple(dict.fromkeys(int(e.get("n", "0")) for e in elem.iter("fn")))
+
+
 def story(elem: ET.Element, ctx: Context) -> list:
     """The page-level flowables; those with footnote marks keep their notes on their page."""
-    return [WithFootnotes(f, ctx.footnotes) if footnote_marks(f) else f for f in build_children(elem, ctx)]
+    return build_children(elem, ctx, page_level=True)
 
 
 def heading(elem: ET.Element, ctx: Context) -> list:
@@ -292,14 +313,15 @@ def contents(elem: ET.Element, ctx: Context) -> list:
     entries = []
     for entry in elem.findall("entry"):
         style = ctx.styles["toc1" if entry.get("level") == "1" else "toc2"]
-        entries.append(ContentsEntry(ctx.text(entry), style, anchor=entry.get("anchor", "")))
+        # a heading's footnote mark is printed by the heading, not in the contents
+        entries.append(ContentsEntry(ctx.text(without_footnote_marks(entry)), style, anchor=entry.get("anchor", "")))
     if not entries:
         return []
     return [Para(elem.get("title", ""), ctx.styles["h2"]), *entries, Spacer(0, 14)]
 
 
 def body(elem: ET.Element, ctx: Context) -> list:
-    return build_children(elem, ctx)  # a container: its blocks join the page level
+    return build_children(elem, ctx, page_level=True)  # a container: its blocks join the page level
 
 
 BUILDERS: dict[str, Builder] = {

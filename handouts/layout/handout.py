@@ -11,7 +11,7 @@ from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.glyphs import check_markup
 from handouts.layout.markup import parse_markup
-from handouts.layout.pages import HandoutDoc
+from handouts.layout.pages import HandoutDoc, column_width
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
 
@@ -30,6 +30,12 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
     check_markup(root, theme.fonts, theme.name, SourceRef(template))
     language = root.get("lang", "nl")
     styles = paragraph_styles(theme, language)
+    ctx = Context(theme, styles, column_width(theme), figure_word=root.get("figure-ref", "afbeelding"), plain_cells=True)
+    ctx.figures = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
+    for note in root.iter("footnote"):
+        n = note.get("n", "0")
+        ctx.footnotes[int(n)] = Para(f"<super>{ctx.accent_font}{n}</font></super>&nbsp;{ctx.text(note)}",
+                                     styles["footnote"])
     buffer = io.BytesIO()
     doc = HandoutDoc(
         buffer,
@@ -43,13 +49,8 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
         creator="handouts",
         producer="handouts",
         lang=PDF_LANG.get(language, language),
+        footnotes=ctx.footnotes,
     )
-    ctx = Context(theme, styles, doc.text_width, figure_word=root.get("figure-ref", "afbeelding"), plain_cells=True)
-    ctx.figures = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
-    for note in root.iter("footnote"):
-        n = note.get("n", "0")
-        ctx.footnotes[int(n)] = Para(f"<super>{ctx.accent_font}{n}</font></super>&nbsp;{ctx.text(note)}",
-                                     styles["footnote"])
     flowables = story(_body_parts(root), ctx)
     return Laid(doc, flowables, buffer)
 

@@ -45,6 +45,26 @@ def resolve_marks(text: str, figures: dict[str, str], figure_word: str, mark_sty
     )
 
 
+def without_footnote_marks(elem: ET.Element) -> ET.Element:
+    """`elem`, or a copy of it without its footnote marks (`<fn>`), keeping the text
+    after them."""
+    if elem.find(".//fn") is None:
+        return elem
+    copy = ET.fromstring(ET.tostring(elem))
+    for parent in copy.iter():
+        for child in list(parent):
+            if child.tag == "fn":
+                index = list(parent).index(child)
+                tail = child.tail or ""
+                if index:
+                    previous = parent[index - 1]
+                    previous.tail = (previous.tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
+                parent.remove(child)
+    return copy
+
+
 def src(elem: ET.Element) -> SourceRef:
     """The content file and line an element came from (its `src` attribute)."""
     where = elem.get("src", "")

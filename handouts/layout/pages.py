@@ -16,11 +16,13 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.layout.flowables import FOOTNOTE_MARK
+from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, WithFootnotes
 from handouts.layout.glyphs import draw_text
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
-NOTE_GAP = 3.0  # points between stacked footnotes and between side notes
+NOTE_GAP = 3.0  # points between side notes
+CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
 
 
 LATE_MARK = "%handouts-late "  # a content-stream comment line: text drawn there at save time
@@ -187,21 +189,30 @@ def numbered_heading_style(style: Any, number: str, colour: Any) -> Any | None:
     return made[1]
 
 
+def column_width(theme: Theme) -> float:
+    """Width of a handout's text column: A4 less the margins and the side-note column."""
+    p = theme.page
+    return A4[0] - p["left"] - p["right"] - p["sidenote_width"] - p["sidenote_gap"]
+
+
 class HandoutDoc(BaseDocTemplate):
+    keepTogetherClass = KeepWithNotes  # a kept-together group makes room for its footnotes
+
     def __init__(self, target: Any, *, theme: Theme, styles: dict, header: tuple[str, str],
-                 page_label: str, first_page_header: bool = False, **meta: Any):
+                 page_label: str, first_page_header: bool = False,
+                 footnotes: dict[int, Paragraph] | None = None, **meta: Any):
         self.theme, self.styles = theme, styles
         self.header, self.page_label = header, page_label
         self.first_page_header = first_page_header
         self.heading_pages: dict[str, int] = {}
         self._contents_anchors: set[str] = set()  # entries drawn, whose page numbers are due
         self._last_page = 0
-        self._notes: list[Paragraph] = []
         self._sidenote_floor = 0.0
         self._outline_level = -1
         p = theme.page
         width, height = A4
-        self.text_width = width - p["left"] - p["right"] - p["sidenote_width"] - p["sidenote_gap"]
+        self.text_width = column_width(theme)
+        self.notes = NoteArea(footnotes or {}, self.text_width, theme.sizes["leading"] * 0.9)
         self.side_x = p["left"] + self.text_width + p["sidenote_gap"]
         super().__init__(target, pagesize=A4, leftMargin=p["left"], rightMargin=width - p["left"] - self.text_width,
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
@@ -214,8 +225,8 @@ class HandoutDoc(BaseDocTemplate):
     def canvas_maker(self):
         def make(*args, **kwargs):
             canvas = LateFormCanvas(*args, **kwargs)
-            # Footnote marks carry an onDraw callback so they can be found in split text.
-            canvas.setNamedCB(FOOTNOTE_MARK, lambda *_: None)
+            # A footnote mark, when drawn, says its note is due on this page.
+            canvas.setNamedCB(FOOTNOTE_MARK, lambda _canvas, _kind, label: self.notes.marked(int(label)))
             canvas.before_save.append(self._define_late_forms)
             return canvas
 
@@ -261,53 +272,29 @@ class HandoutDoc(BaseDocTemplate):
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
         kwargs.setdefault("canvasmaker", self.canvas_maker())
+        if self.notes.texts:  # a note cut on the last page goes on at a page of its own
+            flowables = [*flowables, CarriedNotes()]
         return super().build(flowables, **kwargs)
 
     # -- per page state
     def handle_pageBegin(self):
-        self._notes = []
         self._sidenote_floor = self.pagesize[1] - self.theme.page["top"]
         super().handle_pageBegin()
 
     def handle_frameBegin(self, *args, **kwargs):
         super().handle_frameBegin(*args, **kwargs)
-        self.frame._geom()  # drop the room footnotes reserved on the previous page
+        frame = self.frame
+        frame._geom()  # drop the room footnotes took on the previous page
+        # Notes continued from the previous page come first at this page's foot.
+        frame._y1p += self.notes.new_page(frame._height * CONTINUED_NOTES_SHARE)
 
     # -- footnotes
-    def footnote_cost(self, notes: list[Paragraph], width: float) -> float:
-        """Height the footnotes would add to the current page. They are set across the
-        text column whatever `width` the marked block has, as `_draw_footnotes` sets
-        them (the same width to the last bit, so their lines are broken once)."""
-        if not notes:
-            return 0.0
-        height = sum(n.wrap(self.text_width, self.pagesize[1])[1] + NOTE_GAP for n in notes)
-        return height + (0 if self._notes else self._rule_space())
-
-    def place_footnotes(self, notes: list[Paragraph], width: float) -> None:
-        fresh = [n for n in notes if n not in self._notes]
-        cost = self.footnote_cost(fresh, width)
-        self._notes.extend(fresh)
-        # Raising the frame's bottom keeps later text out of the footnote area.
-        self.frame._y1p += cost
-
-    def _rule_space(self) -> float:
-        return self.theme.sizes["leading"] * 0.9
-
-    def _draw_footnotes(self, canvas: Canvas) -> None:
-        if not self._notes:
-            return
-        x, y = self.theme.page["left"], self.theme.page["bottom"]
-        heights = [n.wrap(self.text_width, self.pagesize[1])[1] for n in self._notes]
-        top = y + sum(h + NOTE_GAP for h in heights)
-        canvas.saveState()
-        canvas.setStrokeColor(self.theme.colour("rule"))
-        canvas.setLineWidth(0.5)
-        rule_y = top + self._rule_space() * 0.45
-        canvas.line(x, rule_y, x + 40, rule_y)
-        canvas.restoreState()
-        for note, h in zip(self._notes, heights):
-            top -= h + NOTE_GAP
-            note.drawOn(canvas, x, top + NOTE_GAP)
+    def place_footnotes(self, bottom: float) -> None:
+        """The notes of the marks just drawn join this page's notes; `bottom` is where
+        the block with the marks ends. Raising the frame's bottom keeps later text
+        out of the notes."""
+        frame = self.frame
+        frame._y1p += self.notes.place(bottom - frame._y1p)
 
     # -- side notes
     def place_sidenote(self, flowables: list[Flowable], y: float) -> None:
@@ -349,7 +336,8 @@ class HandoutDoc(BaseDocTemplate):
         canvas.restoreState()
 
     def _finish(self, canvas: Canvas, doc: Any) -> None:
-        self._draw_footnotes(canvas)
+        self.place_footnotes(self.frame._y)  # marks drawn outside a block with marks
+        self.notes.draw(canvas, self.theme.page["left"], self.theme.page["bottom"], self.theme.colour("rule"))
         self._last_page = max(self._last_page, self.page)
         canvas.mark_late(f"page-{self.page}")  # "page X of Y": Y is known when the canvas is saved
 
@@ -359,6 +347,8 @@ class HandoutDoc(BaseDocTemplate):
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, WithFootnotes):
+            flowable = flowable.inner
         if not isinstance(flowable, HeadingParagraph):
             return
         level = min(flowable.level - 1, self._outline_level + 1)
