@@ -22,7 +22,7 @@ from typing import Any
 from handouts.errors import Diagnostic, SourceRef, fail
 from handouts.exam.inline import gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
-from handouts.exam.labels import exam_labels
+from handouts.exam.labels import exam_labels, points_text
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
@@ -78,7 +78,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
 
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
-        return VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
+        return VersionTask(exam, paper_view(v, figures), key_view(v, bank, spec.language), labels, project.theme,
                            project.root, folder / f"{_stem(v, labels)}.pdf",
                            folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys)
 
@@ -193,7 +193,8 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
     fonts = tuple(dict.fromkeys(face(family, bold, italic) for family in (theme.body_font, theme.heading_font)
                                 for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))))
     papers = FontPriming.of("".join(found), fonts)
-    _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank), "labels": labels},
+    _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank, exam["language"]),
+                                                  "labels": labels},
                                 root), found, seen)
     for version in versions:
         _characters(version.key, found, seen)
@@ -246,7 +247,7 @@ def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str]) -> dic
     """The exam's own details, the same in every version (no answers)."""
     facts = [str(spec.date) if spec.date else "",
              labels["minutes"].format(n=spec.duration) if spec.duration else "",
-             labels["points_total"].format(n=first.total_points)]
+             points_text(labels, first.total_points)]
     return {
         "id": spec.id, "title": spec.title, "course": spec.course, "language": spec.language,
         "facts": " · ".join(f for f in facts if f), "total_points": first.total_points,
@@ -281,16 +282,20 @@ def _question(q: PaperQuestion, figures: list[str]) -> dict[str, Any]:
         "choices": [{"letter": c.letter, "text": inline_markup(c.text)} for c in q.choices],
         "prompts": [inline_markup(p) for p in q.prompts], "choose": q.choose,
         "lines": q.lines, "box": q.box, "blank_count": q.blank_count, "figures": figures,
+        "unit": q.unit,
     }
 
 
-def key_view(version: ExamVersion, bank: Bank) -> dict[str, Any]:
-    """The answer key of one version, for the teacher."""
+def key_view(version: ExamVersion, bank: Bank, language: str = "nl") -> dict[str, Any]:
+    """The answer key of one version, for the teacher, in the exam's `language`."""
+    decimal = exam_labels(language)["decimal"]
     entries = []
     for e in version.key.entries:
+        # A number is shown with the language's decimal separator and its accepted range.
+        shown = (e.numeric.shown(decimal),) if e.numeric else e.answer_text
         entries.append({
             "n": e.position, "id": e.question_id, "type": e.type, "answer": e.answer,
-            "answer_text": [inline_markup(a) for a in e.answer_text], "points": e.points,
+            "answer_text": [inline_markup(a) for a in shown], "points": e.points,
             "feedback": inline_markup(e.feedback), "model_answer": inline_markup(e.model_answer),
             "rubric": [{"element": inline_markup(r.element), "points": r.points} for r in e.rubric],
             "handout": e.handout, "variant": e.variant, "topic": e.topic, "difficulty": e.difficulty,

@@ -110,6 +110,21 @@ def order(elem: ET.Element, ctx: Context) -> list:
     return [Spacer(0, 2), _grid([row], widths, ctx)]
 
 
+def number(elem: ET.Element, ctx: Context) -> list:
+    """A numeric answer: a box to write the number in, then its unit."""
+    unit = elem.get("unit", "")
+    cells = ["", TickBox(9 * mm, _NUMBER_BOX), ctx.paragraph(_escaped(unit), "choice") if unit else ""]
+    widths = [INDENT, _NUMBER_BOX + 3 * mm, ctx.width - INDENT - _NUMBER_BOX - 3 * mm]
+    return [Spacer(0, 2), _grid([cells], widths, ctx, (("VALIGN", (0, 0), (-1, -1), "MIDDLE"),))]
+
+
+_NUMBER_BOX = 40 * mm  # room for a number of some ten digits, written by hand
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def matching(elem: ET.Element, ctx: Context) -> list:
     prompts, answers = elem.findall("prompt"), elem.findall("choice")
     half = (ctx.width - INDENT - 14 * mm) / 2
@@ -292,6 +307,7 @@ EXAM_BUILDERS = {
     "choices": choices,
     "items": items,
     "order": order,
+    "number": number,
     "matching": matching,
     "lines": lines,
     "box": box,
