@@ -272,6 +272,8 @@ class KeyRow:
     type: str
     answer: str
     points: int
+    student_number: str = ""  # with a roster: whose version this is
+    student_name: str = ""
 
 
 @dataclass(frozen=True)
