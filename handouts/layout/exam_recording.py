@@ -99,7 +99,14 @@ class RecordingFrame(Frame):
     doc: ExamDoc
 
     def add(self, flowable, canv, trySplit=0):
-        return Frame._add(self, _Placing(flowable, self.doc), canv, trySplit)
+        placed = Frame._add(self, _Placing(flowable, self.doc), canv, trySplit)
+        if placed:
+            # reportlab marks a flowable it moved to the next page, and stops with "too
+            # large" when it must move it again; it never clears the mark. A flowable
+            # this exam's documents share must not carry it from one document into
+            # the next.
+            flowable.__dict__.pop("_postponed", None)
+        return placed
 
     _add = add
 
