@@ -74,11 +74,12 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     folder = Path("exams") / spec.id
     exam = exam_view(spec, versions[0], labels)
 
-    shared = _shared(project.theme, project.root, spec.language)
+    theme = spec.theme or project.theme
+    shared = _shared(theme, project.root, spec.language)
     papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
 
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
-        return VersionTask(exam, paper_view(v, figures), key_view(v, bank, spec.language), labels, project.theme,
+        return VersionTask(exam, paper_view(v, figures), key_view(v, bank, spec.language), labels, theme,
                            project.root, folder / f"{_stem(v, labels)}.pdf",
                            folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys)
 
@@ -252,6 +253,7 @@ def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str]) -> dic
         "id": spec.id, "title": spec.title, "course": spec.course, "language": spec.language,
         "facts": " · ".join(f for f in facts if f), "total_points": first.total_points,
         "instructions": inline_markup(spec.instructions), "pass_mark": spec.pass_mark,
+        "class_field": spec.class_field, "marker_box": spec.marker_box,
     }
 
 

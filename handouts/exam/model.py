@@ -203,6 +203,9 @@ class ExamSpec:
     seed: int = 1
     pass_mark: int | None = None
     same_questions: bool = True  # every version holds the same questions, reordered
+    class_field: bool = False  # a Klas line on the cover
+    marker_box: bool = False  # a box on the cover for points and grade
+    theme: str = ""  # the exam's own theme; the project's when empty
 
     @property
     def version_count(self) -> int:

@@ -129,6 +129,12 @@ SPEC = Schema("exam spec", (
           int, 1, aliases=("zaad",)),
     Field("pass_mark", "points needed to pass, shown in the key", int,
           aliases=("cesuur",)),
+    Field("class_field", "a Klas line on the cover, beside name and student number",
+          bool, False, aliases=("klasveld",)),
+    Field("marker_box", "a box on the cover for the marker: points scored and grade",
+          bool, False, aliases=("nakijkvak",)),
+    Field("theme", "the look of this exam's PDFs: a theme name (e.g. large-print) or file",
+          aliases=("thema",)),
     Field("same_questions", "true: every version has the same questions in another "
           "order; false: each version draws its own", bool, True,
           aliases=("zelfde_vragen",)),

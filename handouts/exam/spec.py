@@ -72,6 +72,9 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
             students = load_roster(roster_path, display_path(roster_path, root))
         except HandoutsError as exc:
             found.extend(exc)
+    if values["theme"]:
+        _check_theme(values["theme"], data.key_ref(next(k for k in ("theme", "thema") if k in data)),
+                     root, found)
     found.raise_if_errors()
     return ExamSpec(
         id=path.stem, title=values["title"], sections=sections, ref=SourceRef(shown, 1),
@@ -79,8 +82,19 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
         duration=values["duration"], language=values["language"],
         instructions=values["instructions"] or "", versions=values["versions"],
         roster=students, seed=values["seed"], pass_mark=values["pass_mark"],
-        same_questions=values["same_questions"],
+        same_questions=values["same_questions"], class_field=values["class_field"],
+        marker_box=values["marker_box"], theme=values["theme"] or "",
     )
+
+
+def _check_theme(name: str, ref: SourceRef, root: Path | None, found: Collector) -> None:
+    from handouts.layout.theme import theme_path  # only to see that it exists
+
+    try:
+        theme_path(name, root)
+    except HandoutsError:
+        found.error(ref, f'theme "{name}" not found; the bundled themes are default and '
+                    f"large-print, or put your own in templates/themes/{name}.yaml")
 
 
 def _bank_paths(entries: list, folder: Path, data: LinedDict, found: Collector) -> tuple:
