@@ -93,26 +93,32 @@ def long_exam(root: Path, instructions: bool, versions: int, seed: int) -> Path:
 # ---- section headings ------------------------------------------------------------
 
 
-def test_a_section_heading_never_ends_a_page(tmp_path):
-    out = long_exam(tmp_path, instructions=True, versions=6, seed=6)
+@pytest.mark.parametrize("instructions, versions, seed", [(False, 3, 1), (True, 6, 8)])
+def test_a_section_heading_never_ends_a_page(tmp_path, instructions, versions, seed):
+    out = long_exam(tmp_path, instructions, versions, seed)
     build(tmp_path)
     bottom = 22 * 72 / 25.4  # the theme's bottom margin: the footer stands below it
     checked = 0
     for pdf in sorted(out.glob("versie-*.pdf")):
         for number, page in enumerate(PdfReader(pdf).pages, 1):
             body = [f for f in fragments(page) if f[1] > bottom]
-            lowest = min(body, key=lambda f: f[1])[3]
+            lowest = min(body, key=lambda f: f[1])[3]  # the last line above the footer
             assert not lowest.startswith(("Onderdeel", "Lees de vragen")), (pdf.name, number, lowest)
             checked += 1
-    assert checked > 30
+    assert checked > 20
 
 
-def test_a_long_exam_with_many_versions_builds(tmp_path):
-    # The versions share their paragraphs: one moved to the next page in an earlier
-    # version must not stop a later one with "too large".
-    out = long_exam(tmp_path, instructions=False, versions=10, seed=1)
-    build(tmp_path)
-    assert len(list(out.glob("versie-*.pdf"))) == 10
+def test_a_line_moved_to_the_next_page_in_every_version(tmp_path):
+    # The versions share their paragraphs. "Totaal: 1 punt" moved to the next page in
+    # version A must not stop version B with "too large" (as it did for these boxes).
+    for box in (18.0, 18.2, 18.4, 18.6):
+        root = tmp_path / str(box)
+        out = write_exam(root, [f"  - id: q0\n    type: open\n    tags: [rug]\n    difficulty: 1\n"
+                                f"    stem: Leg uit.\n    model_answer: iets\n    box: {box}\n"],
+                         (("Een", "", "      - ids: [q0]\n"),), versions=2)
+        build(root)
+        texts = [flat(p.extract_text()) for p in PdfReader(out / "versie-B.pdf").pages]
+        assert "Totaal: 1 punt" in texts[-1]
 
 
 # ---- answer boxes inside the page ---------------------------------------------------
