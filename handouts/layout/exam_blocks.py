@@ -245,15 +245,16 @@ def _marker(marker: ET.Element, ctx: Context) -> Table:
     label = max(stringWidth(t, field.fontName, field.fontSize) for t in (points, grade)) + 6 + 6 + 2 * mm
     total = f"/ {marker.get('total', '')}"
     rows = [[para(_escaped(marker.get("label", "")), "small"), "", ""],
-            [para(_escaped(points), "field"), "", para(total, "choice")],
-            [para(_escaped(grade), "field"), "", ""]]
-    tail = stringWidth(total, ctx.styles["choice"].fontName, ctx.styles["choice"].fontSize) + 8 * mm
+            [para(_escaped(points), "field"), "", para(total, "field")],
+            [para(_escaped(grade), "field"), "", ""],
+            ["", "", ""]]  # room under the last line to write on, inside the frame
+    tail = stringWidth(total, field.fontName, field.fontSize) + 8 * mm
     widths = [label, 30 * mm, tail]
     return Table(rows, colWidths=widths, hAlign="RIGHT", style=_table_style(
         ctx, ("BOX", (0, 0), (-1, -1), 1, rule), ("SPAN", (0, 0), (-1, 0)),
         ("LINEBELOW", (1, 1), (1, 2), 0.6, rule), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("TOPPADDING", (0, 1), (-1, -1), 10), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, -1), (-1, -1), 2)))
 
 
 def paragraph(elem: ET.Element, ctx: Context) -> list:
