@@ -7,10 +7,10 @@ from __future__ import annotations
 import copy
 import re
 import xml.etree.ElementTree as ET
-from html import unescape
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
