@@ -81,10 +81,13 @@ def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
 def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
     """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
     set them. The text is a paragraph of its own, the same whatever its letter in a
-    version: it is broken into lines once per exam, and drawn more cheaply."""
+    version: it is broken into lines once per exam, and drawn more cheaply. Every
+    letter gets the room of the widest, so the options' texts line up."""
     style = ctx.styles["choice"]
     font = tt2ps(style.fontName, 1, 0)
-    indent = stringWidth(label, font, style.fontSize) + gap * stringWidth(NBSP, style.fontName, style.fontSize)
+    room = max(stringWidth(c, font, style.fontSize) for c in _WIDE) if len(label) == 1 else \
+        stringWidth(label, font, style.fontSize)
+    indent = room + gap * stringWidth(NBSP, style.fontName, style.fontSize)
     if font == style.fontName or not _TAG.sub("", text).strip():  # nothing to set apart
         return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
     words = ctx.paragraph(text, ctx.shared.indented("choice", indent))
@@ -92,6 +95,7 @@ def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
 
 
 _TAG = re.compile(r"<[^>]*>")
+_WIDE = "MW"  # the widest capitals
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
@@ -106,7 +110,8 @@ def order(elem: ET.Element, ctx: Context) -> list:
     """Numbered boxes for the letters in order, in as many rows as the width needs."""
     count = int(elem.get("count", "0"))
     style = ctx.styles["choice"]
-    number = max(6 * mm, stringWidth(f"{count}.", style.fontName, style.fontSize) + 4)
+    widest = max((stringWidth(f"{n}.", style.fontName, style.fontSize) for n in range(1, count + 1)), default=0)
+    number = max(6 * mm, widest + 4 + 3)  # the cell's right padding, and a little room
     box = max(9 * mm, style.fontSize * 2.2)  # room for a handwritten letter
     per_row = max(1, int((ctx.width - INDENT) // (number + box + 3 * mm)))
     rows = []
