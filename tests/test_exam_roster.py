@@ -41,7 +41,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def build(root: Path, *args: str):
+def build(root: Path, *args: str, spec: str = SPEC):
     import os
 
     from click.testing import CliRunner
@@ -49,7 +49,7 @@ def build(root: Path, *args: str):
     from handouts.cli import main
 
     write(root / "content/exams/bank.yaml", BANK)
-    write(root / "content/exams/toets.yaml", SPEC)
+    write(root / "content/exams/toets.yaml", spec)
     old = os.getcwd()
     os.chdir(root)
     try:
@@ -86,6 +86,13 @@ def test_full_name_on_the_paper_and_in_key_csv(tmp_path):
     rows = key_csv(out)
     assert [(r["version"], r["student_number"], r["student_name"]) for r in rows] == [
         ("A", "4021337", "Jan de Vries"), ("B", "4021342", "Lotte Bakker")]
+
+
+def test_a_class_column_fills_in_the_klas_line(tmp_path):
+    write(tmp_path / "klas.csv", "studentnummer;naam;klas\n4021337;Jan de Vries;4B\n")
+    out = build(tmp_path, "--roster", "klas.csv", spec=SPEC + "class_field: true\n")
+    first = re.sub(r"\s+", " ", PdfReader(out / "versie-A-4021337.pdf").pages[0].extract_text())
+    assert "Klas 4B" in first
 
 
 def test_without_a_roster_the_student_columns_are_empty(tmp_path):

@@ -274,7 +274,8 @@ def paper_view(version: ExamVersion, figures: dict[str, list[str]]) -> dict[str,
                          "points": section.points, "items": items})
     student = version.student
     return {"code": version.code, "total_points": version.total_points, "sections": sections,
-            "student": {"name": student.name, "number": student.number} if student else None}
+            "student": {"name": student.name, "number": student.number, "group": student.group}
+            if student else None}
 
 
 def _question(q: PaperQuestion, figures: list[str]) -> dict[str, Any]:

@@ -184,6 +184,7 @@ class Student:
     number: str
     name: str
     ref: SourceRef
+    group: str = ""  # the class (klas), when the roster has a column for it
 
 
 @dataclass(frozen=True)

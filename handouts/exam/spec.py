@@ -35,6 +35,7 @@ _COLUMNS = {
     "infix": ("tussenvoegsel", "tussenvoegsels", "infix", "prefix"),
     "last": ("achternaam", "familienaam", "last name", "last_name", "lastname", "surname",
              "family name"),
+    "group": ("klas", "class", "groep", "group"),
 }
 _COLUMN_OF = {word: column for column, words in _COLUMNS.items() for word in words}
 
@@ -174,6 +175,7 @@ def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
             if columns:
                 continue
         number, name = _student(cells, columns)
+        group = cells[columns["group"]] if columns and columns.get("group", len(cells)) < len(cells) else ""
         if not number or not name:
             found.error(ref, "each line holds a student number and a name, "
                         "e.g. 1234567,Sanne de Vries" if not columns else
@@ -184,7 +186,7 @@ def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
                         f"{seen[number]}); every student needs their own number")
             continue
         seen[number] = ref
-        students.append(Student(number, name, ref))
+        students.append(Student(number, name, ref, group))
     if not students and not found.errors:
         found.error(SourceRef(shown, 1), "the roster holds no students")
     found.raise_if_errors()
