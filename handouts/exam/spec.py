@@ -174,8 +174,7 @@ def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
                 break
             if columns:
                 continue
-        number, name = _student(cells, columns)
-        group = cells[columns["group"]] if columns and columns.get("group", len(cells)) < len(cells) else ""
+        number, name, group = _student(cells, columns)
         if not number or not name:
             found.error(ref, "each line holds a student number and a name, "
                         "e.g. 1234567,Sanne de Vries" if not columns else
@@ -206,12 +205,13 @@ def _header(cells: list[str], ref: SourceRef, found: Collector) -> dict[str, int
     return columns
 
 
-def _student(cells: list[str], columns: dict[str, int]) -> tuple[str, str]:
+def _student(cells: list[str], columns: dict[str, int]) -> tuple[str, str, str]:
+    """(number, full name, class) of one row."""
     def cell(column: str) -> str:
         at = columns.get(column)
         return cells[at] if at is not None and at < len(cells) else ""
 
     if not columns:
-        return (cells[0], cells[1]) if len(cells) >= 2 else (cells[0], "")
+        return cells[0], cells[1] if len(cells) >= 2 else "", ""
     name = cell("name") or " ".join(p for p in (cell("first"), cell("infix"), cell("last")) if p)
-    return cell("number"), " ".join(name.split())
+    return cell("number"), " ".join(name.split()), cell("group")
