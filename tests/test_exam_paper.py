@@ -242,19 +242,28 @@ def test_large_print_has_the_same_key(large_print):
 def test_large_print_cover_and_key_keep_their_words_whole(large_print):
     cover = PdfReader(large_print["large"] / "versie-A.pdf").pages[0].extract_text()
     assert "Studentnummer" in cover.splitlines()
-    key = PdfReader(large_print["large"] / "sleutel-A.pdf").pages[0].extract_text().splitlines()
-    types = {"single", "multiple", "truefalse", "matching", "blanks", "ordering", "open", "numeric"}
-    assert types <= {line.strip() for line in key}
+    key = [line for page in PdfReader(large_print["large"] / "sleutel-A.pdf").pages
+           for line in page.extract_text().splitlines()]
+    rows = (large_print["large"] / "key.csv").read_text(encoding="utf-8").splitlines()[1:]
+    types = {row.split(",")[3] for row in rows if row.startswith("A,")}
+    assert len(types) >= 6 and types <= {line.strip() for line in key}  # the answers table's column
     assert not [line for line in key if line.strip() and any(
         t.startswith(line.strip()) and t != line.strip() and len(line.strip()) > 2 for t in types)]
 
 
-def test_large_print_options_hang_under_their_own_text(large_print):
-    for page in PdfReader(large_print["large"] / "versie-A.pdf").pages:
-        found = fragments(page)
-        for i, (x, y, _, text) in enumerate(found):
-            if text.startswith("Het is de eerste wervel onder in de nek"):  # two lines long
-                after = next(f for f in found[i + 1:] if f[1] < y)
-                assert abs(after[0] - x) < 0.5, (after, x)  # under the text, not the letter
-                return
-    pytest.fail("option not found")
+LONG_OPTION = ("  - id: lang\n    type: single\n    tags: [rug]\n    difficulty: 1\n"
+               "    stem: Waaraan herken je de vertebra prominens?\n    options:\n"
+               "      - text: Het is de eerste wervel onder in de nek die duidelijk uitsteekt en "
+               "goed te voelen is als het hoofd voorover buigt\n        correct: true\n"
+               "      - Hij zit vast aan de eerste rib\n")
+
+
+@pytest.mark.parametrize("theme", ["", "theme: large-print\n"])
+def test_options_hang_under_their_own_text(tmp_path, theme):
+    out = write_exam(tmp_path, [LONG_OPTION], (("Een", "", "      - ids: [lang]\n"),), extra=theme)
+    build(tmp_path)
+    found = fragments(PdfReader(out / "versie-A.pdf").pages[0])
+    at = next(i for i, f in enumerate(found) if f[3].startswith("Het is de eerste wervel"))
+    x, y = found[at][:2]
+    after = next(f for f in found[at + 1:] if f[1] < y - 1)  # the option's second line
+    assert after[3] != "B" and abs(after[0] - x) < 0.5, (after, x)  # under the text, not its letter
