@@ -73,10 +73,38 @@ def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice) 
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--practice", type=click.Path(path_type=Path), help="Leaflets: practice file(s) to check with.")
-def check(paths, strict, practice) -> None:
+@click.option("--exam", is_flag=True, help="Check only exams (PATHS are exam specs).")
+@click.option("--seed", type=int, help="Exams: random seed to check with.")
+@click.option("--stress", type=click.IntRange(1, 100_000), metavar="N",
+              help="Exams: draw N versions in memory and print how the answers spread; "
+                   "exit 1 when an answer is predictable from the version.")
+def check(paths, strict, practice, exam, seed, stress) -> None:
     """Check PATHS (default: content/) and print problems; writes nothing."""
-    _run(paths, out_dir=None, strict=strict, jobs=1, exam=False, versions=None, seed=None,
+    if stress:
+        _stress(paths, stress, seed, strict)
+    _run(paths, out_dir=None, strict=strict, jobs=1, exam=exam, versions=None, seed=seed,
          roster=None, practice=practice, dry_run=True)
+
+
+def _stress(paths, count: int, seed: int | None, strict: bool) -> None:
+    try:
+        from handouts.errors import HandoutsError
+        from handouts.exam.stress import stress_check
+    except Exception as exc:  # pragma: no cover - broken installation
+        _fail_unexpected(exc)
+    try:
+        results = stress_check([Path(p) for p in paths], _project(paths), count, seed)
+    except HandoutsError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    except Exception as exc:
+        _fail_unexpected(exc)
+    bad = ("error", "warning") if strict else ("error",)
+    for lines, diagnostics in results:
+        for line in lines:
+            click.echo(line)
+        _print_diagnostics(diagnostics)
+    sys.exit(1 if any(d.severity in bad for _, found in results for d in found) else 0)
 
 
 def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run) -> None:

@@ -117,6 +117,10 @@ def test_student_pdfs_carry_no_answer_information(built):
         for body in q.variants:
             secrets |= {flat(body.feedback), flat(body.model_answer)} | {flat(r.element) for r in body.rubric}
     secrets.discard("")
+    # An id that is also a word of a printed text ("hernia-klachten") tells nothing.
+    printed = " ".join(flat(t) for q in bank.questions() for body in q.variants
+                       for t in (body.stem, *(o.text for o in body.options)))
+    secrets = {s for s in secrets if s not in printed}
     for version in versions:
         path = root / OUT / f"versie-{version.code}.pdf"
         reader = PdfReader(path)

@@ -259,6 +259,15 @@ def test_spec_loads_and_samples(tmp_path):
                for v in versions)
 
 
+def test_letters_balanced_in_either_language(tmp_path):
+    assert exam(tmp_path)[0].letters == "random"
+    assert exam(tmp_path, SPEC + "letters: balanced\n")[0].letters == "balanced"
+    assert exam(tmp_path, SPEC + "antwoordletters: gespreid\n")[0].letters == "balanced"
+    with pytest.raises(HandoutsError, match=r'toets.yaml:\d+: error: "letters" must be one '
+                       r"of random, balanced, willekeurig, gespreid, not 'even'"):
+        exam(tmp_path, SPEC + "letters: even\n")
+
+
 def test_unsatisfiable_blueprint_names_section_tags_and_missing(tmp_path):
     spec, bank = exam(tmp_path, SPEC.replace("count: 1", "count: 4"))
     with pytest.raises(HandoutsError) as caught:

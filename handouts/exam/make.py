@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import Diagnostic, SourceRef, fail
+from handouts.exam.characters import check_characters, priming_fonts
+from handouts.exam.giveaways import exam_warnings
 from handouts.exam.inline import gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels, points_text
@@ -34,7 +36,6 @@ from handouts.layout.exam_pages import (
     lay_out_parts,
     record_pages,
 )
-from handouts.layout.fonts import face
 from handouts.layout.theme import load_theme
 from handouts.pdf import render
 from handouts.products import Options, Product
@@ -68,14 +69,15 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     """Every file of the exam at `source`: versions, keys, overview, key.csv, print file."""
     spec, bank = load_exam(source, project.root, versions=options.versions,
                            seed=options.seed, roster=options.roster)
+    theme = spec.theme or project.theme
+    shared = _shared(theme, project.root, spec.language)
+    check_characters(spec, bank, shared.theme)
     versions = sample(spec, bank)
     labels = exam_labels(spec.language)
     figures = _figures(bank, project)
     folder = Path("exams") / spec.id
     exam = exam_view(spec, versions[0], labels)
 
-    theme = spec.theme or project.theme
-    shared = _shared(theme, project.root, spec.language)
     papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
 
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
@@ -100,7 +102,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                          "exam/overview.xml.j2"))
     products.append(printed)
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
-    return products, ()
+    return products, exam_warnings(bank, versions)
 
 
 @dataclass(frozen=True)
@@ -191,15 +193,13 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
     for version in versions:  # the texts a view is made of; markup adds no letters
         _characters((version.sections, version.student), found, seen)
     theme = shared.theme
-    fonts = tuple(dict.fromkeys(face(family, bold, italic) for family in (theme.body_font, theme.heading_font)
-                                for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))))
-    papers = FontPriming.of("".join(found), fonts)
+    papers = FontPriming.of("".join(found), priming_fonts(theme, found))
     _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank, exam["language"]),
                                                   "labels": labels},
                                 root), found, seen)
     for version in versions:
         _characters(version.key, found, seen)
-    return papers, FontPriming.of("".join(found), fonts)
+    return papers, FontPriming.of("".join(found), priming_fonts(theme, found))
 
 
 def _characters(view: Any, found: set[str], seen: set[str]) -> None:

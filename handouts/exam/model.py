@@ -207,6 +207,7 @@ class ExamSpec:
     class_field: bool = False  # a Klas line on the cover
     marker_box: bool = False  # a box on the cover for points and grade
     theme: str = ""  # the exam's own theme; the project's when empty
+    letters: str = "random"  # "balanced": no letter far above its share, no long runs
 
     @property
     def version_count(self) -> int:

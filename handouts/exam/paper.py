@@ -2,7 +2,9 @@
 
 The sampler decides which questions a version holds and in which order; this module
 decides, per question type, the order of its options (or right column, or items)
-and writes the matching key entry. Everything random comes from the `rng` passed in.
+and writes the matching key entry. Everything random comes from the question's own
+`rng`, and every order is drawn uniformly: no order is avoided or preferred, so the
+printed order says nothing about the answer.
 """
 
 from __future__ import annotations
@@ -27,16 +29,12 @@ from handouts.exam.model import (
     Unit,
 )
 
-_RESHUFFLES = 10  # tries to avoid an order that gives the answer away
-
 
 @dataclass(frozen=True)
 class Placing:
     """What a question type needs to know about the version it is placed in."""
 
-    version: int  # 0-based
-    offset: int  # start of the correct letter's cycle (single choice)
-    rng: random.Random
+    rng: random.Random  # this question's own draw in this version
     true_false: tuple[str, str]
 
 
@@ -55,27 +53,22 @@ def _lettered(texts: Sequence[str]) -> tuple[Choice, ...]:
     return tuple(Choice(_letter(i), text) for i, text in enumerate(texts))
 
 
+def _shuffled_options(body: Body, rng: random.Random) -> list:
+    """The options with the unpinned ones in a uniformly drawn order; pinned ones stay."""
+    free = [o for o in body.options if not o.pinned]
+    rng.shuffle(free)
+    return [o if o.pinned else free.pop() for o in body.options]
+
+
 def _single(q: Question, body: Body, at: Placing) -> Placed:
-    options = body.options
-    correct = next(i for i, o in enumerate(options) if o.correct)
-    free = [i for i, o in enumerate(options) if not o.pinned]
-    target = correct if options[correct].pinned else free[(at.offset + at.version) % len(free)]
-    others = [o for i, o in enumerate(options) if not o.pinned and i != correct]
-    at.rng.shuffle(others)
-    slots = [o if o.pinned else None for o in options]
-    slots[target] = options[correct]
-    for i in range(len(slots)):
-        if slots[i] is None:
-            slots[i] = others.pop()
+    slots = _shuffled_options(body, at.rng)
+    target = next(i for i, o in enumerate(slots) if o.correct)
     texts = [o.text for o in slots]
-    return Placed({"choices": _lettered(texts)}, _letter(target), (options[correct].text,))
+    return Placed({"choices": _lettered(texts)}, _letter(target), (slots[target].text,))
 
 
 def _multiple(q: Question, body: Body, at: Placing) -> Placed:
-    options = body.options
-    free = [o for o in options if not o.pinned]
-    at.rng.shuffle(free)
-    slots = [o if o.pinned else free.pop() for o in options]
+    slots = _shuffled_options(body, at.rng)
     right = [i for i, o in enumerate(slots) if o.correct]
     choose = len(right) if q.show_count else 0
     return Placed(
@@ -93,10 +86,7 @@ def _truefalse(q: Question, body: Body, at: Placing) -> Placed:
 def _matching(q: Question, body: Body, at: Placing) -> Placed:
     rights = [right for _, right in body.pairs]
     column = rights + list(body.extra)
-    for _ in range(_RESHUFFLES):
-        shuffled = at.rng.sample(column, len(column))
-        if shuffled[: len(rights)] != rights:
-            break
+    shuffled = at.rng.sample(column, len(column))
     answer = ";".join(f"{n}={_letter(shuffled.index(r))}" for n, r in enumerate(rights, 1))
     return Placed(
         {"choices": _lettered(shuffled), "prompts": tuple(left for left, _ in body.pairs)},
@@ -112,10 +102,7 @@ def _blanks(q: Question, body: Body, at: Placing) -> Placed:
 
 def _ordering(q: Question, body: Body, at: Placing) -> Placed:
     items = list(body.items)
-    for _ in range(_RESHUFFLES):
-        shuffled = at.rng.sample(items, len(items))
-        if shuffled != items:
-            break
+    shuffled = at.rng.sample(items, len(items))
     answer = ";".join(_letter(shuffled.index(item)) for item in items)
     return Placed({"choices": _lettered(shuffled)}, answer, tuple(items))
 
@@ -149,10 +136,9 @@ class VersionBuilder:
     number: int  # 0-based
     code: str
     seed: int
-    offsets: dict[str, int]
-    variants: dict[str, list[int]]
+    variants: dict[str, int]  # the parameter set drawn for each question that has several
     topics: dict[str, str]
-    rng: random.Random
+    chance: Callable[[str], random.Random]  # a question's own draw in this version, by id
     true_false: tuple[str, str]
 
     def build(self, sections: Sequence[Section], arranged: Sequence[Sequence[Unit]],
@@ -173,8 +159,8 @@ class VersionBuilder:
 
     def _question(self, q: Question, entries: list[KeyEntry]) -> PaperQuestion:
         position = len(entries) + 1
-        body = q.variants[self.variants[q.id][self.number] if q.id in self.variants else 0]
-        at = Placing(self.number, self.offsets.get(q.id, 0), self.rng, self.true_false)
+        body = q.variants[self.variants.get(q.id, 0)]
+        at = Placing(self.chance(q.id), self.true_false)
         placed = PLACERS[q.type](q, body, at)
         entries.append(KeyEntry(
             position=position, question_id=q.id, type=q.type, answer=placed.answer,

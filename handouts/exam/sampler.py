@@ -1,21 +1,28 @@
 """The sampler: (exam spec, question bank, seed) -> exam versions with their keys.
 
-Pure: no I/O, and all chance comes from one `random.Random(seed)`, so the same
-seed gives the same versions. The guarantees:
+Pure: no I/O. The guarantees:
 - every version meets the blueprint exactly and holds no question twice;
-- versions differ in question order (when a section shuffles) and option order;
-- the correct letter of a single-choice question moves through its free positions
-  in a cycle across the versions, so letters are spread evenly; pinned options stay;
+- each version is drawn on its own: its questions (with `same_questions: false`), their
+  order, its parameter sets and its option orders come from random draws seeded only by
+  the exam's seed and the version's code (with a roster: the student's number). So
+  nothing about one paper follows from another paper or from its code, version A stays
+  the same paper when a version E is added, and a late student changes no one else's;
+- every order is drawn uniformly (a correct option is equally likely at each free
+  place); pinned options stay; `letters: balanced` draws a version's options again until
+  no letter is far above its share and no run is longer than three (see balance.py);
 - a blueprint the bank cannot meet is an error naming the section, the row and how
   many questions are missing.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 from collections.abc import Sequence
 
 from handouts.errors import Collector, HandoutsError, did_you_mean, fail
+from handouts.exam.balance import ChoiceLetter, imbalance, letter_limits
 from handouts.exam.model import (
     Bank,
     BlueprintRow,
@@ -23,7 +30,9 @@ from handouts.exam.model import (
     Case,
     ExamSpec,
     ExamVersion,
+    Question,
     Section,
+    Student,
     Unit,
     unit_questions,
 )
@@ -31,33 +40,102 @@ from handouts.exam.paper import VersionBuilder
 
 _TRUE_FALSE = {"nl": ("Juist", "Onjuist"), "en": ("True", "False")}
 _ATTEMPTS = 30  # redraws before we call a blueprint with overlapping rows unsatisfiable
+# Draws of a version's options for `letters: balanced`. A random 40-question key with
+# four options is balanced about one time in three, so 200 draws fail only when the
+# bank makes balance impossible (then the most balanced draw is kept).
+_BALANCE_ATTEMPTS = 200
 
 Picks = tuple[tuple[Unit, ...], ...]  # per section, the drawn units
+
+
+def chance(seed: int, purpose: str, *parts: str | int) -> random.Random:
+    """A generator for one purpose of one paper, e.g. ("options", "version", "B", "q7").
+
+    Seeded by a hash of all its parts, so two papers' draws share nothing a student
+    could work back from (Python's hash() differs per process; it is not used).
+    """
+    text = json.dumps([seed, purpose, *parts], ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    return random.Random(int.from_bytes(digest, "big"))
+
+
+def paper_id(number: int, student: Student | None) -> tuple[str, str]:
+    """What a version's draws are seeded by: the student's number, or the version code."""
+    return ("student", student.number) if student else ("version", version_code(number))
 
 
 def sample(spec: ExamSpec, bank: Bank, seed: int | None = None) -> list[ExamVersion]:
     """`spec.version_count` versions drawn from `bank`; `seed` overrides the spec's."""
     seed = spec.seed if seed is None else seed
     check_exam(spec, bank)
-    rng = random.Random(seed)
-    count = spec.version_count
-    if spec.same_questions:
-        drawn = [_draw(spec, bank, rng)] * count
-    else:
-        drawn = [_draw(spec, bank, rng) for _ in range(count)]
-    order = {q.id: i for i, q in enumerate(bank.questions())}
-    offsets = _letter_offsets(drawn, order, rng)
-    variants = _variant_cycles(drawn, order, rng, count)
+    shared = _draw(spec, bank, chance(seed, "questions")) if spec.same_questions else None
     topics = {q.id: bank.topic_name(q.topic) for q in bank.questions()}
-    versions, seen = [], set()
-    for number in range(count):
-        arranged = _arrange(spec.sections, drawn[number], rng, seen)
-        builder = VersionBuilder(number, version_code(number), seed, offsets, variants,
-                                 topics, rng,
-                                 _TRUE_FALSE.get(spec.language, _TRUE_FALSE["nl"]))
-        student = spec.roster[number] if spec.roster else None
-        versions.append(builder.build(spec.sections, arranged, student))
-    return versions
+    true_false = _TRUE_FALSE.get(spec.language, _TRUE_FALSE["nl"])
+    return [_version(spec, bank, seed, number, shared, topics, true_false)
+            for number in range(spec.version_count)]
+
+
+def _version(spec: ExamSpec, bank: Bank, seed: int, number: int, shared: Picks | None,
+             topics: dict[str, str], true_false: tuple[str, str]) -> ExamVersion:
+    """Version `number`, drawn from the seed and its own paper id, nothing else."""
+    student = spec.roster[number] if spec.roster else None
+    who = paper_id(number, student)
+    picks = shared if shared is not None else _draw(spec, bank, chance(seed, "questions", *who))
+    arranged = _arrange(spec.sections, picks, seed, who)
+    variants = {q.id: chance(seed, "parameters", *who, q.id).randrange(len(q.variants))
+                for q in _questions(picks) if len(q.variants) > 1}
+
+    def build(attempt: int) -> ExamVersion:
+        again = (attempt,) if attempt else ()  # the first draw is the plain random one
+        builder = VersionBuilder(number, version_code(number), seed, variants, topics,
+                                 lambda qid: chance(seed, "options", *who, qid, *again),
+                                 true_false)
+        return builder.build(spec.sections, arranged, student)
+
+    if spec.letters != "balanced":
+        return build(0)
+    return _balanced(build, _questions(picks), variants)
+
+
+def _questions(picks: Picks) -> list[Question]:
+    return [q for units in picks for u in units for q in unit_questions(u)]
+
+
+def _balanced(build, questions: list[Question], variants: dict[str, int]) -> ExamVersion:
+    """The first of the version's redraws whose letters are balanced (or the best)."""
+    known = {q.id: q for q in questions}
+    best, best_score, limits = None, None, None
+    for attempt in range(_BALANCE_ATTEMPTS):
+        version = build(attempt)
+        letters = choice_letters(version, known, variants)
+        limits = letter_limits(letters) if limits is None else limits  # the same each draw
+        score = imbalance(letters, limits)
+        if score == 0:
+            return version
+        if best_score is None or score < best_score:
+            best, best_score = version, score
+    assert best is not None
+    return best
+
+
+def choice_letters(version: ExamVersion, questions: dict[str, Question],
+                   variants: dict[str, int] | None = None) -> list[ChoiceLetter]:
+    """Each single-choice answer of `version` in printed order, with its free places.
+    `variants` names the parameter set per question (default: read from the key)."""
+    out = []
+    for entry in version.key.entries:
+        q = questions[entry.question_id]
+        if q.type != "single":
+            continue
+        if variants is not None:
+            body = q.variants[variants.get(q.id, 0)]
+        else:
+            body = next((b for b in q.variants if b.label == entry.variant), q.variants[0])
+        letter = ord(entry.answer) - ord("A")
+        correct = next(i for i, o in enumerate(body.options) if o.correct)
+        free = (correct,) if body.options[correct].pinned else tuple(_free_positions(body))
+        out.append(ChoiceLetter(letter, free))
+    return out
 
 
 def check_exam(spec: ExamSpec, bank: Bank) -> None:
@@ -181,51 +259,14 @@ def _missing(section: Section, row: BlueprintRow, free: list[Unit], fit: int) ->
     )
 
 
-def _letter_offsets(drawn: list[Picks], order: dict[str, int], rng: random.Random) -> dict:
-    """A start position per single-choice question, balanced among questions."""
-    questions = {q.id: q for picks in drawn for units in picks for u in units
-                 for q in unit_questions(u) if q.type == "single"}
-    offsets: dict[str, int] = {}
-    cycles: dict[int, list[int]] = {}
-    for qid in sorted(questions, key=order.__getitem__):
-        free = len(_free_positions(questions[qid].variants[0]))
-        if free == 0:  # every option pinned: nothing to move
-            offsets[qid] = 0
-            continue
-        if not cycles.get(free):
-            cycles[free] = list(range(free))
-            rng.shuffle(cycles[free])
-        offsets[qid] = cycles[free].pop()
-    return offsets
-
-
-def _variant_cycles(drawn: list[Picks], order: dict[str, int], rng: random.Random,
-                    count: int) -> dict[str, list[int]]:
-    """Per parametric question, which parameter set each version gets (a shuffled cycle)."""
-    questions = {q.id: q for picks in drawn for units in picks for u in units
-                 for q in unit_questions(u) if len(q.variants) > 1}
-    cycles = {}
-    for qid in sorted(questions, key=order.__getitem__):
-        sets = list(range(len(questions[qid].variants)))
-        rng.shuffle(sets)
-        cycles[qid] = [sets[v % len(sets)] for v in range(count)]
-    return cycles
-
-
-def _arrange(sections: Sequence[Section], picks: Picks, rng: random.Random,
-             seen: set) -> Picks:
-    """The units of each section in this version's order, unlike earlier versions'."""
-    arranged = picks
-    for _ in range(_ATTEMPTS):
-        arranged = tuple(
-            tuple(rng.sample(units, len(units))) if section.shuffle else units
-            for section, units in zip(sections, picks, strict=True)
-        )
-        signature = tuple(u.id for units in arranged for u in units)
-        if signature not in seen:
-            seen.add(signature)
-            break
-    return arranged
+def _arrange(sections: Sequence[Section], picks: Picks, seed: int,
+             who: tuple[str, str]) -> Picks:
+    """The units of each section in this version's own order (when it shuffles)."""
+    return tuple(
+        tuple(chance(seed, "order", *who, index).sample(units, len(units)))
+        if section.shuffle else units
+        for index, (section, units) in enumerate(zip(sections, picks, strict=True))
+    )
 
 
 def _free_positions(body: Body) -> list[int]:

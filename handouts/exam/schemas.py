@@ -138,6 +138,11 @@ SPEC = Schema("exam spec", (
     Field("same_questions", "true: every version has the same questions in another "
           "order; false: each version draws its own", bool, True,
           aliases=("zelfde_vragen",)),
+    Field("letters", "random: every correct letter drawn freely; balanced: drawn again "
+          "until no letter is the answer more than its share + 2 times and no letter "
+          "comes more than 3 times in a row", default="random",
+          choices=("random", "balanced", "willekeurig", "gespreid"),
+          aliases=("antwoordletters",)),
 ))
 
 SECTION = Schema("section", (

@@ -26,6 +26,7 @@ from handouts.exam.schemas import ROW, SECTION, SPEC
 from handouts.textfile import read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
+_LETTERS = {"willekeurig": "random", "gespreid": "balanced"}  # Dutch values
 # A roster's header row names its columns, in any order, in Dutch or English.
 _COLUMNS = {
     "number": ("studentnummer", "nummer", "number", "student number", "studentnumber",
@@ -85,6 +86,7 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
         roster=students, seed=values["seed"], pass_mark=values["pass_mark"],
         same_questions=values["same_questions"], class_field=values["class_field"],
         marker_box=values["marker_box"], theme=values["theme"] or "",
+        letters=_LETTERS.get(values["letters"], values["letters"]),
     )
 
 

@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from handouts.layout.exam_recording import RecordedPart, RecordingFrame
 from handouts.layout.fonts import FontPriming, primed_state
+from handouts.layout.glyphs import draw_text
 from handouts.layout.theme import Theme
 
 
@@ -170,13 +171,16 @@ class ExamDoc(BaseDocTemplate):
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
         if self.blank:
-            canvas.drawCentredString(width / 2, height / 2, self.blank_label)
+            draw_text(canvas, width / 2, height / 2, self.blank_label, style.fontName, style.fontSize,
+                      self.theme.fonts, align="centre")
             self.blank = False
             canvas.restoreState()
             return
         y = height - p["top"] + 10
-        canvas.drawString(p["left"], y, self.header[0])
-        canvas.drawRightString(width - p["right"], y, self.header[1].format(code=self.code))
+        font, size, fallback = style.fontName, style.fontSize, self.theme.fonts
+        draw_text(canvas, p["left"], y, self.header[0], font, size, fallback)
+        draw_text(canvas, width - p["right"], y, self.header[1].format(code=self.code), font, size, fallback,
+                  align="right")
         canvas.setStrokeColor(self.theme.colour("rule"))
         canvas.setLineWidth(0.5)
         canvas.line(p["left"], y - 4, width - p["right"], y - 4)
@@ -195,6 +199,6 @@ class ExamDoc(BaseDocTemplate):
         canvas.saveState()
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        canvas.drawRightString(width - p["right"], p["bottom"] - 14,
-                               self.page_label.format(code=code, page=page, pages=pages))
+        draw_text(canvas, width - p["right"], p["bottom"] - 14, self.page_label.format(code=code, page=page, pages=pages),
+                  style.fontName, style.fontSize, self.theme.fonts, align="right")
         canvas.restoreState()

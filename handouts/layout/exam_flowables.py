@@ -13,13 +13,15 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.layout.exam_replay import draw_recorded
+from handouts.layout.glyphs import draw_text
+from handouts.layout.paragraph import WithFallback
 
 INDENT = 8 * mm  # questions hang their text after the number
 BOX = 3.6 * mm  # a tick box
 LINE_GAP = 9 * mm  # between answer lines
 
 
-class Para(Paragraph):
+class Para(WithFallback):
     """A paragraph that keeps its broken lines per width. One exam's documents share
     their paragraphs (see `ExamLayout`), and KeepTogether, the frame and tables all
     ask again: line breaking happens once per text and width."""
@@ -117,7 +119,8 @@ class Lettered(Flowable):
         style = self.style
         self.canv.setFillColor(style.textColor)
         self.canv.setFont(self.font, style.fontSize)
-        self.canv.drawString(self.x, self.height - self.text.ascent(), self.label)
+        draw_text(self.canv, self.x, self.height - self.text.ascent(), self.label, self.font, style.fontSize,
+                  getattr(style, "fallback", ()))
         self.text.drawOn(self.canv, 0, 0)
 
 

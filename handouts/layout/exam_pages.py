@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable
 
 from reportlab.platypus import PageBreak
 
+from handouts.errors import SourceRef
 from handouts.language import PDF_LANG
 from handouts.layout.exam_blocks import ExamContext, ExamLayout, children
 from handouts.layout.exam_doc import ExamDoc, PartStart
 from handouts.layout.exam_recording import PlacedPage, RecordedPart, StreamPage
 from handouts.layout.fonts import FontPriming, primed_state
+from handouts.layout.glyphs import check_markup
 from handouts.layout.handout import Laid
 from handouts.layout.markup import parse_markup
 from handouts.layout.placing import PlacingCanvas
@@ -35,6 +37,7 @@ def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     `priming`, the fonts start in that state: what the exam's other documents drew in
     it is replayed (exam_replay.py)."""
     root = parse_markup(markup, template)
+    check_markup(root, theme.fonts, theme.name, SourceRef(template))
     doc, ctx = _document(root.attrib, theme, shared)
     doc.priming = priming
     doc.codes = [p.get("code", "") for p in root.iter("part")]

@@ -101,11 +101,7 @@ class RecordingFrame(Frame):
     def add(self, flowable, canv, trySplit=0):
         placed = Frame._add(self, _Placing(flowable, self.doc), canv, trySplit)
         if placed:
-            # reportlab marks a flowable it moved to the next page, and stops with "too
-            # large" when it must move it again; it never clears the mark. A flowable
-            # this exam's documents share must not carry it from one document into
-            # the next.
-            flowable.__dict__.pop("_postponed", None)
+            forget_postponed(flowable)
         return placed
 
     _add = add
@@ -117,3 +113,15 @@ class RecordingFrame(Frame):
         memo[id(self)] = clone
         clone.__dict__.update({k: v if k == "doc" else copy.deepcopy(v, memo) for k, v in self.__dict__.items()})
         return clone
+
+
+def forget_postponed(flowable: Flowable) -> None:
+    """Unmark a flowable reportlab moved on to the next page, once it is placed there.
+
+    reportlab marks such a flowable (`_postponed`) and, when it meets a marked one that
+    does not fit, calls it too large for any page; it never unmarks it. The versions of
+    an exam share their paragraphs (exam_blocks), so the "Totaal" line moved on in one
+    version would stop the next version that moves it on. The name is reportlab's own
+    (doctemplate.handle_flowable); test_exam_replay checks that it still is.
+    """
+    flowable.__dict__.pop("_postponed", None)

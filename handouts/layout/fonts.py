@@ -14,6 +14,7 @@ with the same characters get the same subsets and the same text operators.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handouts.errors import SourceRef, fail
+from handouts.layout.glyphs import name_family, stand_in, visual
 from handouts.resources import builtin_dir
 
 STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1, 1)}
@@ -55,14 +57,18 @@ def register_family(family: str, project_root: Path | None = None) -> str:
         )
     names = {}
     for style, (bold, italic) in STYLES.items():
-        path = _find(stem, style, folders) or regular
+        path = _find(stem, style, folders)
         name = f"{stem}-{style}"
+        if path is None:
+            stand_in(name)
+            path = regular
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(SubsetFont(name, str(path)))
         names[style] = name
         # Lets <b> and <i> in paragraph markup pick the right face of the family.
         addMapping(f"{stem}-Regular", bold, italic, name)
     _registered[family] = names["Regular"]
+    name_family(names["Regular"], family)
     return names["Regular"]
 
 
@@ -149,6 +155,8 @@ class SubsetFont(TTFont):
                     self._widths.popitem(last=False)
             pdf_font.Widths = widths
             cmap = doc.idToObject.get(pdf_font.ToUnicode.name)
+            if cmap is not None and subset and max(subset) > 0xFFFF:
+                cmap.content = _utf16_targets(cmap.content)
             if cmap is not None and cmap.filters:
                 cmap.filters = [self._flate]
 
@@ -161,6 +169,17 @@ class SubsetFont(TTFont):
         if used is not None and self.fontName not in used:
             used.append(self.fontName)
         return name
+
+
+_ASTRAL_TARGET = re.compile(r"> <([0-9A-F]{5,6})>$", re.M)
+
+
+def _utf16_targets(cmap: str) -> str:
+    """reportlab writes a character beyond U+FFFF (an emoji) into a ToUnicode map as
+    `<1F600>`, which readers reject; PDF wants its UTF-16 pair, `<D83DDE00>`."""
+    def pair(m: re.Match) -> str:
+        return "> <" + chr(int(m.group(1), 16)).encode("utf-16-be").hex().upper() + ">"
+    return _ASTRAL_TARGET.sub(pair, cmap)
 
 
 @dataclass(frozen=True)
@@ -188,6 +207,7 @@ class FontPriming:
     @staticmethod
     def of(text: str, fonts: tuple[str, ...]) -> FontPriming:
         """The priming for documents that draw (some of) the characters in `text`."""
+        text += visual(text)  # right-to-left runs draw their joined forms
         return FontPriming(fonts, "".join(sorted(c for c in set(text) if ord(c) > 127 and c != "\u00a0")))
 
 

@@ -6,8 +6,10 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from handouts.errors import SourceRef
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context, story
+from handouts.layout.glyphs import check_markup
 from handouts.layout.markup import parse_markup
 from handouts.layout.pages import HandoutDoc
 from handouts.layout.paragraph import Para
@@ -25,6 +27,7 @@ class Laid:
 
 def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: str) -> Laid:
     root = parse_markup(markup, template)
+    check_markup(root, theme.fonts, theme.name, SourceRef(template))
     language = root.get("lang", "nl")
     styles = paragraph_styles(theme, language)
     buffer = io.BytesIO()

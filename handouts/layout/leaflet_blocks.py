@@ -18,7 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
@@ -112,7 +112,7 @@ def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
     caption = elem.find("caption")
     parts: list[Flowable] = [picture]
     if caption is not None:
-        parts.append(Paragraph(ctx.text(caption), ctx.styles["caption"]))
+        parts.append(Para(ctx.text(caption), ctx.styles["caption"]))
     return parts
 
 
@@ -167,7 +167,7 @@ def callout(elem: ET.Element, ctx: Context) -> list:
                                  fontName=face(ctx.theme.heading_font, bold=True), spaceAfter=2)
     inner = replace(ctx, width=ctx.width - 16)
     # A box without a label (a side note) starts with its text.
-    rows = ([[Paragraph(label, label_style)]] if label else []) + [
+    rows = ([[Para(label, label_style)]] if label else []) + [
         [f] for f in build_children(elem, inner)]
     if not rows:
         return []
@@ -244,7 +244,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     series = elem.find("series")
     if series is not None:
         # Left-aligned: the cover frame may be wider than the measure (ctx.width).
-        band = Table([[Paragraph(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
+        band = Table([[Para(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
                      hAlign="LEFT", style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -253,7 +253,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     for tag in ("title", "subtitle"):
         part = elem.find(tag)
         if part is not None:
-            kind = BalancedParagraph if tag == "title" else Paragraph
+            kind = BalancedParagraph if tag == "title" else Para
             out.append(kind(ctx.text(part), styles[tag]))
     image = elem.find("image")
     if image is not None:
@@ -265,7 +265,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
         out += [Spacer(0, 8 * mm), picture(practice.get("logo", ""), ctx.width * 0.8,
                                            16 * mm, ctx.theme, "LEFT")]
     elif practice is not None:
-        out += [Spacer(0, 6 * mm), Paragraph(ctx.text(practice), styles["practice"])]
+        out += [Spacer(0, 6 * mm), Para(ctx.text(practice), styles["practice"])]
     return out
 
 
@@ -381,7 +381,7 @@ def stamp(elem: ET.Element, ctx: Context, height: float) -> list:
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 5),
                                   ("TOPPADDING", (0, 0), (-1, -1), 5),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-    return [Paragraph(elem.get("label", ""), ctx.styles["stamp_label"]), box]
+    return [Para(elem.get("label", ""), ctx.styles["stamp_label"]), box]
 
 
 def _stamp_details(elem: ET.Element, ctx: Context) -> list[Flowable]:
@@ -401,7 +401,7 @@ def _stamp_details(elem: ET.Element, ctx: Context) -> list[Flowable]:
         elif child.tag in ("name", "line", "heading"):
             style = {"name": "stamp_name", "line": "stamp", "heading": "stamp_head"}[child.tag]
             (below if below or child.tag == "heading" else contact).append(
-                Paragraph(ctx.text(child), styles[style]))
+                Para(ctx.text(child), styles[style]))
     if qr_url is not None and contact:
         side = QR_SIZE + 2 * mm
         contact = [Table([[contact, qr_code(qr_url)]], colWidths=[inner_width - side, side],
@@ -424,4 +424,4 @@ def _no_padding() -> list:
 
 
 def imprint(elems: list[ET.Element], ctx: Context) -> list:
-    return [Paragraph(ctx.text(e), ctx.styles["imprint"]) for e in elems]
+    return [Para(ctx.text(e), ctx.styles["imprint"]) for e in elems]

@@ -24,6 +24,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from handouts.errors import SourceRef, fail
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import Context
+from handouts.layout.glyphs import check_markup
 from handouts.layout.leaflet_blocks import (
     LEAFLET_BUILDERS,
     check_theme,
@@ -155,6 +156,7 @@ class LeafletLayout:
     def place(self, markup: str) -> PlacedLeaflet:
         """Lay out one practice's leaflet: the markup of the whole document."""
         root = parse_markup(markup, self.template)
+        check_markup(root, self.theme.fonts, self.theme.name, SourceRef(self.template))
         language = root.get("lang", "nl")
         ctx = self._context(language)
         flow = _part_flowables(root, ctx, self.fold)

@@ -16,6 +16,7 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.layout.flowables import FOOTNOTE_MARK
+from handouts.layout.glyphs import draw_text
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
@@ -72,13 +73,14 @@ class LateFormCanvas(Canvas):
         super().save()
 
 
-def right_text(text: str, font: str, size: float, colour: Any, x: float = 0, y: float = 0) -> Callable[[Canvas], None]:
+def right_text(text: str, font: str, size: float, colour: Any, x: float = 0, y: float = 0,
+               fallback: tuple[str, ...] = ()) -> Callable[[Canvas], None]:
     """A drawing of `text` right-aligned at (x, y), for `LateFormCanvas.fill_late`."""
 
     def draw(canvas: Canvas) -> None:
         canvas.setFont(font, size)
         canvas.setFillColor(colour)
-        canvas.drawRightString(x, y, text)
+        draw_text(canvas, x, y, text, font, size, fallback, align="right")
 
     return draw
 
@@ -251,7 +253,7 @@ class HandoutDoc(BaseDocTemplate):
         for page in range(1, total + 1):
             text = self.page_label.format(page=page, pages=total)
             canvas.fill_late(f"page-{page}", right_text(text, style.fontName, style.fontSize, style.textColor,
-                                                        *self._page_label_at()))
+                                                        *self._page_label_at(), self.theme.fonts))
         for anchor in sorted(self._contents_anchors):
             page = self.heading_pages.get(anchor)
             canvas.fill_late(f"contents-{anchor}", right_text(str(page or "?"), self.theme.body_font,
@@ -338,8 +340,9 @@ class HandoutDoc(BaseDocTemplate):
         canvas.saveState()
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        canvas.drawString(p["left"], y, self.header[0])
-        canvas.drawRightString(width - p["right"], y, self.header[1])
+        font, size, fallback = style.fontName, style.fontSize, self.theme.fonts
+        draw_text(canvas, p["left"], y, self.header[0], font, size, fallback)
+        draw_text(canvas, width - p["right"], y, self.header[1], font, size, fallback, align="right")
         canvas.setStrokeColor(self.theme.colour("rule"))
         canvas.setLineWidth(0.5)
         canvas.line(p["left"], y - 4, width - p["right"], y - 4)

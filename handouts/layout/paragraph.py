@@ -25,6 +25,8 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
+from handouts.layout.glyphs import with_fallback
+
 # What HTMLParser (as reportlab sets it up: character references not converted) would
 # report for well-formed markup: a text run up to the next "<" or "&", an entity, a
 # character reference, a start tag (maybe self-closing) with double-quoted attributes,
@@ -145,7 +147,18 @@ def parse_markup_fast(text: str, style, case_sensitive: int = 1):
     return None if parsed[1] is None else parsed
 
 
-class Para(Paragraph):
+class WithFallback(Paragraph):
+    """A paragraph whose characters its fonts lack are set in the style's fallback fonts
+    (`style.fallback`, see glyphs.py), and whose right-to-left runs are in visual order."""
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if self.frags:
+            style = self.style
+            self.frags = with_fallback(self.frags, getattr(style, "fallback", ()), getattr(style, "theme_name", ""))
+
+
+class Para(WithFallback):
     _wrapped: tuple | None = None  # (width, wrap widths, broken lines, height)
 
     def _setup(self, text, style, bulletText, frags, cleaner):

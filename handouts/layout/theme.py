@@ -20,9 +20,16 @@ from handouts.schema import Field, Schema
 from handouts.textfile import read_text
 from handouts.yamlfile import load_yaml
 
+# The fallback chain of every bundled theme (fonts/README.md says what each is for).
+FALLBACK = ("Noto Sans", "Noto Serif", "Noto Sans Symbols", "Noto Sans Math", "Noto Sans Mono",
+            "Noto Sans Symbols 2", "Noto Sans Hebrew", "Noto Naskh Arabic", "Noto Emoji")
+
 SECTIONS = {
     "fonts": Schema("theme fonts", (Field("body", "family for running text", default="Noto Serif"),
-                                     Field("heading", "family for headings", default="Noto Sans"))),
+                                     Field("heading", "family for headings", default="Noto Sans"),
+                                     Field("fallback", "families, in order, for characters the body and heading "
+                                           "faces lack (symbols, arrows, Hebrew, Arabic, emoji)", list,
+                                           default=list(FALLBACK)))),
     "sizes": Schema("theme sizes", tuple(Field(k, f"{k} size in points", float, default=v) for k, v in
                                          {"body": 10.5, "leading": 14.5, "small": 8.5, "title": 26.0,
                                           "h1": 15.0, "h2": 12.0, "h3": 10.5}.items())),
@@ -44,6 +51,13 @@ class Theme:
     sizes: dict[str, float]
     colours: dict[str, Any]
     page: dict[str, float]  # in points
+    fallback: tuple[str, ...] = ()  # regular names of the fallback families, in order
+    name: str = "default"  # as a document or handouts.yaml names it, for messages
+
+    @property
+    def fonts(self) -> tuple[str, ...]:
+        """Regular names of every family the theme draws with: its own, then its fallbacks."""
+        return tuple(dict.fromkeys((self.body_font, self.heading_font, *self.fallback)))
 
     def colour(self, name: str) -> Any:
         return self.colours[name]
@@ -73,11 +87,11 @@ def load_theme(name: str, project_root: Path | None) -> Theme:
     key = (str(path), text, str(project_root))
     theme = _LOADED.get(key)
     if theme is None:
-        theme = _LOADED[key] = _make_theme(text, shown, project_root)
+        theme = _LOADED[key] = _make_theme(text, shown, project_root, name)
     return theme
 
 
-def _make_theme(text: str, shown: str, project_root: Path | None) -> Theme:
+def _make_theme(text: str, shown: str, project_root: Path | None, name: str = "default") -> Theme:
     raw = load_yaml(text, shown) or {}
     found = Collector()
     top = THEME.validate(raw, SourceRef(shown, 1), found)
@@ -90,6 +104,9 @@ def _make_theme(text: str, shown: str, project_root: Path | None) -> Theme:
             values["colours"][key] = colors.HexColor(value)
         except (ValueError, TypeError):
             found.error(SourceRef(shown, 1), f'colour "{key}: {value}" must look like "#24557f"')
+    fallback = values["fonts"]["fallback"]
+    if not all(isinstance(family, str) for family in fallback):
+        found.error(SourceRef(shown, 1), '"fallback" must be a list of font family names, like "Noto Sans Math"')
     found.raise_if_errors()
     return Theme(
         body_font=register_family(values["fonts"]["body"], project_root),
@@ -97,6 +114,8 @@ def _make_theme(text: str, shown: str, project_root: Path | None) -> Theme:
         sizes=values["sizes"],
         colours=values["colours"],
         page={k: v * mm for k, v in values["page"].items()},
+        fallback=tuple(register_family(family, project_root) for family in fallback),
+        name=Path(name).stem,
     )
 
 
@@ -139,7 +158,7 @@ def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
         )
     small = ParagraphStyle("small", parent=body, fontSize=s["small"], leading=s["small"] * 1.3,
                            alignment=TA_LEFT, spaceAfter=2, hyphenationLang="")
-    return {
+    styles = {
         "body": body,
         "h1": heading("h1", s["h1"], s["leading"] * 1.2, c["accent"]),
         "h2": heading("h2", s["h2"], s["leading"] * 0.8, c["text"]),
@@ -174,3 +193,6 @@ def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
                                leftIndent=52, firstLineIndent=-30, spaceAfter=0, rightIndent=30,
                                hyphenationLang=""),
     }
+    for style in styles.values():  # styles derived from these (parent=, clone) inherit it
+        style.fallback, style.theme_name = theme.fonts, theme.name
+    return styles
