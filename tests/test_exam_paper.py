@@ -267,3 +267,22 @@ def test_options_hang_under_their_own_text(tmp_path, theme):
     x, y = found[at][:2]
     after = next(f for f in found[at + 1:] if f[1] < y - 1)  # the option's second line
     assert after[3] != "B" and abs(after[0] - x) < 0.5, (after, x)  # under the text, not its letter
+
+
+MATCHING_AND_LONG_BLANKS = [
+    "  - id: regio-latijn-en-nederlands-koppelen\n    type: matching\n    tags: [rug]\n    difficulty: 1\n    stem: Koppel.\n"
+    "    pairs:\n      - [hals, C1]\n      - [borst, D1]\n",
+    "  - id: schijf-opbouw-invullen\n    type: blanks\n    tags: [rug]\n    difficulty: 1\n"
+    "    stem: Een schijf heeft een ring van ___ en een ___.\n"
+    "    blanks:\n      - [vezelig kraakbeen, kraakbeen]\n      - [geleiachtige kern, kern, gelei-achtige kern]\n",
+]
+
+
+def test_large_print_key_keeps_short_words_whole_beside_a_long_answer(tmp_path):
+    # The blanks answer cannot fit its column in any case, and the ids leave little
+    # room; the type and points columns still can have theirs.
+    rows = "      - ids: [regio-latijn-en-nederlands-koppelen, schijf-opbouw-invullen]\n"
+    out = write_exam(tmp_path, MATCHING_AND_LONG_BLANKS, (("Een", "", rows),), extra="theme: large-print\n")
+    build(tmp_path)
+    lines = {line.strip() for line in PdfReader(out / "sleutel-A.pdf").pages[0].extract_text().splitlines()}
+    assert {"matching", "blanks", "Punten", "schijf-opbouw-invullen"} <= lines

@@ -289,19 +289,25 @@ def grid(elem: ET.Element, ctx: Context) -> list:
 
 def _fitted(widths: list[float], rows: list[list]) -> list[float]:
     """The column widths, each widened to hold its longest word whole (large print:
-    "matching" in a narrow column), taken from the columns with room to spare."""
+    "matching" in a narrow column), taken from the columns with room to spare. The
+    smallest needs come first; a column whose word is longer than any room left
+    keeps its width (reportlab breaks that word in any case)."""
     if not widths:
         return widths
     need = [0.0] * len(widths)
     for cells in rows:
         for i, cell in enumerate(cells[:len(widths)]):
             need[i] = max(need[i], _longest_word(cell) + 2 * _CELL_PADDING)
-    short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
-    spare = sum(max(w - n, 0) for n, w in zip(need, widths, strict=True))
-    if not short or spare < short:  # all fits, or nothing can be done: keep the widths
+    spare = {i: w - n for i, (n, w) in enumerate(zip(need, widths, strict=True)) if n < w}
+    room, granted = sum(spare.values()), {}
+    for i in sorted((i for i, (n, w) in enumerate(zip(need, widths, strict=True)) if n > w),
+                    key=lambda i: need[i] - widths[i]):
+        if need[i] - widths[i] <= room - sum(granted.values()):
+            granted[i] = need[i] - widths[i]
+    if not granted:
         return widths
-    share = short / spare
-    return [n if n > w else w - (w - n) * share for n, w in zip(need, widths, strict=True)]
+    share = sum(granted.values()) / room
+    return [w + granted.get(i, 0.0) - spare.get(i, 0.0) * share for i, w in enumerate(widths)]
 
 
 def _longest_word(cell: Para) -> float:
