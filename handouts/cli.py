@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from handouts import __version__
+from handouts.limits import MAX_VERSIONS
 
 EXIT_CODES = """\b
 Exit codes:
@@ -57,7 +58,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Documents built in parallel.")
 @click.option("--exam", is_flag=True, help="Build only exams (PATHS are exam specs).")
-@click.option("--versions", type=click.IntRange(1, 1000), help="Exams: number of versions.")
+@click.option("--versions", type=click.IntRange(1, MAX_VERSIONS), help="Exams: number of versions.")
 @click.option("--seed", type=int, help="Exams: random seed (same seed, same exams).")
 @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
               help="Exams: CSV of students (student number, name), one version each.")

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from handouts import model
 from handouts.content import load_document
+from handouts.errors import SourceRef
 from handouts.language import labels
+from handouts.layout.blocks import HANDOUT_MARKUP
 from handouts.layout.handout import lay_out_handout
 from handouts.layout.theme import load_theme
 from handouts.leaflet.make import check_leaflet, leaflet_notes, make_leaflet
@@ -53,10 +55,11 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 def make_handout(document: model.Document, project: Project, options: Options) -> list[Product]:
     template = f"{document.meta.get('template') or 'handout'}/document.xml.j2"
-    markup = render_template(template, {"doc": document, "labels": labels(document.language)}, project.root)
+    markup = render_template(template, {"doc": document, "labels": labels(document.language)}, project.root,
+                             HANDOUT_MARKUP)
     theme = load_theme(document.meta.get("theme") or project.theme, project.root)
     laid = lay_out_handout(markup, theme, document.meta, template)
-    data = render(laid)
+    data = render(laid, SourceRef(document.shown))
     return [Product(output_stem(document, project).with_suffix(".pdf"), data, laid.doc.page)]
 
 

@@ -15,17 +15,20 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class SourceRef:
-    """A place in a content file; `line` is 1-based, 0 when unknown."""
+    """A place in a content file; `line` and `column` are 1-based, 0 when unknown."""
 
     path: str
     line: int = 0
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
     def at(self, line_offset: int) -> SourceRef:
         """The place `line_offset` lines further down the same file."""
-        return SourceRef(self.path, self.line + line_offset if self.line else 0)
+        return SourceRef(self.path, self.line + line_offset if self.line else 0, self.column)
 
 
 @dataclass(frozen=True)

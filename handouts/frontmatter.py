@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handouts.language import LANGUAGES
 from handouts.leaflet.frontmatter import LEAFLET_FIELDS
-from handouts.schema import Field, Schema
+from handouts.schema import Field, Schema, check_date
 
 KINDS = ("handout", "leaflet")
 
@@ -14,7 +14,7 @@ COMMON_FIELDS = (
     Field("kind", "what to make of the file", choices=KINDS, default="handout"),
     Field("language", "language of the text: nl or en (hyphenation, page labels)", choices=LANGUAGES),
     Field("author", "author shown on the cover and in the PDF's properties", default=""),
-    Field("date", "date shown on the cover (e.g. 2026-09-01)", default=""),
+    Field("date", "date shown on the cover (e.g. 2026-09-01)", default="", check=check_date),
     Field("template", "template folder to use instead of the kind's own", default=""),
     Field("theme", "theme to use instead of the project's", default=""),
 )

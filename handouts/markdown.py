@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink as usual_link
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
@@ -22,6 +24,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from handouts import model
 from handouts.errors import Collector, SourceRef, did_you_mean
+from handouts.figurefile import address_problem, on_disk, written_names
+from handouts.project_files import outside_problem, project_file
+from handouts.textfile import LINE_BREAK
 
 # What a user may write after ":::", in Dutch or English, and what it means.
 CALLOUT_KINDS = {
@@ -46,10 +51,24 @@ def markdown_parser() -> MarkdownIt:
     # One container name that accepts any kind; the kind is checked here, so an
     # unknown one gets a real message instead of silently staying literal text.
     md.use(container_plugin, name="box", marker=":", validate=lambda *_: True)
+    # markdown-it leaves an image or link to file://, data: ... as literal text; take
+    # every address, so that the figure or link says what is wrong with it instead.
+    md.validateLink = lambda url: True
     return md
 
 
 _PARSER = markdown_parser()
+
+
+def escape(text: str) -> str:
+    """User text as paragraph markup: every character literal, and a line break pasted
+    from a word processor (a vertical tab) a line break."""
+    return xml_escape(text).replace(LINE_BREAK, "<br/>")
+
+
+def _plain(text: str) -> str:
+    """User text where no markup goes (an attribute, the contents list): one line."""
+    return text.replace(LINE_BREAK, " ")
 
 
 @dataclass
@@ -184,13 +203,16 @@ def _heading(inline: Token, level: int, ref: SourceRef, state: _State) -> model.
         number = ".".join(([state.chapter] if state.chapter else []) + parts)
     anchor = f"h{len(state.anchors) + 1}"
     state.anchors.add(anchor)
-    return model.Heading(level, number, text, plain.strip(), anchor, ref)
+    return model.Heading(level, number, text, _plain(plain).strip(), anchor, ref)
 
 
 def _figure(inline: Token, ref: SourceRef, state: _State) -> model.Figure | None:
     children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
     images = [c for c in children if c.type == "image"]
     if not images:
+        if inline.content.startswith("![") and "](" in inline.content:
+            state.found.error(ref, "this figure cannot be read: a file name with spaces goes between "
+                              '< and >, and the caption between quotes: ![what it shows](<Figuur 1.png> "Caption")')
         return None
     if len(children) > 1:
         extra = [c.content for c in children if c.type == "text" and c.content.strip().startswith("{")]
@@ -207,7 +229,7 @@ def _figure(inline: Token, ref: SourceRef, state: _State) -> model.Figure | None
     image = images[0]
     src = str(image.attrs.get("src", ""))
     path = _figure_path(src, ref, state)
-    alt = image.content.strip()
+    alt = _plain(image.content).strip()
     if not alt:
         state.found.warning(ref, "the figure has no alt text; describe it between the [ ]")
     anchor = str(image.attrs.get("id") or f"fig-{len(state.figures) + 1}")
@@ -226,23 +248,23 @@ def _figure(inline: Token, ref: SourceRef, state: _State) -> model.Figure | None
 
 
 def _figure_path(src: str, ref: SourceRef, state: _State) -> Path | None:
-    if "://" in src:
-        state.found.error(ref, f'the figure "{src}" is on the internet; save it next to the text and use its file name')
+    names = written_names(src)
+    problem = address_problem(names[0])
+    if problem:
+        state.found.error(ref, f'the figure "{names[0]}" {problem}')
         return None
-    path = (state.source.parent / src).resolve()
-    try:
-        path.relative_to(state.root.resolve())
-    except ValueError:
-        state.found.error(ref, f'the figure "{src}" lies outside the project folder; copy it into the project')
+    path = project_file(names[0], state.source, state.root)
+    if path is None:
+        state.found.error(ref, outside_problem("figure", names[0], state.source, state.root))
         return None
     if path.suffix.lower() not in FIGURE_TYPES:
-        state.found.error(ref, f'the figure "{src}" must be a PNG, JPEG or SVG file')
+        state.found.error(ref, f'the figure "{names[0]}" must be a PNG, JPEG or SVG file')
         return None
-    if not path.is_file():
-        near = did_you_mean(Path(src).name, [p.name for p in path.parent.glob("*")] if path.parent.is_dir() else [])
-        state.found.error(ref, f'the figure "{src}" does not exist{near}; check the file name and folder')
-        return None
-    return path
+    found = next((f for f in (on_disk((state.source.parent / n).resolve()) for n in names) if f), None)
+    if found is None:
+        near = did_you_mean(Path(names[0]).name, [p.name for p in path.parent.glob("*")] if path.parent.is_dir() else [])
+        state.found.error(ref, f'the figure "{names[0]}" does not exist{near}; check the file name and folder')
+    return found
 
 
 def _width(value: object, ref: SourceRef, state: _State) -> float:
@@ -357,6 +379,9 @@ def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
             out.append(f'<fn n="{tok.meta["id"] + 1}"/>')
         elif kind == "link_open":
             href = str(tok.attrs.get("href", ""))
+            if not usual_link(href):
+                state.found.error(ref, f'the link "{href}" is no web or e-mail address a reader can open; '
+                                  "link to a web address (https://...), or write the words without a link")
             empty = i + 1 < len(children) and children[i + 1].type == "link_close"
             if href.startswith("#") and empty:
                 state.figure_refs.append((href[1:], ref))

@@ -28,12 +28,17 @@ def _file_mode() -> int:
 
 FILE_MODE = _file_mode()
 
-def render(laid) -> bytes:
-    """The PDF bytes of a laid-out document (several passes for contents and page totals)."""
+def render(laid, source: SourceRef | None = None) -> bytes:
+    """The PDF bytes of a laid-out document (several passes for contents and page totals);
+    a layout that cannot be done is an error at `source` (by default the title)."""
     try:
         laid.doc.multiBuild(laid.story)
     except LayoutError as exc:
-        raise fail(SourceRef(laid.doc.title or "document"), f"the layout failed: {exc}") from None
+        where = source or SourceRef(laid.doc.title or "document")
+        if "too large" in str(exc):  # reportlab names the block by its Python object: no use
+            raise fail(where, "a block (a question, a table row, a picture) is taller than a page "
+                       "and cannot be split over two; shorten it or split it up") from None
+        raise fail(where, f"the layout failed: {exc}") from None
     return laid.buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ defaults and documents the format (README and `describe()`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,28 @@ _TYPE_NAMES: dict[type, str] = {
     dict: "a mapping (key: value lines)",
     dt.date: "a date (YYYY-MM-DD)",
 }
+
+
+# Dates as people write them by hand: 14-12-2026, 14/12/2026, 14.12.2026, 2026/12/14;
+# and a YAML timestamp with a time, once read as text: 2026-12-14 09:00:00.
+_WRITTEN_DATE = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
+_DATE_AND_TIME = re.compile(r"\d{4}-\d\d?-\d\d?(?:[Tt]|\s+)\d")
+
+
+def check_date(value: Any) -> str | None:
+    """A problem with a date field's value, or None: a date is written YYYY-MM-DD, alone."""
+    if isinstance(value, dt.datetime) or isinstance(value, str) and _DATE_AND_TIME.match(value.strip()):
+        return f"must be a date alone, written YYYY-MM-DD (e.g. 2026-12-14), without a time; not {str(value)!r}"
+    written = _WRITTEN_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if written is None:
+        return None
+    first, month, last = written.groups()
+    year, day = (first, last) if len(first) == 4 else (last, first)
+    try:
+        iso = dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return f"is no date that exists ({value!r}); write a real date as YYYY-MM-DD, e.g. 2026-12-14"
+    return None if iso == value.strip() else f"must be written YYYY-MM-DD: {iso}, not {value!r}"
 
 
 @dataclass(frozen=True)

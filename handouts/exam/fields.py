@@ -7,11 +7,21 @@ from typing import Any
 
 from handouts.errors import Collector, SourceRef
 from handouts.exam.model import DIFFICULTIES
+from handouts.limits import MAX_VERSIONS
 from handouts.schema import Schema
 
 
 def positive(value: Any) -> str | None:
     return None if value > 0 else "must be more than 0"
+
+
+def version_count(value: Any) -> str | None:
+    if value < 1:
+        return "must be more than 0"
+    if value > MAX_VERSIONS:
+        return (f"must be at most {MAX_VERSIONS} (each version is a PDF of its own); lower it, "
+                "or build the exam again with another seed for more")
+    return None
 
 
 def difficulty(value: Any) -> str | None:

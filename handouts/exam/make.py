@@ -22,12 +22,14 @@ from typing import Any
 from handouts.errors import Diagnostic, SourceRef, fail
 from handouts.exam.characters import check_characters, priming_fonts
 from handouts.exam.giveaways import exam_warnings
-from handouts.exam.inline import gap_markup, inline_markup
+from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels, points_text
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
+from handouts.figurefile import address_problem, on_disk, written_names
+from handouts.layout.exam_blocks import EXAM_MARKUP
 from handouts.layout.exam_pages import (
     ExamLayout,
     FontPriming,
@@ -40,6 +42,7 @@ from handouts.layout.theme import load_theme
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
+from handouts.project_files import outside_problem, project_file
 from handouts.templating import render as render_template
 
 _SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
@@ -83,7 +86,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
         return VersionTask(exam, paper_view(v, figures), key_view(v, bank, spec.language), labels, theme,
                            project.root, folder / f"{_stem(v, labels)}.pdf",
-                           folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys)
+                           folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys, spec.ref)
 
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
@@ -93,12 +96,12 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     try:
         parts = _told(_parts(versions, task, options.jobs, products), len(versions), options.on_part)
         laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
-        printed = Product(folder / f"{labels['print_file']}.pdf", render(laid), laid.doc.page)
+        printed = Product(folder / f"{labels['print_file']}.pdf", render(laid, spec.ref), laid.doc.page)
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
-                         render_template("exam/overview.xml.j2", table, project.root), shared,
+                         render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
                          "exam/overview.xml.j2"))
     products.append(printed)
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
@@ -119,6 +122,7 @@ class VersionTask:
     key_target: Path
     paper_fonts: FontPriming | None = None  # every version's and the print file's
     key_fonts: FontPriming | None = None  # every key's
+    spec: SourceRef | None = None  # where a layout that cannot be done is reported
 
 
 def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product, Product, RecordedPart | None]:
@@ -126,12 +130,14 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
     as laid out, for the print file."""
     shared = _shared(task.theme, task.root, task.exam["language"])
     markup = render_template("exam/version.xml.j2",
-                             {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root)
+                             {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root,
+                             EXAM_MARKUP)
     laid = lay_out_exam(markup, shared.theme, "exam/version.xml.j2", shared, record=record,
                         priming=task.paper_fonts)
-    paper = Product(task.paper_target, render(laid), laid.doc.page)
+    paper = Product(task.paper_target, render(laid, task.spec), laid.doc.page)
     key = render_template("exam/key.xml.j2",
-                          {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root)
+                          {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root,
+                          EXAM_MARKUP)
     return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts), \
         laid.doc.recorded() if record else None
 
@@ -189,14 +195,14 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
     found: set[str] = set()
     seen: set[str] = set()
     _characters(render_template("exam/version.xml.j2", {"exam": exam, "papers": [paper_view(first, figures)],
-                                                        "labels": labels}, root), found, seen)
+                                                        "labels": labels}, root, EXAM_MARKUP), found, seen)
     for version in versions:  # the texts a view is made of; markup adds no letters
         _characters((version.sections, version.student), found, seen)
     theme = shared.theme
     papers = FontPriming.of("".join(found), priming_fonts(theme, found))
     _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank, exam["language"]),
                                                   "labels": labels},
-                                root), found, seen)
+                                root, EXAM_MARKUP), found, seen)
     for version in versions:
         _characters(version.key, found, seen)
     return papers, FontPriming.of("".join(found), priming_fonts(theme, found))
@@ -310,19 +316,29 @@ def key_view(version: ExamVersion, bank: Bank, language: str = "nl") -> dict[str
             "student": version.student}
 
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
-
-
 def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
     """Figure files named in stems, resolved next to their bank file."""
     found: dict[str, list[str]] = {}
     for question in bank.questions():
+        folder = (project.root / question.ref.path).parent
         for body in question.variants[:1]:
-            for src in _IMAGE.findall(body.stem):
-                path = (project.root / question.ref.path).parent / src
-                if not path.is_file():
+            addresses = figure_addresses(body.stem) if "![" in body.stem else []
+            if body.stem.count("![") > len(addresses):  # one Markdown could not read as a picture
+                raise fail(SourceRef(question.ref.path, question.ref.line),
+                           f"a picture in question {question.id} cannot be read: a file name with spaces "
+                           "goes between < and >, as in ![what it shows](<Figuur 1.png>)")
+            for address in addresses:
+                names = written_names(address)
+                problem = address_problem(names[0])
+                bank = project.root / question.ref.path
+                if not problem and project_file(names[0], bank, project.root) is None:
                     raise fail(SourceRef(question.ref.path, question.ref.line),
-                               f'the figure "{src}" in question {question.id} does not exist; '
-                               "give its path relative to the bank file")
-                found.setdefault(question.id, []).append(str(path.resolve()))
+                               outside_problem("figure", names[0], bank, project.root))
+                path = None if problem else next(
+                    (f for f in (on_disk((folder / n).resolve()) for n in names) if f), None)
+                if path is None:
+                    raise fail(SourceRef(question.ref.path, question.ref.line),
+                               f'the figure "{names[0]}" in question {question.id} '
+                               + (problem or "does not exist; give its path relative to the bank file"))
+                found.setdefault(question.id, []).append(str(path))
     return found

@@ -7,10 +7,10 @@ names are accepted as aliases.
 
 from __future__ import annotations
 
-from handouts.exam.fields import difficulty, identifier, positive
+from handouts.exam.fields import difficulty, identifier, positive, version_count
 from handouts.exam.model import QUESTION_TYPES, TYPE_ALIASES
 from handouts.language import LANGUAGES
-from handouts.schema import Field, Schema
+from handouts.schema import Field, Schema, check_date
 
 BANK = Schema("question bank", (
     Field("title", "what the bank is about"),
@@ -113,7 +113,7 @@ SPEC = Schema("exam spec", (
     Field("title", "the exam's title, printed on every version", required=True,
           aliases=("titel",)),
     Field("course", "course or module name", aliases=("vak", "module")),
-    Field("date", "the date of the exam (YYYY-MM-DD)", aliases=("datum",)),
+    Field("date", "the date of the exam (YYYY-MM-DD)", aliases=("datum",), check=check_date),
     Field("duration", "time allowed, in minutes", int, check=positive, aliases=("duur",)),
     Field("language", "language of the exam", default="nl", choices=LANGUAGES, aliases=("taal",)),
     Field("instructions", "instructions printed on page 1", aliases=("instructies",)),
@@ -122,7 +122,7 @@ SPEC = Schema("exam spec", (
     Field("sections", "the parts of the exam, in order", list, required=True,
           aliases=("onderdelen",)),
     Field("versions", "how many versions (ignored when a roster is given)", int, 4,
-          check=positive, aliases=("versies",)),
+          check=version_count, aliases=("versies",)),
     Field("roster", "a CSV of students (number, name): one version each",
           aliases=("klassenlijst",)),
     Field("seed", "the number that fixes the draw; the same seed gives the same exam",

@@ -23,7 +23,9 @@ from handouts.exam.model import (
     Student,
 )
 from handouts.exam.schemas import ROW, SECTION, SPEC
-from handouts.textfile import read_text
+from handouts.limits import MAX_VERSIONS
+from handouts.project_files import outside_problem, project_file
+from handouts.textfile import LINE_BREAK, read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
 _LETTERS = {"willekeurig": "random", "gespreid": "balanced"}  # Dutch values
@@ -63,17 +65,20 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
     data = load_yaml(read_text(path, shown), shown)
     found = Collector()
     values = validate(SPEC, data, SourceRef(shown, 1), found)
-    banks = _bank_paths(values["banks"] or [], path.parent, data, found)
+    banks = _bank_paths(values["banks"] or [], path, root, data, found)
     sections = tuple(_sections(values["sections"] or [], found))
     if not sections and values["sections"] is not None:
         found.error(data.key_ref("sections"), "an exam needs at least one section")
     students: tuple[Student, ...] = ()
     if values["roster"]:
-        roster_path = path.parent / values["roster"]
-        try:
-            students = load_roster(roster_path, display_path(roster_path, root))
-        except HandoutsError as exc:
-            found.extend(exc)
+        roster_path = project_file(values["roster"], path, root)
+        if roster_path is None:
+            found.error(data.key_ref("roster"), outside_problem("roster", values["roster"], path, root))
+        else:
+            try:
+                students = load_roster(roster_path, display_path(roster_path, root))
+            except HandoutsError as exc:
+                found.extend(exc)
     if values["theme"]:
         _check_theme(values["theme"], data.key_ref(next(k for k in ("theme", "thema") if k in data)),
                      root, found)
@@ -100,10 +105,14 @@ def _check_theme(name: str, ref: SourceRef, root: Path | None, found: Collector)
                     f"large-print, or put your own in templates/themes/{name}.yaml")
 
 
-def _bank_paths(entries: list, folder: Path, data: LinedDict, found: Collector) -> tuple:
+def _bank_paths(entries: list, spec: Path, root: Path | None, data: LinedDict,
+                found: Collector) -> tuple:
     paths = []
     for entry, ref in with_refs(entries, data.ref):
-        bank = folder / str(entry)
+        bank = project_file(str(entry), spec, root)
+        if bank is None:
+            found.error(ref, outside_problem("bank file", entry, spec, root))
+            continue
         if not bank.is_file():
             found.error(ref, f'bank file "{entry}" not found next to the spec; '
                         "give its path relative to the spec file")
@@ -159,7 +168,7 @@ def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
     """Students from a CSV (`,` `;` or tab). Without a header row: the student number,
     then the name. A header row names the columns, in any order: a number, and a
     name or its parts (voornaam, tussenvoegsel, achternaam)."""
-    text = read_text(path, shown)
+    text = read_text(path, shown).replace(LINE_BREAK, " ")  # a cell holds one line
     found = Collector()
     reader = csv.reader(text.splitlines(), delimiter=_delimiter(text))
     students: list[Student] = []
@@ -187,6 +196,10 @@ def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
                         f"{seen[number]}); every student needs their own number")
             continue
         seen[number] = ref
+        if len(students) == MAX_VERSIONS:
+            found.error(ref, f"a roster holds at most {MAX_VERSIONS} students (each gets a PDF "
+                        "of their own); split the class over several rosters, one exam spec each")
+            break
         students.append(Student(number, name, ref, group))
     if not students and not found.errors:
         found.error(SourceRef(shown, 1), "the roster holds no students")

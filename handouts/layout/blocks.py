@@ -28,7 +28,7 @@ from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote, WithFootnotes, footnote_marks
 from handouts.layout.fonts import face
 from handouts.layout.icons import callout_icon
-from handouts.layout.markup import inner, resolve_marks, src
+from handouts.layout.markup import INLINE, INLINE_MARKUP, MarkupTable, inner, resolve_marks, src, tag
 from handouts.layout.pages import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
@@ -215,6 +215,8 @@ def _column_widths(plain: list[list[tuple[str, Any]]], ctx: Context, columns: in
             least[i] = max(least[i], max((width(w, style) for w in text.split()), default=pad))
     if sum(natural) <= ctx.width:
         return natural
+    if sum(least) > ctx.width:  # a word wider than the table (a pasted code) breaks across lines
+        least = [min(m, ctx.width / columns) for m in least]
     spare = max(ctx.width - sum(least), 0)
     wish = [n - m for n, m in zip(natural, least)]
     total_wish = sum(wish) or 1
@@ -313,3 +315,35 @@ BUILDERS: dict[str, Builder] = {
     "contents": contents,
     "body": body,
 }
+
+BLOCKS = frozenset(BUILDERS)
+_TEXT = tag("", INLINE)  # a tag that holds paragraph markup only
+
+# Every tag and attribute of a handout's markup, as the builders above read it; the
+# template stage checks what a template makes against it (templating.render).
+HANDOUT_MARKUP = MarkupTable({
+    **INLINE_MARKUP,
+    "document": tag("kind lang title header-left header-right page-label figure-ref src",
+                    BLOCKS | {"figures", "footnotes"}),
+    "figures": tag("", "figure-number"),
+    "figure-number": tag("anchor n"),
+    "footnotes": tag("", "footnote"),
+    "footnote": tag("n src", INLINE),
+    "body": tag("", BLOCKS),
+    "h": tag("level number anchor plain src", INLINE),
+    "p": tag("src", INLINE),
+    "list": tag("ordered start src", "item"),
+    "item": tag("", BLOCKS),
+    "table": tag("src", "row"),
+    "row": tag("header", "cell"),
+    "cell": tag("align", INLINE),
+    "figure": tag("path width anchor alt src", "caption"),
+    "caption": _TEXT,
+    "callout": tag("kind label src", BLOCKS | {"title"}),
+    "sidenote": tag("src", "p"),
+    "pagebreak": tag("src"),
+    "titleblock": tag("", "kicker title subtitle byline"),
+    "kicker": _TEXT, "title": _TEXT, "subtitle": _TEXT, "byline": _TEXT,
+    "contents": tag("title", "entry"),
+    "entry": tag("level anchor", INLINE),
+}, frozenset({"document"}))

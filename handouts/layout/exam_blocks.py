@@ -20,12 +20,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from handouts.layout.blocks import BUILDERS, Context
+from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context
 from handouts.layout.exam_doc import PartStart
 from handouts.layout.exam_flowables import INDENT, LINE_GAP, AnswerSpace, Choice, Lettered, Para, TickBox, Together
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
-from handouts.layout.markup import inner, src
+from handouts.layout.markup import INLINE, MarkupTable, inner, src, tag
 from handouts.layout.theme import Theme, paragraph_styles
 
 NBSP = "\u00a0"
@@ -394,6 +394,35 @@ EXAM_BUILDERS = {
     "p": paragraph,
     "grid": grid,
 }
+
+_EXAM_BLOCKS = frozenset(EXAM_BUILDERS) | BLOCKS  # what `children` builds
+_TEXT = tag("", INLINE)
+
+# Every tag and attribute of an exam's markup (a version, a key, the overview): the
+# handout's blocks and the exam's own, as the builders above read them.
+EXAM_MARKUP = MarkupTable({
+    **HANDOUT_MARKUP.tags,
+    "exam": tag("lang title subject header-left header-right page-label blank-label", _EXAM_BLOCKS),
+    "part": tag("index code", _EXAM_BLOCKS),
+    "examhead": tag("", "kicker title subtitle byline fields marker"),
+    "fields": tag("name-label number-label name number version-label code class-label class"),
+    "marker": tag("label points-label total grade-label"),
+    "question": tag("n type points-label", "stem figure hint choices items order number matching lines box"),
+    "stem": _TEXT,
+    "hint": _TEXT,
+    "choices": tag("", "choice"),
+    "items": tag("", "choice"),
+    "choice": tag("letter", INLINE),
+    "matching": tag("", "prompt choice"),
+    "prompt": tag("n", INLINE),
+    "order": tag("count"),
+    "number": tag("unit"),
+    "lines": tag("n"),
+    "box": tag("height"),
+    "case": tag("title", "p question"),
+    "keyitem": tag("", _EXAM_BLOCKS),
+    "grid": tag("widths", "row"),
+}, frozenset({"exam"}))
 
 
 class ExamLayout:

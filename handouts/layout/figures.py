@@ -18,6 +18,7 @@ from reportlab.platypus.flowables import Flowable
 from handouts.errors import SourceRef, fail
 from handouts.layout.fonts import face
 from handouts.layout.theme import Theme
+from handouts.project_files import outside_problem, project_file
 
 MAX_HEIGHT_SHARE = 0.55  # of the page's text height: a figure leaves room for its caption
 
@@ -202,10 +203,43 @@ class ReplayedDrawing(Flowable):
                 getattr(canvas, name)(*args, **kwargs)
 
 
+@lru_cache(maxsize=64)
+def _linked_files(path: str, mtime: float) -> tuple[str, ...]:
+    """The files an SVG's <image> and <use> elements name (svglib reads them too), other
+    than its own parts (`#id`) and pictures held in the file itself (`data:`)."""
+    from lxml import etree  # svglib's own parser, with its settings: no entities, no network
+
+    parser = etree.XMLParser(remove_comments=True, recover=True, resolve_entities=False, no_network=True)
+    try:
+        root = etree.parse(path, parser).getroot()
+    except etree.XMLSyntaxError:
+        return ()  # svglib says the file cannot be read
+    names = []
+    for element in root.iter() if root is not None else ():
+        if isinstance(element.tag, str) and etree.QName(element).localname in ("image", "use"):
+            href = element.get("{http://www.w3.org/1999/xlink}href") or element.get("href") or ""
+            if href and not href.startswith(("#", "data:")):
+                names.append(href.split("#", 1)[0])
+    return tuple(names)
+
+
+def _check_linked_files(file: Path, ref: SourceRef) -> None:
+    for name in _linked_files(str(file), file.stat().st_mtime):
+        linked = project_file(name, file)
+        if linked is None:
+            raise fail(ref, outside_problem("picture", name, file, subject=f'the figure "{file.name}" '
+                                            f'shows the picture "{name}", which'))
+        if not linked.is_file():
+            raise fail(ref, f'the figure "{file.name}" shows the picture "{name}", which does not '
+                       "exist; check its name in the SVG, or put the picture into the SVG itself")
+
+
 def figure_flowable(path: str, width: float, column: float, theme: Theme, ref: SourceRef,
                     replay: bool = False) -> Flowable:
     file = Path(path)
     max_height = 700 * MAX_HEIGHT_SHARE
+    if file.suffix.lower() == ".svg" and file.is_file():
+        _check_linked_files(file, ref)
     try:
         if file.suffix.lower() == ".svg":
             font = face(theme.heading_font)

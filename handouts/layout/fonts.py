@@ -27,6 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from handouts.errors import SourceRef, fail
 from handouts.layout.glyphs import name_family, stand_in, visual
+from handouts.project_files import project_file
 from handouts.resources import builtin_dir
 
 STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1, 1)}
@@ -47,6 +48,9 @@ def register_family(family: str, project_root: Path | None = None) -> str:
     if family in _registered:
         return _registered[family]
     stem = family.replace(" ", "")
+    if "/" in stem or "\\" in stem or stem.startswith("."):
+        raise fail(SourceRef("theme"), f'font "{family}" is a family name such as "Noto Sans", '
+                   "not a path; put its files (NotoSans-Regular.ttf, ...) in your project's fonts/ folder")
     folders = ([project_root / "fonts"] if project_root else []) + [builtin_dir("fonts")]
     regular = _find(stem, "Regular", folders)
     if regular is None:
@@ -62,6 +66,10 @@ def register_family(family: str, project_root: Path | None = None) -> str:
         if path is None:
             stand_in(name)
             path = regular
+        own = project_root is not None and path.is_relative_to(project_root / "fonts")
+        if own and project_file(path, path, project_root) is None:
+            raise fail(SourceRef(f"fonts/{path.name}"), "this font file is a link to a file outside "
+                       "the project; copy the font file itself into the project's fonts/ folder")
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(SubsetFont(name, str(path)))
         names[style] = name

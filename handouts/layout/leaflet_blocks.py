@@ -22,11 +22,12 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
-from handouts.layout.blocks import BUILDERS, Context, build_children
+from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, build_children
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
 from handouts.layout.leaflet_replay import replayable
-from handouts.layout.markup import src
+from handouts.layout.markup import INLINE, MarkupTable, src
+from handouts.layout.markup import tag as markup_tag
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
 
@@ -203,6 +204,25 @@ def endnotes(elem: ET.Element, ctx: Context) -> list:
 
 LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row, "callout": callout,
                     "sidenote": side_note, "footnotes": endnotes}
+_TEXT = markup_tag("", INLINE)
+
+# Every tag and attribute of a leaflet's markup, as the builders here and in
+# leaflet_pages read them (figrow is made by the layout, never written).
+LEAFLET_MARKUP = MarkupTable({
+    **HANDOUT_MARKUP.tags,
+    "document": markup_tag("kind lang title fold src", "cover body back"),
+    "body": markup_tag("", frozenset(LEAFLET_BUILDERS) - {"figrow"}),
+    "cover": markup_tag("src", "series title subtitle image practice"),
+    "series": _TEXT,
+    "image": markup_tag("path alt"),
+    "practice": markup_tag("logo", INLINE),
+    "sidenote": markup_tag("src", BLOCKS),  # a box in the text: it holds any block
+    "back": markup_tag("", "stamp imprint"),
+    "stamp": markup_tag("label src", "logo name line heading qr"),
+    "logo": markup_tag("path"),
+    "name": _TEXT, "line": _TEXT, "heading": _TEXT, "imprint": _TEXT,
+    "qr": markup_tag("url"),
+}, frozenset({"document"}))
 
 
 class BalancedParagraph(Para):

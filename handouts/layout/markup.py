@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from handouts.errors import SourceRef, fail
 
@@ -48,3 +50,78 @@ def src(elem: ET.Element) -> SourceRef:
     where = elem.get("src", "")
     path, _, line = where.rpartition(":")
     return SourceRef(path, int(line)) if path and line.isdigit() else SourceRef(where)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """What one tag of the markup may carry: its attributes and the tags inside it.
+    Each kind of document declares its tags in one table (tag name → `Tag`), beside
+    its builders; a tag or attribute that is not in it would print nothing."""
+
+    attributes: frozenset[str] = frozenset()
+    children: frozenset[str] = frozenset()
+
+
+def tag(attributes: str = "", children: str | frozenset[str] = "") -> Tag:
+    """A `Tag` from space-separated names (or a set of child tags)."""
+    kids = children if isinstance(children, frozenset) else frozenset(children.split())
+    return Tag(frozenset(attributes.split()), kids)
+
+
+# Paragraph markup inside a block: reportlab's inline tags the project supports, and
+# its own two marks (resolved by `resolve_marks`).
+_LINE_STYLE = "color width offset gap kind"
+_FONT = "name face size color fg backcolor"
+INLINE_MARKUP: dict[str, Tag] = {
+    name: tag(attributes) for name, attributes in {
+        "b": "", "i": "", "strong": "", "em": "", "nobr": "", "br": "",
+        "u": _LINE_STYLE, "strike": _LINE_STYLE,
+        "sub": "rise size", "sup": "rise size", "super": "rise size",
+        "font": _FONT, "span": _FONT + " style", "a": "href name color fg underline",
+        "fn": "n", "figref": "target",
+    }.items()
+}
+INLINE = frozenset(INLINE_MARKUP)
+for _name in INLINE_MARKUP:  # inline tags nest in each other
+    INLINE_MARKUP[_name] = Tag(INLINE_MARKUP[_name].attributes, INLINE)
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """A tag or attribute of the markup that its table does not declare."""
+
+    element: ET.Element
+    parent: ET.Element | None  # None for the root element
+    attribute: str = ""  # empty: the tag itself does not belong where it stands
+
+
+@dataclass(frozen=True)
+class MarkupTable:
+    """The markup one kind of document is laid out from: its tags (inline ones too)
+    and the tags its markup may start with."""
+
+    tags: dict[str, Tag]
+    roots: frozenset[str]
+
+
+def misfits(root: ET.Element, markup: MarkupTable) -> Iterator[Misfit]:
+    """Every tag that may not stand where it is and every unknown attribute, in
+    document order."""
+    table = markup.tags
+    if root.tag not in markup.roots:
+        yield Misfit(root, None)
+        return
+    stack = [(root, table[root.tag])]
+    while stack:
+        elem, spec = stack.pop()
+        for name in elem.attrib:
+            if name not in spec.attributes:
+                yield Misfit(elem, None, name)
+        kids = []
+        for child in elem:
+            known = table.get(child.tag)
+            if known is None or child.tag not in spec.children:
+                yield Misfit(child, elem)
+            else:
+                kids.append((child, known))
+        stack.extend(reversed(kids))

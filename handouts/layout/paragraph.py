@@ -171,6 +171,25 @@ class Para(WithFallback):
                 return super()._setup(cleaned, style, bullet or bulletText, frags, cleaner)
         return super()._setup(text, style, bulletText, frags, cleaner)
 
+    def breakLines(self, width):  # noqa: N802 - reportlab's name
+        """reportlab's lines; when one runs past the margin, the lines again without
+        hyphenation. The tail that a hyphen or a web address's slash leaves is never broken
+        again, so a word of three lines or more (a long address, a pasted code) ran off the
+        page; without hyphenation it is broken between characters, wherever it ends. A run
+        of more than `LONGEST_RUN` characters goes that way at once: reportlab tries each of
+        its hyphens and slashes on every line, seconds for a few thousand."""
+        style = self.style
+        if not (style.hyphenationLang or style.uriWasteReduce or style.embeddedHyphenation):
+            return super().breakLines(width)
+        if _longest_run(self.frags) <= LONGEST_RUN:
+            broken = super().breakLines(width)
+            if not _runs_over(broken, style):
+                return broken
+        # kept: the parts of a split paragraph are made with it, and must break alike
+        self.style = style.clone(style.name, hyphenationLang="", uriWasteReduce=0,
+                                 embeddedHyphenation=0)
+        return super().breakLines(width)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         last = self._wrapped
         if last is not None and last[0] == availWidth:
@@ -180,3 +199,23 @@ class Para(WithFallback):
         if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
             self._wrapped = (availWidth, self._wrapWidths, self.blPara, self.height)
         return size
+
+
+LONGEST_RUN = 1000  # characters without a space: a web address of twelve lines
+
+
+def _longest_run(frags: list) -> int:
+    return max((len(run) for f in frags for run in getattr(f, "text", "").split()), default=0)
+
+
+def _runs_over(broken, style) -> bool:
+    """Whether a line is wider than its width by more than reportlab lets spaces shrink."""
+    shrink = style.spaceShrinkage * 0.5 * style.fontSize  # a space is at most half an em
+    for line in broken.lines:
+        if broken.kind == 0:
+            extra, words, size = line[0], len(line[1]), style.fontSize
+        else:
+            extra, words, size = line.extraSpace, line.wordCount, line.fontSize
+        if extra < -(shrink * size / style.fontSize * words + 0.5):
+            return True
+    return False

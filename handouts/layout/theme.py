@@ -15,6 +15,9 @@ from reportlab.lib.units import mm
 from handouts.errors import Collector, SourceRef, display_path, fail
 from handouts.language import HYPHENATION
 from handouts.layout.fonts import face, register_family
+from handouts.layout.hyphenation import hyphenation
+from handouts.project import SETTINGS_FILE
+from handouts.project_files import outside_problem, project_file
 from handouts.resources import builtin_dir
 from handouts.schema import Field, Schema
 from handouts.textfile import read_text
@@ -66,7 +69,11 @@ class Theme:
 def theme_path(name: str, project_root: Path | None) -> Path:
     candidates = []
     if project_root is not None:
-        candidates += [project_root / name, project_root / "templates" / "themes" / f"{name}.yaml"]
+        settings = project_root / SETTINGS_FILE
+        own = project_file(name, settings, project_root)
+        if own is None:
+            raise fail(SourceRef(SETTINGS_FILE), outside_problem("theme", name, settings, project_root))
+        candidates += [own, project_root / "templates" / "themes" / f"{name}.yaml"]
     candidates.append(builtin_dir("templates") / "themes" / f"{name}.yaml")
     for path in candidates:
         if path.is_file():
@@ -142,7 +149,7 @@ def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
         textColor=c["text"],
         alignment=TA_JUSTIFY,
         spaceAfter=s["leading"] * 0.45,
-        hyphenationLang=HYPHENATION.get(language, ""),
+        hyphenationLang=hyphenation(HYPHENATION.get(language, "")),
         embeddedHyphenation=1,
         uriWasteReduce=0.001,  # break a web address at a slash whenever it does not fit the line
         allowWidows=0,

@@ -26,8 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import SourceRef, display_path, fail
+from handouts.figurefile import address_problem, on_disk
 from handouts.leaflet.folds import FOLDS
-from handouts.schema import Field
+from handouts.project_files import outside_problem, project_file
+from handouts.schema import Field, check_date
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 
@@ -43,7 +45,7 @@ LEAFLET_FIELDS = (
     Field("number", "the leaflet's number in the series, e.g. 4", default=""),
     Field("fold", "how the leaflet is folded", default="trifold", choices=FOLDS),
     Field("reviewed", "date of the last review, printed as 'laatst herzien'", type=dt.date,
-          aliases=("review_date",)),
+          aliases=("review_date",), check=check_date),
     Field("publisher", "the publisher line on the back", default=""),
     Field("cover", "cover image, relative to the leaflet file", check=_check_image),
     Field("cover_alt", "what the cover image shows, for screen readers", default=""),
@@ -78,7 +80,14 @@ def leaflet_meta(meta: dict[str, Any], source: Path, shown: str) -> LeafletMeta:
     """The leaflet fields of a document's front matter; a missing cover is an error."""
     cover = None
     if meta.get("cover"):
-        cover = Path(source).parent / meta["cover"]
+        problem = address_problem(str(meta["cover"]))
+        if problem:
+            raise fail(SourceRef(shown, _key_line(source, "cover")), f'the cover image "{meta["cover"]}" {problem}')
+        cover = project_file(meta["cover"], Path(source))
+        if cover is None:
+            raise fail(SourceRef(shown, _key_line(source, "cover")),
+                       outside_problem("cover image", meta["cover"], Path(source)))
+        cover = on_disk(cover) or cover  # the name in either Unicode form
         if not cover.is_file():
             raise fail(SourceRef(shown, _key_line(source, "cover")),
                        f'cover image "{meta["cover"]}" not found (looked for '

@@ -13,6 +13,7 @@ from pathlib import Path
 from handouts import model
 from handouts.errors import Collector, Diagnostic
 from handouts.language import labels
+from handouts.layout.leaflet_blocks import LEAFLET_MARKUP
 from handouts.layout.leaflet_pages import OUTPUTS, LeafletLayout
 from handouts.layout.theme import load_theme
 from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
@@ -57,7 +58,7 @@ def make_leaflet(document: model.Document, project: Project, options: Options) -
                            template, document.meta)
     products = []
     for practice in practices:
-        markup = render_template(template, _context(document, leaflet, practice), project.root)
+        markup = render_template(template, _context(document, leaflet, practice), project.root, LEAFLET_MARKUP)
         placed = layout.place(markup)  # the body is laid out once, for the first practice
         for output in OUTPUTS[leaflet.fold]:
             laid = layout.output(placed, output)

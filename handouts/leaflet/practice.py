@@ -24,8 +24,9 @@ from handouts.errors import (
     display_path,
     fail,
 )
+from handouts.project_files import outside_problem, project_file
 from handouts.schema import Field, Schema
-from handouts.textfile import read_text
+from handouts.textfile import LINE_BREAK, read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -128,7 +129,8 @@ def load_practices(path: Path) -> list[Practice]:
     if not path.exists():
         raise fail(SourceRef(shown), "practice file not found; check the path")
     if path.suffix.lower() == ".csv":
-        practices = _from_csv(read_text(path, shown), path, shown)
+        # a cell holds one line: a pasted line break (vertical tab) is a space there
+        practices = _from_csv(read_text(path, shown).replace(LINE_BREAK, " "), path, shown)
         _check_unique(practices)
         return practices
     if path.suffix.lower() not in (".yaml", ".yml"):
@@ -144,17 +146,20 @@ def load_practice(path: Path) -> Practice:
     lined = data if isinstance(data, LinedDict) else None
     ref = lined.ref if lined is not None else SourceRef(shown, 1)
     values = PRACTICE_SCHEMA.validate(data, ref, found)
-    practice = _practice(values, lined, ref, path.parent, path.stem, found)
+    practice = _practice(values, lined, ref, path, path.stem, found)
     found.raise_if_errors()
     return practice
 
 
 def _practice(values: dict[str, Any], data: LinedDict | None, ref: SourceRef,
-              folder: Path, default_id: str, found: Collector) -> Practice:
+              path: Path, default_id: str, found: Collector) -> Practice:
     logo = None
     if values["logo"]:
-        logo = folder / values["logo"]
-        if not logo.is_file():
+        logo = project_file(values["logo"], path)
+        if logo is None:
+            found.error(data.key_ref("logo") if data is not None else ref,
+                        outside_problem("logo", values["logo"], path))
+        elif not logo.is_file():
             found.error(
                 data.key_ref("logo") if data is not None else ref,
                 f'logo "{values["logo"]}" not found (looked for {display_path(logo)}); '
@@ -199,7 +204,7 @@ def _from_csv(text: str, path: Path, shown: str) -> list[Practice]:
             continue
         data = _row_dict(header, row, ref)
         values = PRACTICE_SCHEMA.validate(data, ref, found)
-        practices.append(_practice(values, data, ref, path.parent,
+        practices.append(_practice(values, data, ref, path,
                                    values["name"] or f"row-{line}", found))
     found.raise_if_errors()
     if not practices:
