@@ -68,7 +68,9 @@ def test_every_file_is_written(built):
         [f"versie-{v.code}.pdf" for v in versions] + [f"sleutel-{v.code}.pdf" for v in versions]
         + ["docentoverzicht.pdf", "alle-versies.pdf", "key.csv"])
     rows = list(csv.reader(io.StringIO((root / OUT / "key.csv").read_text(encoding="utf-8"))))
-    assert rows[0] == ["version", "position", "question_id", "type", "answer", "points"]
+    assert rows[0] == ["version", "position", "question_id", "type", "answer", "points",
+                       "student_number", "student_name"]
+    assert all(row[-2:] == ["", ""] for row in rows[1:])  # no roster: empty
 
 
 def test_key_letters_point_at_the_right_option_in_the_pdf(built):

@@ -358,7 +358,8 @@ def test_key_csv_has_exactly_the_columns(rug):
     spec, bank = rug
     versions = sample(spec, bank)
     rows = list(csv.reader(io.StringIO(key_csv(versions))))
-    assert rows[0] == ["version", "position", "question_id", "type", "answer", "points"]
+    assert rows[0] == ["version", "position", "question_id", "type", "answer", "points",
+                       "student_number", "student_name"]
     assert len(rows) == 1 + sum(len(v.key.entries) for v in versions)
     assert {r[0] for r in rows[1:]} == {"A", "B", "C", "D"}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from handouts.errors import Collector, Diagnostic, HandoutsError, SourceRef, did_you_mean, display_path
@@ -26,6 +27,7 @@ from handouts.exam.model import (
     Topic,
     Unit,
 )
+from handouts.exam.numbers import NumericAnswer, parse_number, parse_tolerance
 from handouts.exam.params import label, render_tree
 from handouts.exam.schemas import BANK, CASE, OPTION, QUESTION, REQUIRED_FIELDS, RUBRIC, TYPE_FIELDS
 from handouts.schema import Schema
@@ -261,8 +263,35 @@ def _options(values: dict, raw: LinedDict, found: Collector, kind: str) -> dict 
     return {"options": tuple(options)}
 
 
-def _truefalse(values: dict, raw: LinedDict, found: Collector) -> dict:
-    return {"answer": values["answer"] in ("juist", "waar", "true")}
+_TRUE, _FALSE = ("juist", "waar", "true"), ("onjuist", "onwaar", "false")
+
+
+def _truefalse(values: dict, raw: LinedDict, found: Collector) -> dict | None:
+    answer = str(values["answer"]).strip().lower()
+    if answer not in _TRUE + _FALSE:
+        found.error(_key_ref(raw, "answer"), f'"answer" must be one of '
+                    f"{', '.join(_TRUE + _FALSE)}, not {values['answer']!r}"
+                    f"{did_you_mean(answer, _TRUE + _FALSE)}")
+        return None
+    return {"answer": answer in _TRUE}
+
+
+def _numeric(values: dict, raw: LinedDict, found: Collector) -> dict | None:
+    value = parse_number(values["answer"])
+    if value is None:
+        found.error(_key_ref(raw, "answer"), f"the answer of a numeric question must be "
+                    f"a number, e.g. 7 or 7,5 (not {values['answer']!r}); write it "
+                    "without a unit or thousands separator, and put the unit under unit:")
+    tolerance = (Decimal(0), False) if values["tolerance"] is None else \
+        parse_tolerance(values["tolerance"])
+    if tolerance is None:
+        found.error(_key_ref(raw, "tolerance"), "the tolerance must be a number of 0 or "
+                    f"more, e.g. 0.5, or a percentage, e.g. 5% (not "
+                    f"{values['tolerance']!r})")
+    if value is None or tolerance is None:
+        return None
+    unit = " ".join(str(values["unit"] or "").split())
+    return {"numeric": NumericAnswer(value, *tolerance, unit)}
 
 
 def _text_list(entries: list, ref: SourceRef, what: str, found: Collector) -> tuple:
@@ -355,6 +384,7 @@ _BUILDERS = {
     "blanks": _blanks,
     "ordering": _ordering,
     "open": _open,
+    "numeric": _numeric,
 }
 
 

@@ -8,16 +8,24 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handouts.exam.model import ExamVersion, KeyRow
 
-KEY_COLUMNS = ("version", "position", "question_id", "type", "answer", "points")
+KEY_COLUMNS = ("version", "position", "question_id", "type", "answer", "points",
+               "student_number", "student_name")
 
 
 def key_rows(versions: Sequence[ExamVersion]) -> list[KeyRow]:
-    """One row per question per version, versions in order, positions ascending."""
-    return [row for version in versions for row in version.key.rows()]
+    """One row per question per version, versions in order, positions ascending; with
+    a roster, each row names the student (so a spreadsheet needs no file names)."""
+    rows = []
+    for version in versions:
+        student = version.student
+        for row in version.key.rows():
+            rows.append(replace(row, student_number=student.number, student_name=student.name)
+                        if student else row)
+    return rows
 
 
 def key_csv(versions: Sequence[ExamVersion]) -> str:

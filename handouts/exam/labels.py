@@ -8,10 +8,13 @@ LABELS: dict[str, dict[str, str]] = {
         "page_of": "versie {code} · pagina {page} van {pages}",
         "pages": "pagina {page} van {pages}",
         "point": "punt", "points": "punten", "points_heading": "Punten", "points_total": "{n} punten",
+        "point_total": "{n} punt", "decimal": ",", "class": "Klas", "marker": "Voor de docent",
+        "grade": "Cijfer",
         "minutes": "{n} minuten", "total": "Totaal", "choose": "Kies {n} antwoorden.",
         "choose_one": "Kies 1 antwoord.", "choose_any": "Meer antwoorden mogelijk.",
         "match": "Schrijf bij elk nummer de letter van het antwoord dat erbij hoort.",
         "order": "Zet de letters in de goede volgorde.",
+        "numeric_hint": "Schrijf het getal in het vak.",
         "case": "Casus", "key": "Antwoordsleutel", "answer": "Antwoord",
         "model_answer": "Modelantwoord", "rubric": "Beoordeling", "feedback": "Toelichting",
         "question": "Vraag", "question_id": "Vraag-id", "type": "Soort",
@@ -28,10 +31,13 @@ LABELS: dict[str, dict[str, str]] = {
         "page_of": "version {code} · page {page} of {pages}",
         "pages": "page {page} of {pages}",
         "point": "point", "points": "points", "points_heading": "Points", "points_total": "{n} points",
+        "point_total": "{n} point", "decimal": ".", "class": "Class", "marker": "For the marker",
+        "grade": "Grade",
         "minutes": "{n} minutes", "total": "Total", "choose": "Choose {n} answers.",
         "choose_one": "Choose 1 answer.", "choose_any": "More than one answer may be correct.",
         "match": "Write the letter of the matching answer next to each number.",
         "order": "Put the letters in the right order.",
+        "numeric_hint": "Write the number in the box.",
         "case": "Case", "key": "Answer key", "answer": "Answer",
         "model_answer": "Model answer", "rubric": "Rubric", "feedback": "Feedback",
         "question": "Question", "question_id": "Question id", "type": "Type",
@@ -48,3 +54,8 @@ LABELS: dict[str, dict[str, str]] = {
 
 def exam_labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["en"])
+
+
+def points_text(labels: dict[str, str], n: int) -> str:
+    """"1 punt", "2 punten": the number with the word that goes with it."""
+    return labels["point_total" if n == 1 else "points_total"].format(n=n)

@@ -24,7 +24,7 @@ from handouts.exam.characters import check_characters, priming_fonts
 from handouts.exam.giveaways import exam_warnings
 from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
-from handouts.exam.labels import exam_labels
+from handouts.exam.labels import exam_labels, points_text
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
@@ -72,7 +72,8 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     """Every file of the exam at `source`: versions, keys, overview, key.csv, print file."""
     spec, bank = load_exam(source, project.root, versions=options.versions,
                            seed=options.seed, roster=options.roster)
-    shared = _shared(project.theme, project.root, spec.language)
+    theme = spec.theme or project.theme
+    shared = _shared(theme, project.root, spec.language)
     check_characters(spec, bank, shared.theme)
     versions = sample(spec, bank)
     labels = exam_labels(spec.language)
@@ -83,7 +84,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
 
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
-        return VersionTask(exam, paper_view(v, figures), key_view(v, bank), labels, project.theme,
+        return VersionTask(exam, paper_view(v, figures), key_view(v, bank, spec.language), labels, theme,
                            project.root, folder / f"{_stem(v, labels)}.pdf",
                            folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys, spec.ref)
 
@@ -199,7 +200,8 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
         _characters((version.sections, version.student), found, seen)
     theme = shared.theme
     papers = FontPriming.of("".join(found), priming_fonts(theme, found))
-    _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank), "labels": labels},
+    _characters(render_template("exam/key.xml.j2", {"exam": exam, "key": key_view(first, bank, exam["language"]),
+                                                  "labels": labels},
                                 root, EXAM_MARKUP), found, seen)
     for version in versions:
         _characters(version.key, found, seen)
@@ -252,11 +254,12 @@ def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str]) -> dic
     """The exam's own details, the same in every version (no answers)."""
     facts = [str(spec.date) if spec.date else "",
              labels["minutes"].format(n=spec.duration) if spec.duration else "",
-             labels["points_total"].format(n=first.total_points)]
+             points_text(labels, first.total_points)]
     return {
         "id": spec.id, "title": spec.title, "course": spec.course, "language": spec.language,
         "facts": " · ".join(f for f in facts if f), "total_points": first.total_points,
         "instructions": inline_markup(spec.instructions), "pass_mark": spec.pass_mark,
+        "class_field": spec.class_field, "marker_box": spec.marker_box,
     }
 
 
@@ -277,7 +280,8 @@ def paper_view(version: ExamVersion, figures: dict[str, list[str]]) -> dict[str,
                          "points": section.points, "items": items})
     student = version.student
     return {"code": version.code, "total_points": version.total_points, "sections": sections,
-            "student": {"name": student.name, "number": student.number} if student else None}
+            "student": {"name": student.name, "number": student.number, "group": student.group}
+            if student else None}
 
 
 def _question(q: PaperQuestion, figures: list[str]) -> dict[str, Any]:
@@ -287,16 +291,20 @@ def _question(q: PaperQuestion, figures: list[str]) -> dict[str, Any]:
         "choices": [{"letter": c.letter, "text": inline_markup(c.text)} for c in q.choices],
         "prompts": [inline_markup(p) for p in q.prompts], "choose": q.choose,
         "lines": q.lines, "box": q.box, "blank_count": q.blank_count, "figures": figures,
+        "unit": q.unit,
     }
 
 
-def key_view(version: ExamVersion, bank: Bank) -> dict[str, Any]:
-    """The answer key of one version, for the teacher."""
+def key_view(version: ExamVersion, bank: Bank, language: str = "nl") -> dict[str, Any]:
+    """The answer key of one version, for the teacher, in the exam's `language`."""
+    decimal = exam_labels(language)["decimal"]
     entries = []
     for e in version.key.entries:
+        # A number is shown with the language's decimal separator and its accepted range.
+        shown = (e.numeric.shown(decimal),) if e.numeric else e.answer_text
         entries.append({
             "n": e.position, "id": e.question_id, "type": e.type, "answer": e.answer,
-            "answer_text": [inline_markup(a) for a in e.answer_text], "points": e.points,
+            "answer_text": [inline_markup(a) for a in shown], "points": e.points,
             "feedback": inline_markup(e.feedback), "model_answer": inline_markup(e.model_answer),
             "rubric": [{"element": inline_markup(r.element), "points": r.points} for r in e.rubric],
             "handout": e.handout, "variant": e.variant, "topic": e.topic, "difficulty": e.difficulty,

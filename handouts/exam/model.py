@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handouts.errors import SourceRef
+from handouts.exam.numbers import NumericAnswer
 
 # Canonical question types, with what a teacher can write for them.
 QUESTION_TYPES: dict[str, str] = {
@@ -28,6 +29,7 @@ QUESTION_TYPES: dict[str, str] = {
     "blanks": "one or more ___ in a sentence, accepted answers per blank (invullen)",
     "ordering": "items to put in order (volgorde)",
     "open": "an open answer with a model answer and a rubric (open vraag)",
+    "numeric": "a number, with a tolerance and an optional unit (getal)",
 }
 TYPE_ALIASES: dict[str, str] = {
     "meerkeuze": "single",
@@ -38,6 +40,7 @@ TYPE_ALIASES: dict[str, str] = {
     "koppelen": "matching",
     "invullen": "blanks",
     "volgorde": "ordering",
+    "getal": "numeric",
 }
 DIFFICULTIES = (1, 2, 3)
 
@@ -71,6 +74,7 @@ class Body:
     items: tuple[str, ...] = ()  # ordering, in the correct order
     model_answer: str = ""  # open
     rubric: tuple[RubricItem, ...] = ()  # open
+    numeric: NumericAnswer | None = None  # numeric
     feedback: str = ""
     label: str = ""  # the parameter set, e.g. "regio=hals, aantal=7"
 
@@ -180,6 +184,7 @@ class Student:
     number: str
     name: str
     ref: SourceRef
+    group: str = ""  # the class (klas), when the roster has a column for it
 
 
 @dataclass(frozen=True)
@@ -199,6 +204,9 @@ class ExamSpec:
     seed: int = 1
     pass_mark: int | None = None
     same_questions: bool = True  # every version holds the same questions, reordered
+    class_field: bool = False  # a Klas line on the cover
+    marker_box: bool = False  # a box on the cover for points and grade
+    theme: str = ""  # the exam's own theme; the project's when empty
     letters: str = "random"  # "balanced": no letter far above its share, no long runs
 
     @property
@@ -229,6 +237,7 @@ class PaperQuestion:
     choose: int = 0  # multiple: how many to tick, 0 for "meer antwoorden mogelijk"
     lines: int = 0
     box: float = 0.0
+    unit: str = ""  # numeric: printed after the answer box
 
 
 @dataclass(frozen=True)
@@ -268,6 +277,8 @@ class KeyRow:
     type: str
     answer: str
     points: int
+    student_number: str = ""  # with a roster: whose version this is
+    student_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -285,6 +296,7 @@ class KeyEntry:
     rubric: tuple[RubricItem, ...] = ()
     handout: str = ""
     variant: str = ""  # the parameter set drawn for this version
+    numeric: NumericAnswer | None = None  # numeric: the value and accepted range
 
 
 @dataclass(frozen=True)

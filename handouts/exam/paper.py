@@ -112,6 +112,11 @@ def _open(q: Question, body: Body, at: Placing) -> Placed:
                   (body.model_answer,))
 
 
+def _numeric(q: Question, body: Body, at: Placing) -> Placed:
+    answer = body.numeric
+    return Placed({"unit": answer.unit}, answer.grading(), (answer.shown("."),))
+
+
 PLACERS: dict[str, Callable[[Question, Body, Placing], Placed]] = {
     "single": _single,
     "multiple": _multiple,
@@ -120,6 +125,7 @@ PLACERS: dict[str, Callable[[Question, Body, Placing], Placed]] = {
     "blanks": _blanks,
     "ordering": _ordering,
     "open": _open,
+    "numeric": _numeric,
 }
 
 
@@ -161,7 +167,7 @@ class VersionBuilder:
             answer_text=placed.answer_text, points=q.points,
             topic=self.topics.get(q.id, q.topic), difficulty=q.difficulty,
             feedback=body.feedback, model_answer=body.model_answer, rubric=body.rubric,
-            handout=q.handout, variant=body.label,
+            handout=q.handout, variant=body.label, numeric=body.numeric,
         ))
         return PaperQuestion(position=position, type=q.type, points=q.points,
                              stem=body.stem, **placed.paper)

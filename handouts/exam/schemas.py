@@ -41,8 +41,13 @@ QUESTION = Schema("question", (
           "or use text/correct/pinned", list, aliases=("opties",)),
     Field("show_count", "multiple: say how many are correct (false: 'meer antwoorden "
           "mogelijk')", bool, True, aliases=("aantal_noemen",)),
-    Field("answer", "truefalse: juist or onjuist", choices=(
-        "juist", "onjuist", "waar", "onwaar", "true", "false"), aliases=("antwoord",)),
+    # One key, two types: the truefalse builder checks its words, numeric its number.
+    Field("answer", "truefalse: juist or onjuist; numeric: the number (7,5 or 7.5)",
+          aliases=("antwoord",)),
+    Field("tolerance", "numeric: how far an answer may be off, absolute (0.5) or as a "
+          "percentage (5%)", aliases=("marge",)),
+    Field("unit", "numeric: the unit printed after the answer box, e.g. cm",
+          aliases=("eenheid",)),
     Field("pairs", "matching: [left, right] pairs, e.g. [m. trapezius, "
           "monnikskapspier]", list, aliases=("paren",)),
     Field("extra", "matching: extra right-hand answers that match nothing", list,
@@ -98,10 +103,11 @@ TYPE_FIELDS: dict[str, tuple[str, ...]] = {
     "blanks": ("blanks",),
     "ordering": ("items",),
     "open": ("model_answer", "rubric", "lines", "box"),
+    "numeric": ("answer", "tolerance", "unit"),
 }
 REQUIRED_FIELDS = {"single": "options", "multiple": "options", "truefalse": "answer",
                    "matching": "pairs", "blanks": "blanks", "ordering": "items",
-                   "open": "model_answer"}
+                   "open": "model_answer", "numeric": "answer"}
 
 SPEC = Schema("exam spec", (
     Field("title", "the exam's title, printed on every version", required=True,
@@ -123,6 +129,12 @@ SPEC = Schema("exam spec", (
           int, 1, aliases=("zaad",)),
     Field("pass_mark", "points needed to pass, shown in the key", int,
           aliases=("cesuur",)),
+    Field("class_field", "a Klas line on the cover, beside name and student number",
+          bool, False, aliases=("klasveld",)),
+    Field("marker_box", "a box on the cover for the marker: points scored and grade",
+          bool, False, aliases=("nakijkvak",)),
+    Field("theme", "the look of this exam's PDFs: a theme name (e.g. large-print) or file",
+          aliases=("thema",)),
     Field("same_questions", "true: every version has the same questions in another "
           "order; false: each version draws its own", bool, True,
           aliases=("zelfde_vragen",)),

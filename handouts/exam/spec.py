@@ -29,8 +29,18 @@ from handouts.textfile import LINE_BREAK, read_text
 from handouts.yamlfile import LinedDict, load_yaml
 
 _LETTERS = {"willekeurig": "random", "gespreid": "balanced"}  # Dutch values
-_HEADER_WORDS = {"studentnummer", "nummer", "number", "student", "student number",
-                 "studentnumber", "nr", "naam", "name"}
+# A roster's header row names its columns, in any order, in Dutch or English.
+_COLUMNS = {
+    "number": ("studentnummer", "nummer", "number", "student number", "studentnumber",
+               "student_number", "nr", "student"),
+    "name": ("naam", "name", "volledige naam", "full name", "student_name"),
+    "first": ("voornaam", "roepnaam", "first name", "first_name", "firstname", "given name"),
+    "infix": ("tussenvoegsel", "tussenvoegsels", "infix", "prefix"),
+    "last": ("achternaam", "familienaam", "last name", "last_name", "lastname", "surname",
+             "family name"),
+    "group": ("klas", "class", "groep", "group"),
+}
+_COLUMN_OF = {word: column for column, words in _COLUMNS.items() for word in words}
 
 
 def load_exam(path: Path, root: Path | None = None, *, versions: int | None = None,
@@ -69,6 +79,9 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
                 students = load_roster(roster_path, display_path(roster_path, root))
             except HandoutsError as exc:
                 found.extend(exc)
+    if values["theme"]:
+        _check_theme(values["theme"], data.key_ref(next(k for k in ("theme", "thema") if k in data)),
+                     root, found)
     found.raise_if_errors()
     return ExamSpec(
         id=path.stem, title=values["title"], sections=sections, ref=SourceRef(shown, 1),
@@ -76,9 +89,20 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
         duration=values["duration"], language=values["language"],
         instructions=values["instructions"] or "", versions=values["versions"],
         roster=students, seed=values["seed"], pass_mark=values["pass_mark"],
-        same_questions=values["same_questions"],
+        same_questions=values["same_questions"], class_field=values["class_field"],
+        marker_box=values["marker_box"], theme=values["theme"] or "",
         letters=_LETTERS.get(values["letters"], values["letters"]),
     )
+
+
+def _check_theme(name: str, ref: SourceRef, root: Path | None, found: Collector) -> None:
+    from handouts.layout.theme import theme_path  # only to see that it exists
+
+    try:
+        theme_path(name, root)
+    except HandoutsError:
+        found.error(ref, f'theme "{name}" not found; the bundled themes are default and '
+                    f"large-print, or put your own in templates/themes/{name}.yaml")
 
 
 def _bank_paths(entries: list, spec: Path, root: Path | None, data: LinedDict,
@@ -141,34 +165,68 @@ def _delimiter(text: str) -> str:
 
 
 def load_roster(path: Path, shown: str) -> tuple[Student, ...]:
-    """Students from a CSV (student number, name; `,` or `;`, header optional)."""
+    """Students from a CSV (`,` `;` or tab). Without a header row: the student number,
+    then the name. A header row names the columns, in any order: a number, and a
+    name or its parts (voornaam, tussenvoegsel, achternaam)."""
     text = read_text(path, shown).replace(LINE_BREAK, " ")  # a cell holds one line
     found = Collector()
     reader = csv.reader(text.splitlines(), delimiter=_delimiter(text))
     students: list[Student] = []
     seen: dict[str, SourceRef] = {}
+    columns: dict[str, int] | None = None  # column → its index, once a header is read
     for row in reader:
         ref = SourceRef(shown, reader.line_num)
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
-        if not students and not seen and cells[0].lower() in _HEADER_WORDS:
-            continue
-        if len(cells) < 2 or not cells[0] or not cells[1]:
+        if columns is None:
+            columns = _header(cells, ref, found)
+            if found.errors:  # the rows cannot be read without their columns
+                break
+            if columns:
+                continue
+        number, name, group = _student(cells, columns)
+        if not number or not name:
             found.error(ref, "each line holds a student number and a name, "
-                        "e.g. 1234567,Sanne de Vries")
+                        "e.g. 1234567,Sanne de Vries" if not columns else
+                        "this line has no student number or no name; fill in both")
             continue
-        if cells[0] in seen:
-            found.error(ref, f"student number {cells[0]} appears twice (also at "
-                        f"{seen[cells[0]]}); every student needs their own number")
+        if number in seen:
+            found.error(ref, f"student number {number} appears twice (also at "
+                        f"{seen[number]}); every student needs their own number")
             continue
-        seen[cells[0]] = ref
+        seen[number] = ref
         if len(students) == MAX_VERSIONS:
             found.error(ref, f"a roster holds at most {MAX_VERSIONS} students (each gets a PDF "
                         "of their own); split the class over several rosters, one exam spec each")
             break
-        students.append(Student(cells[0], cells[1], ref))
+        students.append(Student(number, name, ref, group))
     if not students and not found.errors:
         found.error(SourceRef(shown, 1), "the roster holds no students")
     found.raise_if_errors()
     return tuple(students)
+
+
+def _header(cells: list[str], ref: SourceRef, found: Collector) -> dict[str, int]:
+    """The columns a first row names, or {} when it is a student."""
+    named = {i: _COLUMN_OF.get(" ".join(c.lower().split())) for i, c in enumerate(cells)}
+    if not any(named.values()):
+        return {}
+    columns = {column: i for i, column in reversed(named.items()) if column}
+    if "number" not in columns or not {"name", "first", "last"} & set(columns):
+        found.error(ref, "the header row needs a column for the student number "
+                    "(studentnummer) and one for the name (naam, or voornaam and "
+                    f"achternaam); it has: {', '.join(c for c in cells if c)}")
+    return columns
+
+
+def _student(cells: list[str], columns: dict[str, int]) -> tuple[str, str, str]:
+    """(number, full name, class) of one row."""
+    def cell(column: str) -> str:
+        at = columns.get(column)
+        return cells[at] if at is not None and at < len(cells) else ""
+
+    if not columns:
+        return cells[0], cells[1] if len(cells) >= 2 else "", ""
+    name = cell("name") or " ".join(p for p in (cell("first"), cell("infix"), cell("last")) if p)
+    return cell("number"), " ".join(name.split()), cell("group")

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -80,10 +81,13 @@ def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
 def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
     """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
     set them. The text is a paragraph of its own, the same whatever its letter in a
-    version: it is broken into lines once per exam, and drawn more cheaply."""
+    version: it is broken into lines once per exam, and drawn more cheaply. Every
+    letter gets the room of the widest, so the options' texts line up."""
     style = ctx.styles["choice"]
     font = tt2ps(style.fontName, 1, 0)
-    indent = stringWidth(label, font, style.fontSize) + gap * stringWidth(NBSP, style.fontName, style.fontSize)
+    room = max(stringWidth(c, font, style.fontSize) for c in _WIDE) if len(label) == 1 else \
+        stringWidth(label, font, style.fontSize)
+    indent = room + gap * stringWidth(NBSP, style.fontName, style.fontSize)
     if font == style.fontName or not _TAG.sub("", text).strip():  # nothing to set apart
         return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
     words = ctx.paragraph(text, ctx.shared.indented("choice", indent))
@@ -91,6 +95,7 @@ def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
 
 
 _TAG = re.compile(r"<[^>]*>")
+_WIDE = "MW"  # the widest capitals
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
@@ -102,12 +107,36 @@ def items(elem: ET.Element, ctx: Context) -> list:
 
 
 def order(elem: ET.Element, ctx: Context) -> list:
+    """Numbered boxes for the letters in order, in as many rows as the width needs."""
     count = int(elem.get("count", "0"))
-    row: list = [""]
-    for n in range(1, count + 1):
-        row += [ctx.paragraph(f"{n}.", "choice"), TickBox(6 * mm, 9 * mm)]
-    widths = [INDENT] + [6 * mm, 12 * mm] * count
-    return [Spacer(0, 2), _grid([row], widths, ctx)]
+    style = ctx.styles["choice"]
+    widest = max((stringWidth(f"{n}.", style.fontName, style.fontSize) for n in range(1, count + 1)), default=0)
+    number = max(6 * mm, widest + 4 + 3)  # the cell's right padding, and a little room
+    box = max(9 * mm, style.fontSize * 2.2)  # room for a handwritten letter
+    per_row = max(1, int((ctx.width - INDENT) // (number + box + 3 * mm)))
+    rows = []
+    for first in range(1, count + 1, per_row):
+        row: list = [""]
+        for n in range(first, min(first + per_row, count + 1)):
+            row += [ctx.paragraph(f"{n}.", "choice"), TickBox(box * 2 / 3, box)]
+        rows.append(row + ["", ""] * (per_row - (len(row) - 1) // 2))
+    widths = [INDENT] + [number, box + 3 * mm] * per_row
+    return [Spacer(0, 2), _grid(rows, widths, ctx, (("BOTTOMPADDING", (0, 0), (-1, -1), 5),))]
+
+
+def number(elem: ET.Element, ctx: Context) -> list:
+    """A numeric answer: a box to write the number in, then its unit."""
+    unit = elem.get("unit", "")
+    cells = ["", TickBox(9 * mm, _NUMBER_BOX), ctx.paragraph(_escaped(unit), "choice") if unit else ""]
+    widths = [INDENT, _NUMBER_BOX + 3 * mm, ctx.width - INDENT - _NUMBER_BOX - 3 * mm]
+    return [Spacer(0, 2), _grid([cells], widths, ctx, (("VALIGN", (0, 0), (-1, -1), "MIDDLE"),))]
+
+
+_NUMBER_BOX = 40 * mm  # room for a number of some ten digits, written by hand
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def matching(elem: ET.Element, ctx: Context) -> list:
@@ -146,8 +175,9 @@ def question(elem: ET.Element, ctx: Context) -> list:
 def _question_parts(elem: ET.Element, ctx: Context) -> list:
     stem = elem.find("stem")
     muted = ctx.theme.colour("muted").hexval()[2:]
+    points = elem.get("points-label", "").replace(" ", NBSP)  # "(1 punt)" never breaks
     head = (f"<b>{elem.get('n', '')}.</b>\u00a0{ctx.text(stem) if stem is not None else ''}"
-            f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({elem.get("points-label", "")})</font>')
+            f' <font color="#{muted}" size="{ctx.theme.sizes["small"]}">({points})</font>')
     flowables = [ctx.paragraph(head, "question")]
     for child in elem:
         if child.tag == "figure":
@@ -183,21 +213,53 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
     out = [ctx.para(child, child.tag) for child in elem if child.tag in ("kicker", "title", "subtitle", "byline")]
     fields = elem.find("fields")
     if fields is not None:
-        rule = ctx.theme.colour("text")
-        para = ctx.paragraph
-        rows = [[para(fields.get("name-label", ""), "field"), para(fields.get("name", ""), "choice")],
-                [para(fields.get("number-label", ""), "field"), para(fields.get("number", ""), "choice")]]
-        badge = Table([[para(fields.get("version-label", ""), "small")], [para(fields.get("code", ""), "code")]],
-                      colWidths=[28 * mm], style=_table_style(
-                          ctx, ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
-                          ("ALIGN", (0, 0), (-1, -1), "CENTER")))
-        grid = _grid([[rows[0][0], rows[0][1], badge], [rows[1][0], rows[1][1], ""]],
-                     [38 * mm, ctx.width - 76 * mm, 38 * mm], ctx,
-                     (("LINEBELOW", (1, 0), (1, 1), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
-                      ("SPAN", (2, 0), (2, 1)), ("ALIGN", (2, 0), (2, 1), "RIGHT"),
-                      ("RIGHTPADDING", (2, 0), (2, 1), 0)))  # the badge ends at the text edge
-        out += [Spacer(0, 6), grid]
+        out += [Spacer(0, 6), _fields(fields, ctx)]
+    marker = elem.find("marker")
+    if marker is not None:
+        out += [Spacer(0, 8), _marker(marker, ctx)]
     return [Together(out), Spacer(0, 10)]
+
+
+def _fields(fields: ET.Element, ctx: Context) -> Table:
+    """Name, student number (and class) on lines to write on, the version badge beside."""
+    rule = ctx.theme.colour("text")
+    para = ctx.paragraph
+    named = [(fields.get(f"{key}-label", ""), fields.get(key, "")) for key in ("name", "number", "class")
+             if key != "class" or fields.get("class-label")]
+    # The labels' column fits the longest label whole: "Studentnummer" is never broken.
+    field = ctx.styles["field"]
+    labels = max(38 * mm, max(stringWidth(label, field.fontName, field.fontSize) for label, _ in named) + 6 * mm)
+    rows = [[para(_escaped(label), "field"), para(_escaped(value), "choice"), ""] for label, value in named]
+    badge = Table([[para(fields.get("version-label", ""), "small")], [para(fields.get("code", ""), "code")]],
+                  colWidths=[28 * mm], style=_table_style(
+                      ctx, ("BOX", (0, 0), (-1, -1), 1.2, ctx.theme.colour("accent")),
+                      ("ALIGN", (0, 0), (-1, -1), "CENTER")))
+    rows[0][2] = badge
+    last = len(rows) - 1
+    return _grid(rows, [labels, ctx.width - labels - 38 * mm, 38 * mm], ctx,
+                 (("LINEBELOW", (1, 0), (1, last), 0.6, rule), ("TOPPADDING", (0, 0), (1, -1), 9),
+                  ("SPAN", (2, 0), (2, min(1, last))), ("ALIGN", (2, 0), (2, 1), "RIGHT"),
+                  ("RIGHTPADDING", (2, 0), (2, -1), 0)))  # the badge ends at the text edge
+
+
+def _marker(marker: ET.Element, ctx: Context) -> Table:
+    """A framed box for the marker: points scored out of the total, and the grade."""
+    para, rule = ctx.paragraph, ctx.theme.colour("text")
+    field = ctx.styles["field"]
+    points, grade = marker.get("points-label", ""), marker.get("grade-label", "")
+    label = max(stringWidth(t, field.fontName, field.fontSize) for t in (points, grade)) + 6 + 6 + 2 * mm
+    total = f"/ {marker.get('total', '')}"
+    rows = [[para(_escaped(marker.get("label", "")), "small"), "", ""],
+            [para(_escaped(points), "field"), "", para(total, "field")],
+            [para(_escaped(grade), "field"), "", ""],
+            ["", "", ""]]  # room under the last line to write on, inside the frame
+    tail = stringWidth(total, field.fontName, field.fontSize) + 8 * mm
+    widths = [label, 30 * mm, tail]
+    return Table(rows, colWidths=widths, hAlign="RIGHT", style=_table_style(
+        ctx, ("BOX", (0, 0), (-1, -1), 1, rule), ("SPAN", (0, 0), (-1, 0)),
+        ("LINEBELOW", (1, 1), (1, 2), 0.6, rule), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 1), (-1, -1), 10), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, -1), (-1, -1), 2)))
 
 
 def paragraph(elem: ET.Element, ctx: Context) -> list:
@@ -214,6 +276,7 @@ def grid(elem: ET.Element, ctx: Context) -> list:
         rows.append([ctx.paragraph(ctx.text(cell), style) for cell in row.findall("cell")])
     if not rows:
         return []
+    widths = _fitted(widths, rows)
     # The same grid in many documents (a key's blueprint) is made and styled once, and
     # drawn once: each document lays out a copy of its own (a table keeps how it was
     # last laid out and split), which replays the drawings of the one (exam_replay.py).
@@ -222,6 +285,36 @@ def grid(elem: ET.Element, ctx: Context) -> list:
     table = copy.copy(made)
     table.replay_as = made
     return [table, Spacer(0, 8)]
+
+
+def _fitted(widths: list[float], rows: list[list]) -> list[float]:
+    """The column widths, each widened to hold its longest word whole (large print:
+    "matching" in a narrow column), taken from the columns with room to spare. The
+    smallest needs come first; a column whose word is longer than any room left
+    keeps its width (reportlab breaks that word in any case)."""
+    if not widths:
+        return widths
+    need = [0.0] * len(widths)
+    for cells in rows:
+        for i, cell in enumerate(cells[:len(widths)]):
+            need[i] = max(need[i], _longest_word(cell) + 2 * _CELL_PADDING)
+    spare = {i: w - n for i, (n, w) in enumerate(zip(need, widths, strict=True)) if n < w}
+    room, granted = sum(spare.values()), {}
+    for i in sorted((i for i, (n, w) in enumerate(zip(need, widths, strict=True)) if n > w),
+                    key=lambda i: need[i] - widths[i]):
+        if need[i] - widths[i] <= room - sum(granted.values()):
+            granted[i] = need[i] - widths[i]
+    if not granted:
+        return widths
+    share = sum(granted.values()) / room
+    return [w + granted.get(i, 0.0) - spare.get(i, 0.0) * share for i, w in enumerate(widths)]
+
+
+def _longest_word(cell: Para) -> float:
+    style = cell.style
+    font = tt2ps(style.fontName, 1, 0) if "<b>" in cell.text else style.fontName
+    words = unescape(_TAG.sub("", cell.text)).split()
+    return max((stringWidth(w, font, style.fontSize) for w in words), default=0.0)
 
 
 def _grid_table(rows: list[list], widths: list[float], header: int, ctx: Context) -> Table:
@@ -292,6 +385,7 @@ EXAM_BUILDERS = {
     "choices": choices,
     "items": items,
     "order": order,
+    "number": number,
     "matching": matching,
     "lines": lines,
     "box": box,
@@ -310,9 +404,10 @@ EXAM_MARKUP = MarkupTable({
     **HANDOUT_MARKUP.tags,
     "exam": tag("lang title subject header-left header-right page-label blank-label", _EXAM_BLOCKS),
     "part": tag("index code", _EXAM_BLOCKS),
-    "examhead": tag("", "kicker title subtitle byline fields"),
-    "fields": tag("name-label number-label name number version-label code"),
-    "question": tag("n type points-label", "stem figure hint choices items order matching lines box"),
+    "examhead": tag("", "kicker title subtitle byline fields marker"),
+    "fields": tag("name-label number-label name number version-label code class-label class"),
+    "marker": tag("label points-label total grade-label"),
+    "question": tag("n type points-label", "stem figure hint choices items order number matching lines box"),
     "stem": _TEXT,
     "hint": _TEXT,
     "choices": tag("", "choice"),
@@ -321,6 +416,7 @@ EXAM_MARKUP = MarkupTable({
     "matching": tag("", "prompt choice"),
     "prompt": tag("n", INLINE),
     "order": tag("count"),
+    "number": tag("unit"),
     "lines": tag("n"),
     "box": tag("height"),
     "case": tag("title", "p question"),
@@ -371,11 +467,12 @@ class ExamLayout:
         return known
 
     def indented(self, style: str, more: float) -> str:
-        """The name of `style` with its first line indented `more`."""
+        """The name of `style` with every line indented `more`: text after a label
+        (an option's letter) hangs under its own first word, not under the label."""
         name = f"{style}+{more!r}"
         if name not in self.styles:
             base = self.styles[style]
-            self.styles[name] = base.clone(name, firstLineIndent=base.firstLineIndent + more)
+            self.styles[name] = base.clone(name, leftIndent=base.leftIndent + more)
         return name
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, KeepTogether, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from handouts.layout.exam_recording import RecordedPart, RecordingFrame
@@ -138,6 +138,17 @@ class ExamDoc(BaseDocTemplate):
             # The next page is self.page + 1; a right-hand page is an odd one.
             blank = [BlankPage(), PageBreak()] if (self.page + 1) % 2 == 0 else []
             flowables[0:1] = [PageBreak(), *blank, PartStart(first.index, first.code, True)]
+
+    def handle_keepWithNext(self, flowables):  # noqa: D102 - reportlab's verb
+        first = flowables[0]
+        super().handle_keepWithNext(flowables)
+        # reportlab keeps a heading with what follows, but never with a KeepTogether:
+        # a question. Keep them together here, or a section heading can end a page.
+        if flowables[0] is not first and len(flowables) > 1 and isinstance(flowables[1], KeepTogether):
+            kept = [*flowables[0]._content, flowables[1]]
+            for f in kept[:-1]:  # once kept, not again: a split must not join them anew
+                f.__dict__["keepWithNext"] = 0
+            flowables[0:2] = [KeepTogether(kept)]
 
     def handle_partStart(self, index: int, code: str) -> None:
         self.part, self.code, self.part_start = index, code, self.page
