@@ -14,7 +14,6 @@ import gc
 import multiprocessing
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,7 @@ from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
 from handouts.templating import render as render_template
+from handouts.workers import worker_pool
 
 _SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
 _PARALLEL_FROM = 12  # versions: below this, starting processes costs more than it saves
@@ -179,8 +179,8 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     if alone:
         return
     rest = versions[1:]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        made = pool.map(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
+    with worker_pool(jobs) as pool:
+        made = pool.imap(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
         for paper, key, part in made:
             products += [paper, key]
             yield part
