@@ -142,9 +142,8 @@ def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
     made = {source_name(o.job.source, root): o for o in outcomes if not o.failed}
     gone = [s for s in record.documents if s not in made and not (root / s).exists()]
     new = {out_dir / p.target for o in made.values() for p in o.products}
-    for folder in {out_dir} | {f.parent for f in record.all_files() | new} | {f.parent.parent for f in new}:
-        if folder == out_dir or out_dir in folder.parents:
-            recover(folder)  # what a build killed while writing left behind
+    for folder in {out_dir} | {d for f in record.all_files() | new for d in f.parents if out_dir in d.parents}:
+        recover(folder)  # what a build killed while writing left behind
     staging = Staging()
     try:
         for source, outcome in made.items():
