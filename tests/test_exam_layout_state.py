@@ -4,6 +4,8 @@ carried from one version into the next made some seeds fail with "too large"."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.platypus.flowables import Flowable
@@ -35,9 +37,15 @@ def _flowables(root: object) -> dict[int, Flowable]:
     return found
 
 
+@functools.cache
+def _sample_exam():
+    return load_exam(REPO / "content/exams/rug-toets.yaml", REPO)
+
+
 def _sample_documents(seed: int, versions: int, keys: bool = True):
     """The markup of the sample exam's versions (and keys) for `seed`."""
-    spec, bank = load_exam(REPO / "content/exams/rug-toets.yaml", REPO, versions=versions, seed=seed)
+    spec, bank = _sample_exam()
+    spec = replace(spec, seed=seed, versions=versions)  # as `--seed` and `--versions` do
     drawn = sample(spec, bank)
     labels = exam_labels(spec.language)
     exam = exam_view(spec, drawn[0], labels)
