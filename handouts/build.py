@@ -140,7 +140,11 @@ def write(outcomes: list[Outcome], out_dir: Path, root: Path | None = None) -> l
 def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
     record = OutputRecord.load(out_dir)
     made = {source_name(o.job.source, root): o for o in outcomes if not o.failed}
-    gone = [s for s in record.documents if s not in made and not (root / s).exists()]
+    project = root.resolve().as_posix()
+    # Files of content files that are gone go too; not when the record is another
+    # project's (one output folder for two projects): its sources are not ours to judge.
+    gone = [s for s in record.documents if s not in made and not (root / s).exists()
+            and record.project in ("", project)]
     new = {out_dir / p.target for o in made.values() for p in o.products}
     for folder in {out_dir} | {d for f in record.all_files() | new for d in f.parents if out_dir in d.parents}:
         recover(folder)  # what a build killed while writing left behind
@@ -150,7 +154,7 @@ def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
             _stage(staging, outcome, out_dir, record.files(source))
         staging.flush()
         stale = {f for s in [*made, *gone] for f in record.files(s)} - new
-        after = OutputRecord(out_dir, dict(record.documents))
+        after = OutputRecord(out_dir, dict(record.documents), project)
         for source, outcome in made.items():
             after.set(source, [out_dir / p.target for p in outcome.products])
         for source in gone:
@@ -159,7 +163,7 @@ def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
             # The record first holds the old files and the new: whichever a kill leaves
             # in place, the next build knows them for its own.
             OutputRecord(out_dir, {**record.documents, **{
-                s: sorted({*record.documents.get(s, ()), *after.documents[s]}) for s in made}}).save()
+                s: sorted({*record.documents.get(s, ()), *after.documents[s]}) for s in made}}, project).save()
             staging.commit()
             _remove_stale(stale, out_dir)
             after.save()

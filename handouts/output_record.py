@@ -23,6 +23,7 @@ class OutputRecord:
 
     out_dir: Path
     documents: dict[str, list[str]] = field(default_factory=dict)
+    project: str = ""  # the project folder the sources are relative to
 
     @classmethod
     def load(cls, out_dir: Path) -> OutputRecord:
@@ -31,12 +32,15 @@ class OutputRecord:
         try:
             data = json.loads((out_dir / RECORD_NAME).read_text(encoding="utf-8"))
             documents = {str(k): [str(f) for f in v] for k, v in data["documents"].items()}
+            project = str(data.get("project", ""))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            documents = {}
-        return cls(out_dir, documents)
+            documents, project = {}, ""
+        return cls(out_dir, documents, project)
 
     def files(self, source: str) -> set[Path]:
-        return {self.out_dir / PurePosixPath(name) for name in self.documents.get(source, ())}
+        """The files recorded for `source`: only ever inside the output folder."""
+        names = (PurePosixPath(name) for name in self.documents.get(source, ()))
+        return {self.out_dir / name for name in names if not name.is_absolute() and ".." not in name.parts}
 
     def all_files(self) -> set[Path]:
         return {path for source in self.documents for path in self.files(source)}
@@ -46,8 +50,8 @@ class OutputRecord:
 
     def save(self) -> None:
         """Written whole (temporary file, flushed, renamed), sources in order."""
-        text = json.dumps({"format": _FORMAT, "documents": dict(sorted(self.documents.items()))},
-                          indent=1, ensure_ascii=False) + "\n"
+        text = json.dumps({"format": _FORMAT, "project": self.project,
+                           "documents": dict(sorted(self.documents.items()))}, indent=1, ensure_ascii=False) + "\n"
         staging = Staging()
         try:
             staging.file(self.out_dir / RECORD_NAME, text.encode("utf-8"))

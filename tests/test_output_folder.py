@@ -151,3 +151,15 @@ def test_ctrl_c_during_the_renames_waits_until_all_are_in_place(tmp_path):
     staging.discard()
     assert names(tmp_path) == ["exam", *sorted(t.name for t in targets)]
     assert names(tmp_path / "exam") == ["key.csv"]
+
+
+def test_only_files_inside_the_output_folder_are_ever_removed(project):
+    """A record edited by hand (or broken) cannot make a build delete anything else."""
+    project.write("content/les.md", DOC)
+    project.write("buiten.txt", "van mij")
+    project.write("build/.handouts-files", '{"format": 1, "documents": {"content/weg.md": '
+                                           '["../buiten.txt", "/etc/hostname", "weg.pdf"]}}')
+    project.write("build/weg.pdf", b"%PDF- of a file that is gone")
+    assert project.run("build").exit_code == 0
+    assert (project.root / "buiten.txt").read_text() == "van mij"
+    assert names(project.root / "build") == [".handouts-files", "les.pdf"]
