@@ -11,7 +11,6 @@ parsed text, its line breaks per width and its recorded drawings."""
 
 from __future__ import annotations
 
-import copy
 import re
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
@@ -398,7 +397,8 @@ def own_copy(shared: Flowable) -> Flowable:
     shared.__dict__.setdefault("_recordings", {})
     if isinstance(shared, Para):
         shared.__dict__.setdefault("_lines", {})
-    clone = copy.copy(shared)
+    clone = object.__new__(type(shared))  # copy.copy, without its generic machinery
+    clone.__dict__.update(shared.__dict__)
     for name in getattr(shared, "parts", ()):
         setattr(clone, name, own_copy(getattr(shared, name)))
     return clone
