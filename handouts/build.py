@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,9 +17,11 @@ from handouts.content import discover as discover_markdown
 from handouts.documents import make_document
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, display_path
 from handouts.exam.make import discover_exams, make_exam
-from handouts.pdf import write_all_atomic
+from handouts.output_record import OutputRecord, source_name
+from handouts.pdf import OLD_PREFIX, TEMP_PREFIX, Staging, recover, uninterrupted
 from handouts.products import Job, Options, Outcome, Product
 from handouts.project import Project
+from handouts.workers import worker_pool
 
 Discover = Callable[[list[Path], Project], list[Path]]
 Make = Callable[[Path, Project, Options], tuple[list[Product], tuple[Diagnostic, ...]]]
@@ -104,10 +105,10 @@ def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
 
     pooled = [i for i, job in enumerate(jobs) if job.kind not in SPLITS_ITSELF]
     if workers > 1 and len(pooled) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(pooled))) as pool:
+        with worker_pool(min(workers, len(pooled))) as pool:
             alone = replace(options, on_part=None)  # a display callback stays in this process
             tasks = [(jobs[i], project, alone) for i in pooled]
-            for index, outcome in zip(pooled, pool.map(_make_star, tasks)):
+            for index, outcome in zip(pooled, pool.imap(_make_star, tasks)):
                 done(index, outcome)
     for index, job in enumerate(jobs):
         if index not in outcomes:
@@ -115,19 +116,89 @@ def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
     return [outcomes[i] for i in range(len(jobs))]
 
 
-def write(outcomes: list[Outcome], out_dir: Path) -> list[Path]:
-    """Every product of the documents that succeeded, each file whole or not at all,
-    flushed to disk together (one flush per file costs more than the rest of a small
-    document's build)."""
-    files = [(out_dir / p.target, p.data) for o in outcomes if not o.failed for p in o.products]
+# Kinds whose files fill a folder of their own (an exam's): the folder is replaced as
+# one, so that its versions, keys and key.csv are never of two different draws.
+WHOLE_FOLDER = {"exam"}
+
+
+def write(outcomes: list[Outcome], out_dir: Path, root: Path | None = None) -> list[Path]:
+    """Every product of the documents that succeeded, each file whole or not at all
+    and an exam's folder as one, flushed to disk together (one flush per file costs
+    more than the rest of a small document's build). Files an earlier build made
+    from these documents (or from content files that are gone) and that are no
+    longer made are removed: only those the record lists (`output_record.py`)."""
     try:
-        return write_all_atomic(files)
+        return _write(outcomes, out_dir, root or Path.cwd())
     except OSError as exc:
         where = exc.filename or out_dir
         raise HandoutsError(Diagnostic(SourceRef(display_path(Path(where))),
                                        f"cannot write the output: {exc.strerror or exc}; check "
                                        "that the output folder exists, is writable and has room "
                                        "(--out chooses another)")) from None
+
+
+def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
+    record = OutputRecord.load(out_dir)
+    made = {source_name(o.job.source, root): o for o in outcomes if not o.failed}
+    project = root.resolve().as_posix()
+    # Files of content files that are gone go too; not when the record is another
+    # project's (one output folder for two projects): its sources are not ours to judge.
+    gone = [s for s in record.documents if s not in made and not (root / s).exists()
+            and record.project in ("", project)]
+    new = {out_dir / p.target for o in made.values() for p in o.products}
+    for folder in {out_dir} | {d for f in record.all_files() | new for d in f.parents if out_dir in d.parents}:
+        recover(folder)  # what a build killed while writing left behind
+    staging = Staging()
+    try:
+        for source, outcome in made.items():
+            _stage(staging, outcome, out_dir, record.files(source))
+        staging.flush()
+        stale = {f for s in [*made, *gone] for f in record.files(s)} - new
+        after = OutputRecord(out_dir, dict(record.documents), project)
+        for source, outcome in made.items():
+            after.set(source, [out_dir / p.target for p in outcome.products])
+        for source in gone:
+            del after.documents[source]
+        with uninterrupted():
+            # The record first holds the old files and the new: whichever a kill leaves
+            # in place, the next build knows them for its own.
+            OutputRecord(out_dir, {**record.documents, **{
+                s: sorted({*record.documents.get(s, ()), *after.documents[s]}) for s in made}}, project).save()
+            staging.commit()
+            _remove_stale(stale, out_dir)
+            after.save()
+    finally:
+        staging.discard()
+    return staging.targets
+
+
+def _stage(staging: Staging, outcome: Outcome, out_dir: Path, recorded: set[Path]) -> None:
+    files = [(out_dir / p.target, p.data) for p in outcome.products]
+    if outcome.job.kind not in WHOLE_FOLDER or not files:
+        for target, data in files:
+            staging.file(target, data)
+        return
+    folder = files[0][0].parent
+    ours = recorded | {target for target, _ in files}
+    # What the folder holds that no build of this document made is the user's: it stays.
+    keep = [entry for entry in (folder.iterdir() if folder.is_dir() else ())
+            if entry not in ours and not entry.name.startswith((TEMP_PREFIX, OLD_PREFIX))]
+    staging.folder(folder, files, keep)
+
+
+def _remove_stale(stale: set[Path], out_dir: Path) -> None:
+    """Remove files the record lists that are no longer made, and the folders they
+    leave empty (up to the output folder)."""
+    for path in sorted(stale):
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+        folder = path.parent
+        while folder != out_dir and out_dir in folder.parents:
+            try:
+                folder.rmdir()  # only when empty
+            except OSError:
+                break
+            folder = folder.parent
 
 
 def build(paths: list[Path], project: Project, options: Options, *, out_dir: Path | None = None,
@@ -139,7 +210,7 @@ def build(paths: list[Path], project: Project, options: Options, *, out_dir: Pat
     if progress is not None and hasattr(progress, "start"):
         progress.start(len(jobs))
     outcomes = run(jobs, project, options, workers, progress)
-    written = [] if dry_run else write(outcomes, out_dir or project.output_dir)
+    written = [] if dry_run else write(outcomes, out_dir or project.output_dir, project.root)
     return Report(tuple(outcomes), tuple(written), time.perf_counter() - started)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -17,9 +18,11 @@ from handouts.limits import MAX_VERSIONS
 
 EXIT_CODES = """\b
 Exit codes:
-  0  success (warnings may have been printed)
-  1  content or build errors: each printed as path:line: error: ...
-  2  usage errors: unknown option, missing file argument"""
+  0    success (warnings may have been printed)
+  1    content or build errors: each printed as path:line: error: ...
+  2    usage errors: unknown option, a path that does not exist
+  130  interrupted (Ctrl-C); nothing is left half-written
+  143  stopped by SIGTERM, as cleanly as by Ctrl-C"""
 
 
 def _fail_unexpected(exc: BaseException) -> None:
@@ -51,7 +54,7 @@ def main() -> None:
 
 
 @main.command(epilog=EXIT_CODES)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the PDFs (default: build/ in the project).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -60,9 +63,9 @@ def main() -> None:
 @click.option("--exam", is_flag=True, help="Build only exams (PATHS are exam specs).")
 @click.option("--versions", type=click.IntRange(1, MAX_VERSIONS), help="Exams: number of versions.")
 @click.option("--seed", type=int, help="Exams: random seed (same seed, same exams).")
-@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Exams: CSV of students (student number, name), one version each.")
-@click.option("--practice", type=click.Path(path_type=Path),
+@click.option("--practice", type=click.Path(exists=True, path_type=Path),
               help="Leaflets: practice file, folder of practice files, or CSV.")
 def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice) -> None:
     """Build PDFs from PATHS (content files or folders; default: content/)."""
@@ -71,9 +74,10 @@ def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice) 
 
 
 @main.command(epilog=EXIT_CODES)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--practice", type=click.Path(path_type=Path), help="Leaflets: practice file(s) to check with.")
+@click.option("--practice", type=click.Path(exists=True, path_type=Path),
+              help="Leaflets: practice file(s) to check with.")
 @click.option("--exam", is_flag=True, help="Check only exams (PATHS are exam specs).")
 @click.option("--seed", type=int, help="Exams: random seed to check with.")
 @click.option("--stress", type=click.IntRange(1, 100_000), metavar="N",
@@ -115,6 +119,7 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         from handouts.products import Options
     except Exception as exc:  # pragma: no cover - broken installation
         _fail_unexpected(exc)
+    stopped = _stop_on_sigterm()
     try:
         project = _project(paths)
         # Modules, fonts and templates loaded so far live as long as the process: the
@@ -129,6 +134,10 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
     except HandoutsError as exc:
         _print_diagnostics(exc.diagnostics)
         sys.exit(1)
+    except KeyboardInterrupt:
+        # The write stage removed its temporary files and replaced nothing, or all.
+        click.echo("handouts: interrupted; no file was left half-written", err=True)
+        sys.exit(128 + (stopped[0] if stopped else signal.SIGINT))
     except Exception as exc:
         _fail_unexpected(exc)
     _print_diagnostics(report.diagnostics)
@@ -143,6 +152,20 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
                    f"{report.seconds:.1f} s → {where}/"
                    + (f"; {_count(failed, 'file')} failed" if failed else ""))
     sys.exit(1 if report.failed else 0)
+
+
+def _stop_on_sigterm() -> list[int]:
+    """SIGTERM (a CI job's timeout, `kill`) stops a build as Ctrl-C does: cleanly, with
+    the exit code of the signal (143), so a caller can tell it from Ctrl-C (130).
+    Returns the list the signal's number goes into."""
+    stopped: list[int] = []
+
+    def stop(number: int, frame) -> None:
+        stopped.append(number)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    return stopped
 
 
 def _count(number: int, thing: str) -> str:

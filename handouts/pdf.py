@@ -2,15 +2,24 @@
 
 A failed build leaves no half-written file and never touches the last good PDF:
 the bytes go to a temporary file in the target folder, renamed over the target
-only when complete.
+only when complete. A set of files that must never be seen mixed (an exam's
+versions, keys and key.csv) is written into a temporary folder beside its own,
+which then takes the old folder's place (`Staging.folder`). Temporary names start
+with `TEMP_PREFIX`, so that a build killed outright leaves nothing the next build
+does not recognise and remove (`recover`).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import signal
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
@@ -18,15 +27,17 @@ from reportlab.platypus.doctemplate import LayoutError
 from handouts.errors import SourceRef, fail
 
 
-def _file_mode() -> int:
-    """The mode a plain `open()` would give a new file (0666 less the umask):
-    temporary files start private (0600), and the PDFs should not stay so."""
+def _umask() -> int:
+    """The umask: temporary files and folders start private (0600, 0700), and the
+    PDFs and folders should not stay so, but get what a plain `open()` or `mkdir` gives."""
     mask = os.umask(0)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
 
 
-FILE_MODE = _file_mode()
+FILE_MODE = 0o666 & ~_umask()
+FOLDER_MODE = 0o777 & ~_umask()
+
 
 def render(laid, source: SourceRef | None = None) -> bytes:
     """The PDF bytes of a laid-out document (several passes for contents and page totals);
@@ -42,33 +53,178 @@ def render(laid, source: SourceRef | None = None) -> bytes:
     return laid.buffer.getvalue()
 
 
+TEMP_PREFIX = ".handouts-tmp-"  # a file or folder being written
+OLD_PREFIX = ".handouts-old-"  # a folder set's previous version, while it is swapped out
+# How earlier versions named their temporary files (".versie-A.pdf.k2j4_x9q.tmp"): removed too.
+_EARLIER_TEMP = re.compile(r"^\..+\.(pdf|csv)\.[a-z0-9_]{8}\.tmp$")
+
+
 def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> list[Path]:
     """Write many files so that readers only ever see the old or the new file: each
     goes to a temporary file in its folder, renamed over its target when complete.
-    They are flushed to disk together, a few threads at a time (the disk takes about as
-    long for many flushes at once as for one: the 63 files of a 30-version exam take
-    ~150 ms one by one, ~10 ms together), with few files open at once, so a thousand
-    versions stay within the limit on open files. Nothing is replaced until every file
-    is written and flushed. Returns the targets."""
-    written: list[tuple[Path, str]] = []
+    Nothing is replaced until every file is written and flushed. Returns the targets."""
+    staging = Staging()
     try:
         for target, data in files:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            written.append((target, temp))
-            with os.fdopen(handle, "wb") as out:
+            staging.file(target, data)
+        staging.flush()
+        with uninterrupted():
+            staging.commit()
+    finally:
+        staging.discard()
+    return staging.targets
+
+
+class Staging:
+    """Files, and whole folders of files, written under temporary names and flushed
+    to disk together (the disk takes about as long for many flushes at once as for
+    one: the 63 files of a 30-version exam take ~150 ms one by one, ~10 ms together),
+    with few files open at once, so a thousand versions stay within the limit on open
+    files; then put in place together (`commit`), or removed (`discard`)."""
+
+    def __init__(self) -> None:
+        self._files: list[tuple[Path, str]] = []  # (target, temporary file)
+        self._folders: list[tuple[Path, Path]] = []  # (folder, temporary folder)
+        self._written: list[str] = []  # every temporary file, to flush
+        self._old: list[Path] = []  # replaced folders, removed once all is in place
+        self.targets: list[Path] = []
+
+    def file(self, target: Path, data: bytes) -> None:
+        """`data` to go to `target`, replacing the file there (if any) on `commit`."""
+        self._files.append((target, self._write(target.parent, target.name, data)))
+        self.targets.append(target)
+
+    def folder(self, folder: Path, files: Iterable[tuple[Path, bytes]], keep: Iterable[Path] = ()) -> None:
+        """`files` (targets inside `folder`) to take the place of all of `folder` on
+        `commit`, together with the entries `keep` of the present folder (the user's
+        own), which stay as they are."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{folder.name}.", dir=folder.parent))
+        self._folders.append((folder, temp))
+        # A temporary folder starts private (0700): give it the mode of the one it replaces.
+        os.chmod(temp, folder.stat().st_mode & 0o7777 if folder.is_dir() else FOLDER_MODE)
+        for entry in keep:
+            _link_or_copy(entry, temp / entry.name)
+        for target, data in files:
+            inside = temp / target.relative_to(folder)
+            inside.parent.mkdir(parents=True, exist_ok=True)
+            with open(inside, "xb") as out:
                 out.write(data)
-                os.fchmod(out.fileno(), FILE_MODE)
-        if written:
-            with ThreadPoolExecutor(max_workers=min(16, len(written))) as pool:
-                list(pool.map(_flush, [temp for _, temp in written]))
-        for target, temp in written:
+            self._written.append(str(inside))
+            self.targets.append(target)
+
+    def _write(self, folder: Path, name: str, data: bytes) -> str:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
+        self._written.append(temp)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            os.fchmod(out.fileno(), FILE_MODE)
+        return temp
+
+    def flush(self) -> None:
+        """Every file written so far, on disk."""
+        if self._written:
+            with ThreadPoolExecutor(max_workers=min(16, len(self._written))) as pool:
+                list(pool.map(_flush, self._written))
+        for _, temp in self._folders:
+            _flush(str(temp))
+
+    def commit(self) -> None:
+        """Everything in place: renames only (run it `uninterrupted`). A folder set
+        moves its old folder aside first; a build killed between the two renames is
+        rolled back by the next one (`recover`)."""
+        for target, temp in self._files:
             os.replace(temp, target)
-    except BaseException:
-        for _, temp in written:
-            Path(temp).unlink(missing_ok=True)  # those already renamed are gone already
-        raise
-    return [target for target, _ in written]
+        self._files = []
+        for folder, temp in self._folders:
+            old = folder.parent / f"{OLD_PREFIX}{folder.name}"
+            if not folder.exists():
+                os.rename(temp, folder)
+                continue
+            _remove(old)
+            os.rename(folder, old)
+            try:
+                os.rename(temp, folder)
+            except OSError:
+                os.rename(old, folder)
+                raise
+            self._old.append(old)
+        self._folders = []
+
+    def discard(self) -> None:
+        """Remove what was not put in place, and the replaced folders."""
+        for _, temp in self._files:
+            Path(temp).unlink(missing_ok=True)
+        for _, temp in self._folders:
+            _remove(temp)
+        for old in self._old:
+            _remove(old)
+        self._files, self._folders, self._old = [], [], []
+
+
+def recover(folder: Path) -> None:
+    """Clean up after a build that was killed while writing into `folder`: remove its
+    temporary files and folders; put back a folder set whose old folder was moved
+    aside while its new one had not taken its place yet, or remove the old folder if
+    the new one had."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(TEMP_PREFIX) or _EARLIER_TEMP.match(entry.name):
+            _remove(path)
+        elif entry.name.startswith(OLD_PREFIX):
+            current = folder / entry.name[len(OLD_PREFIX):]
+            if current.exists():
+                _remove(path)
+            else:
+                os.rename(path, current)
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done (its renames take milliseconds),
+    then take effect: a set of files is never left half replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.getsignal(number) for number in held}
+    for number in held:
+        signal.signal(number, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        if caught:
+            signal.raise_signal(caught[0])
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """`source` at `target` too: a hard link where the file system allows one."""
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, target, symlinks=True, copy_function=_link_file)
+    else:
+        _link_file(str(source), str(target))
+
+
+def _link_file(source: str, target: str) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _flush(path: str) -> None:

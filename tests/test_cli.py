@@ -43,7 +43,8 @@ def test_content_error_exit_1_no_traceback_last_good_pdf_kept(project):
     assert "content/les.md:3: error: unknown key" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert (project.root / "build/les.pdf").read_bytes() == good
-    assert [p.name for p in (project.root / "build").iterdir()] == ["les.pdf"]  # no temp files left
+    # no temporary files left; the record of the files the builds wrote
+    assert sorted(p.name for p in (project.root / "build").iterdir()) == [".handouts-files", "les.pdf"]
 
 
 def test_one_bad_document_does_not_stop_the_others(project):
@@ -67,9 +68,11 @@ def test_usage_errors_exit_2(project):
     assert project.run("frobnicate").exit_code == 2
 
 
-def test_missing_path_is_an_error(project):
+def test_a_path_that_does_not_exist_is_a_usage_error(project):
     result = project.run("build", "content/nope.md")
-    assert result.exit_code == 1 and "no such file" in result.stderr
+    assert result.exit_code == 2 and "'content/nope.md' does not exist" in result.stderr
+    assert project.run("check", "nope").exit_code == 2
+    assert project.run("build", "--exam", "--roster", "klas.csv").exit_code == 2
 
 
 def test_no_content_is_an_error(project):
@@ -81,7 +84,8 @@ def test_help_documents_exit_codes():
     result = subprocess.run([sys.executable, "-m", "handouts", "build", "--help"], capture_output=True, text=True,
                             cwd=REPO)
     assert result.returncode == 0
-    assert "Exit codes" in result.stdout and "2  usage errors" in result.stdout
+    assert "Exit codes" in result.stdout and "2    usage errors" in result.stdout
+    assert "130  interrupted" in result.stdout
 
 
 def test_version_works_from_a_source_checkout_too():

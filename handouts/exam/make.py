@@ -14,12 +14,11 @@ import gc
 import multiprocessing
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from handouts.errors import Diagnostic, SourceRef, fail
+from handouts.errors import Diagnostic, HandoutsError, SourceRef, fail
 from handouts.exam.characters import check_characters, priming_fonts
 from handouts.exam.giveaways import exam_warnings
 from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
@@ -30,6 +29,7 @@ from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
 from handouts.figurefile import address_problem, on_disk, written_names
 from handouts.layout.exam_blocks import EXAM_MARKUP
+from handouts.layout.exam_doc import PageOverflow
 from handouts.layout.exam_pages import (
     ExamLayout,
     FontPriming,
@@ -44,6 +44,7 @@ from handouts.products import Options, Product
 from handouts.project import Project
 from handouts.project_files import outside_problem, project_file
 from handouts.templating import render as render_template
+from handouts.workers import worker_pool
 
 _SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
 _PARALLEL_FROM = 12  # versions: below this, starting processes costs more than it saves
@@ -82,11 +83,14 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     exam = exam_view(spec, versions[0], labels)
 
     papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
+    refs = {q.id: q.ref for q in bank.questions()}
 
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
         return VersionTask(exam, paper_view(v, figures), key_view(v, bank, spec.language), labels, theme,
                            project.root, folder / f"{_stem(v, labels)}.pdf",
-                           folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys, spec.ref)
+                           folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys,
+                           Sources(spec.ref, {e.position: (e.question_id, refs[e.question_id])
+                                              for e in v.key.entries}))
 
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
@@ -96,16 +100,28 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     try:
         parts = _told(_parts(versions, task, options.jobs, products), len(versions), options.on_part)
         laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
-        printed = Product(folder / f"{labels['print_file']}.pdf", render(laid, spec.ref), laid.doc.page)
+        printed = Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)), laid.doc.page)
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
                          render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
-                         "exam/overview.xml.j2"))
+                         "exam/overview.xml.j2", sources=Sources(spec.ref)))
     products.append(printed)
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
     return products, exam_warnings(bank, versions)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where a version's questions come from, by position: (question id, bank file and
+    line); and the spec, for what is no question's. For layout errors."""
+
+    spec: SourceRef
+    questions: dict[int, tuple[str, SourceRef]] = field(default_factory=dict)
+
+
+_NOWHERE = Sources(SourceRef(""))
 
 
 @dataclass(frozen=True)
@@ -122,7 +138,7 @@ class VersionTask:
     key_target: Path
     paper_fonts: FontPriming | None = None  # every version's and the print file's
     key_fonts: FontPriming | None = None  # every key's
-    spec: SourceRef | None = None  # where a layout that cannot be done is reported
+    sources: Sources | None = None
 
 
 def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product, Product, RecordedPart | None]:
@@ -134,12 +150,12 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
                              EXAM_MARKUP)
     laid = lay_out_exam(markup, shared.theme, "exam/version.xml.j2", shared, record=record,
                         priming=task.paper_fonts)
-    paper = Product(task.paper_target, render(laid, task.spec), laid.doc.page)
+    paper = Product(task.paper_target, _render(laid, task.sources or _NOWHERE), laid.doc.page)
     key = render_template("exam/key.xml.j2",
                           {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root,
                           EXAM_MARKUP)
-    return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts), \
-        laid.doc.recorded() if record else None
+    return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts,
+                               task.sources), laid.doc.recorded() if record else None
 
 
 def _told(parts: Iterator[RecordedPart], total: int,
@@ -171,8 +187,8 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     if alone:
         return
     rest = versions[1:]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        made = pool.map(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
+    with worker_pool(jobs) as pool:
+        made = pool.imap(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
         for paper, key, part in made:
             products += [paper, key]
             yield part
@@ -242,9 +258,29 @@ def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
 
 
 def _pdf(target: Path, markup: str, shared: ExamLayout, template: str,
-         priming: FontPriming | None = None) -> Product:
+         priming: FontPriming | None = None, sources: Sources | None = None) -> Product:
     laid = lay_out_exam(markup, shared.theme, template, shared, priming=priming)
-    return Product(target, render(laid), laid.doc.page)
+    return Product(target, _render(laid, sources or _NOWHERE), laid.doc.page)
+
+
+def _render(laid, sources: Sources) -> bytes:
+    """`render(laid)`; what does not fit on a page is an error at its question's line."""
+    try:
+        return render(laid)
+    except PageOverflow as exc:
+        raise _overflow(exc, laid.doc.title or "", sources) from None
+
+
+def _overflow(exc: PageOverflow, document: str, sources: Sources) -> HandoutsError:
+    where = f"version {exc.code}" if exc.code else "the exam"
+    number = int(exc.question) if exc.question.isdigit() else 0
+    if number in sources.questions:
+        qid, ref = sources.questions[number]
+        return fail(ref, f'question "{qid}" (number {number} in {where}) does not fit on one page, and a '
+                         "question is never split across pages; shorten its text, give it fewer options "
+                         "or a smaller answer box, or make it two questions")
+    return fail(sources.spec, f'a block of "{document}" ({where}) does not fit on one page; shorten the '
+                              "longest text in it (an answer, model answer, feedback or instruction)")
 
 
 # ---- views: what the templates see -------------------------------------------

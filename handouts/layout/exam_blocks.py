@@ -1,10 +1,16 @@
 """Exam blocks: the exam markup's elements (question, choices, case, grid, ...) turned
 into flowables, and what every document of one exam shares (`ExamLayout`): styles,
-and paragraphs parsed and broken into lines once however many versions repeat them."""
+and paragraphs parsed and broken into lines once however many versions repeat them.
+
+No flowable is shared between documents: reportlab keeps layout state on a flowable
+(its size, and the flag that it was once put off to the next page, after which it
+may not be put off again), so a paragraph laid out in one version would carry that
+into the next. Every document lays out copies of its own (`own_copy`) of the exam's
+shared flowables; the copies share only what does not change with the layout: the
+parsed text, its line breaks per width and its recorded drawings."""
 
 from __future__ import annotations
 
-import copy
 import re
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
@@ -82,15 +88,16 @@ def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
     """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
     set them. The text is a paragraph of its own, the same whatever its letter in a
     version: it is broken into lines once per exam, and drawn more cheaply. Every
-    letter gets the room of the widest, so the options' texts line up."""
+    letter gets the room of the widest, so the options' texts line up. The
+    exam's shared flowable: a document lays out its `own_copy`."""
     style = ctx.styles["choice"]
     font = tt2ps(style.fontName, 1, 0)
     room = max(stringWidth(c, font, style.fontSize) for c in _WIDE) if len(label) == 1 else \
         stringWidth(label, font, style.fontSize)
     indent = room + gap * stringWidth(NBSP, style.fontName, style.fontSize)
     if font == style.fontName or not _TAG.sub("", text).strip():  # nothing to set apart
-        return ctx.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
-    words = ctx.paragraph(text, ctx.shared.indented("choice", indent))
+        return ctx.shared.paragraph(f"<b>{label}</b>{NBSP * gap}{text}", "choice")
+    words = ctx.shared.paragraph(text, ctx.shared.indented("choice", indent))
     return ctx.shared.made(Lettered, label, font, style.leftIndent + style.firstLineIndent, words)
 
 
@@ -99,11 +106,11 @@ _WIDE = "MW"  # the widest capitals
 
 
 def choices(elem: ET.Element, ctx: Context) -> list:
-    return [ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, True) for c in elem.findall("choice")]
+    return [own_copy(ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, True)) for c in elem.findall("choice")]
 
 
 def items(elem: ET.Element, ctx: Context) -> list:
-    return [ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, False) for c in elem.findall("choice")]
+    return [own_copy(ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, False)) for c in elem.findall("choice")]
 
 
 def order(elem: ET.Element, ctx: Context) -> list:
@@ -147,9 +154,9 @@ def matching(elem: ET.Element, ctx: Context) -> list:
         left: list = ["", "", ""]
         if i < len(prompts):
             p = prompts[i]
-            left = [_lettered(f"{p.get('n')}.", 1, ctx.text(p), ctx),
+            left = [own_copy(_lettered(f"{p.get('n')}.", 1, ctx.text(p), ctx)),
                     TickBox(6 * mm, 9 * mm), ""]
-        right = _choice_text(answers[i], ctx) if i < len(answers) else ""
+        right = own_copy(_choice_text(answers[i], ctx)) if i < len(answers) else ""
         rows.append(["", *left, right])
     return [_grid(rows, [INDENT, half, 10 * mm, 4 * mm, half], ctx)]
 
@@ -169,7 +176,7 @@ def hint(elem: ET.Element, ctx: Context) -> list:
 
 def question(elem: ET.Element, ctx: Context) -> list:
     # A question never splits across pages: its parts move together.
-    return [Together(_question_parts(elem, ctx)), Spacer(0, ctx.styles["body"].leading * 0.8)]
+    return [Together(_question_parts(elem, ctx), elem.get("n", "")), Spacer(0, ctx.styles["body"].leading * 0.8)]
 
 
 def _question_parts(elem: ET.Element, ctx: Context) -> list:
@@ -204,7 +211,7 @@ def case(elem: ET.Element, ctx: Context) -> list:
     if not questions:
         return [text]
     # The case text never stands alone: it keeps its first question with it.
-    first = Together([text, Spacer(0, 6), *_question_parts(questions[0], ctx)])
+    first = Together([text, Spacer(0, 6), *_question_parts(questions[0], ctx)], questions[0].get("n", ""))
     gap = Spacer(0, ctx.styles["body"].leading * 0.8)
     return [first, gap, *[f for q in questions[1:] for f in question(q, ctx)]]
 
@@ -273,17 +280,18 @@ def grid(elem: ET.Element, ctx: Context) -> list:
     for row in elem.findall("row"):
         style = "cellhead" if row.get("header") == "1" else "cell"
         header += row.get("header") == "1"
-        rows.append([ctx.paragraph(ctx.text(cell), style) for cell in row.findall("cell")])
+        rows.append([ctx.shared.paragraph(ctx.text(cell), style) for cell in row.findall("cell")])
     if not rows:
         return []
     widths = _fitted(widths, rows)
-    # The same grid in many documents (a key's blueprint) is made and styled once, and
-    # drawn once: each document lays out a copy of its own (a table keeps how it was
-    # last laid out and split), which replays the drawings of the one (exam_replay.py).
+    # The same grid in many documents (a key's blueprint) is planned and styled once,
+    # and drawn once: each document lays out a table of its own, of its own copies of
+    # the cells, which replays the drawings of the first (exam_replay.py).
     key = ("grid", tuple(widths), header, tuple(tuple(cells) for cells in rows))
-    made = ctx.shared.once(key, lambda: _grid_table(rows, widths, header, ctx), recent=True)
-    table = copy.copy(made)
-    table.replay_as = made
+    plan = ctx.shared.once(key, lambda: _GridPlan(rows, widths, header, ctx), recent=True)
+    table = Table([[own_copy(c) if isinstance(c, Flowable) else c for c in row] for row in plan.rows],
+                  colWidths=widths or None, repeatRows=header, style=plan.style, hAlign="LEFT")
+    table.replay_as = plan
     return [table, Spacer(0, 8)]
 
 
@@ -317,16 +325,20 @@ def _longest_word(cell: Para) -> float:
     return max((stringWidth(w, font, style.fontSize) for w in words), default=0.0)
 
 
-def _grid_table(rows: list[list], widths: list[float], header: int, ctx: Context) -> Table:
-    c = ctx.theme.colours
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), _GRID_TOP),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), _GRID_BOTTOM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, header - 1), c["accent"]))
-    if widths:
-        style += _plain_rows(rows, widths)
-    return Table(rows, colWidths=widths or None, repeatRows=header, style=_table_style(ctx, *style),
-                 hAlign="LEFT")
+class _GridPlan:
+    """A grid's cells (the exam's shared paragraphs, or plain strings) and its style;
+    it also keeps the recorded drawings of the tables made from it."""
+
+    def __init__(self, rows: list[list], widths: list[float], header: int, ctx: Context):
+        c = ctx.theme.colours
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), _GRID_TOP),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), _GRID_BOTTOM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
+        if header:
+            style.append(("BACKGROUND", (0, 0), (-1, header - 1), c["accent"]))
+        self.rows = [list(cells) for cells in rows]
+        if widths:
+            style += _plain_rows(self.rows, widths)
+        self.style = _table_style(ctx, *style)
 
 
 def _plain_rows(rows: list[list], widths: list[float]) -> list[tuple]:
@@ -336,10 +348,11 @@ def _plain_rows(rows: list[list], widths: list[float]) -> list[tuple]:
     font size below the top, a paragraph its ascent): the page looks the same."""
     runs: list[list] = []  # [first row, last row, font]
     for r, cells in enumerate(rows):
-        font = _plain_font(cells, widths)
+        probes = [own_copy(cell) if isinstance(cell, Para) else cell for cell in cells]
+        font = _plain_font(probes, widths)
         if font is None:
             continue
-        rows[r] = [cell.one_line() for cell in cells]
+        rows[r] = [probe.one_line() for probe in probes]
         if runs and runs[-1][1] == r - 1 and runs[-1][2] == font:
             runs[-1][1] = r
         else:
@@ -434,9 +447,10 @@ class ExamLayout:
         self.styles = _exam_styles(theme, language)
         self._paragraphs: dict[tuple[str, str], Para] = {}
         self._made: dict[tuple, Flowable] = {}
-        self._recent: OrderedDict[tuple, Flowable] = OrderedDict()
+        self._recent: OrderedDict[tuple, Any] = OrderedDict()
 
     def paragraph(self, text: str, style: str) -> Para:
+        """The exam's paragraph of `text` in `style`: a document lays out its `own_copy`."""
         known = self._paragraphs.get((text, style))
         if known is None:
             if len(self._paragraphs) >= _KEPT_PARAGRAPHS:  # a roster of thousands: start afresh
@@ -452,7 +466,7 @@ class ExamLayout:
         `args` are told apart by identity: they are the shared paragraphs."""
         return self.once((kind, *args), lambda: kind(*args))
 
-    def once(self, key: tuple, make: Callable[[], Flowable], recent: bool = False) -> Flowable:
+    def once(self, key: tuple, make: Callable[[], Any], recent: bool = False) -> Any:
         """The flowable made for `key`, made by `make()` the first time. With `recent`,
         kept only while among the last few made so: for what only some documents
         repeat (a key's blueprint, yes; its answers table, rarely)."""
@@ -495,4 +509,20 @@ class ExamContext(Context):
         return (elem.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").strip()
 
     def paragraph(self, text: str, style: str) -> Paragraph:
-        return self.shared.paragraph(text, style)
+        return own_copy(self.shared.paragraph(text, style))
+
+
+def own_copy(shared: Flowable) -> Flowable:
+    """A document's own copy of one of the exam's shared flowables (and of the
+    flowables it is made of, named in its `parts`): the layout state reportlab keeps
+    on a flowable stays in one document. The copies share the parsed text, the line
+    breaks per width (`Para`) and the recorded drawings (exam_replay.py), which the
+    layout does not change."""
+    shared.__dict__.setdefault("_recordings", {})
+    if isinstance(shared, Para):
+        shared.__dict__.setdefault("_lines", {})
+    clone = object.__new__(type(shared))  # copy.copy, without its generic machinery
+    clone.__dict__.update(shared.__dict__)
+    for name in getattr(shared, "parts", ()):
+        setattr(clone, name, own_copy(getattr(shared, name)))
+    return clone

@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, KeepTogether, PageBreak, PageTemplate
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from handouts.layout.exam_recording import RecordedPart, RecordingFrame
 from handouts.layout.fonts import FontPriming, primed_state
@@ -59,6 +59,16 @@ class ExamCanvas(Canvas):
         if self.capture is not None and streams is not None:
             self.capture(self, tuple(streams))
         super().save()
+
+
+class PageOverflow(Exception):
+    """Something does not fit on a page even by itself: in question number `question`
+    ("" when outside any question) of the part (version) `code`. The exam's build
+    turns it into an error that names the question's file and line."""
+
+    def __init__(self, question: str, code: str):
+        super().__init__(question, code)
+        self.question, self.code = question, code
 
 
 class PartStart(ActionFlowable):
@@ -149,6 +159,15 @@ class ExamDoc(BaseDocTemplate):
             for f in kept[:-1]:  # once kept, not again: a split must not join them anew
                 f.__dict__["keepWithNext"] = 0
             flowables[0:2] = [KeepTogether(kept)]
+
+    def handle_flowable(self, flowables):  # noqa: D102 - reportlab's verb
+        placing = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            # reportlab's message names the flowable's Python object, of no use to a
+            # teacher: say which question it belongs to instead.
+            raise PageOverflow(getattr(placing, "question", ""), self.code) from None
 
     def handle_partStart(self, index: int, code: str) -> None:
         self.part, self.code, self.part_start = index, code, self.page

@@ -75,7 +75,20 @@ class Together(KeepTogether):
     always takes apart, it is placed and drawn as one flowable while it fits: fewer
     placements, and no copy of the frame to measure it. Spacing is the frame's own
     (space before and after overlap), so the parts stand where the frame would put them;
-    what does not fit splits as KeepTogether does."""
+    what does not fit splits as KeepTogether does. `question` is the number of the
+    question it holds, which the pieces of a split carry too: a layout error names it."""
+
+    def __init__(self, flowables: list, question: str = ""):
+        super().__init__(flowables)
+        self.question = question
+
+    def split(self, availWidth, availHeight):
+        pieces = super().split(availWidth, availHeight)
+        if self.question:
+            for piece in pieces:  # the document's own flowables (exam_blocks.own_copy)
+                if isinstance(piece, Flowable) and not getattr(piece, "question", ""):
+                    piece.question = self.question
+        return pieces
 
     def wrap(self, availWidth, availHeight):
         canv = getattr(self, "canv", None)
@@ -104,6 +117,8 @@ class Together(KeepTogether):
 class Lettered(Flowable):
     """A bold label drawn before the first line of a paragraph indented to make room."""
 
+    parts = ("text",)  # flowables it is made of: a document's copy has copies of them
+
     def __init__(self, label: str, font: str, x: float, text: Paragraph):
         super().__init__()
         self.label, self.font, self.x, self.text, self.style = label, font, x, text, text.style
@@ -126,6 +141,8 @@ class Lettered(Flowable):
 
 class Choice(Flowable):
     """An option line: an optional tick box, then the lettered text, hanging indented."""
+
+    parts = ("text",)
 
     def __init__(self, text: Flowable, indent: float, box: bool):
         super().__init__()

@@ -1,0 +1,49 @@
+"""Worker processes for `--jobs`: they end with the build that started them.
+
+Ctrl-C reaches every process of the terminal's process group: the workers ignore it,
+and the build in the main process answers it by stopping them (`worker_pool`). A main
+process that is killed outright (SIGKILL, a crash) cannot stop anything, so each
+worker watches its parent: once the parent is gone, the worker's parent changes (it
+is adopted by another process) and the worker ends within `_WATCH_SECONDS`. Without
+this, workers kept running for minutes and kept the build's output pipe open, so a
+CI job or `| tee` waited for them. A thread that polls `os.getppid()` does this on
+every POSIX system (Linux's PR_SET_PDEATHSIG would need ctypes and exists nowhere
+else), and it also sees a parent that died before the worker started.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.pool import Pool
+
+_WATCH_SECONDS = 0.2
+
+
+@contextmanager
+def worker_pool(processes: int) -> Iterator[Pool]:
+    """A pool of `processes` workers, all stopped when the block ends, however it ends
+    (results not taken by then are dropped: the build is over or interrupted)."""
+    pool = multiprocessing.get_context().Pool(processes, initializer=_start, initargs=(os.getpid(),))
+    try:
+        yield pool
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _start(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler, inherited
+    threading.Thread(target=_watch, args=(parent,), name="watch-parent", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
