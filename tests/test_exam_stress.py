@@ -142,9 +142,9 @@ def test_check_stress_fails_at_the_question_line_when_an_answer_is_predictable(m
     assert "with seed 5" in result.output
 
 
-def test_check_stress_of_a_missing_spec_is_an_error():
+def test_check_stress_of_a_missing_spec_is_a_usage_error():
     result = _run(["check", "--exam", "--stress", "10", "geen-toets.yaml"])
-    assert result.exit_code == 1 and "geen-toets.yaml: error: no such file or folder" in result.output
+    assert result.exit_code == 2 and "geen-toets.yaml" in result.output and "does not exist" in result.output
 
 
 BANK = """\
