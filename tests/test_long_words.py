@@ -74,7 +74,7 @@ def test_a_table_row_taller_than_a_page_is_a_clear_error(project: Project):
             "taller than a page and cannot be split over two; shorten it or split it up") in result.output
 
 
-def test_an_exam_option_taller_than_a_page_is_a_clear_error_at_the_spec(project: Project):
+def test_an_exam_option_taller_than_a_page_is_a_clear_error_at_its_question(project: Project):
     project.write("content/exams/bank.yaml",
                   "questions:\n  - id: q1\n    type: single\n    tags: [t]\n    difficulty: 1\n"
                   f"    stem: Welke?\n    options:\n      - text: {WORD}\n        correct: true\n"
@@ -84,5 +84,5 @@ def test_an_exam_option_taller_than_a_page_is_a_clear_error_at_the_spec(project:
                   "  - title: S\n    blueprint:\n      - ids: [q1]\n")
     result = project.run("build", "--exam")
     assert result.exit_code == 1
-    assert ("content/exams/toets.yaml:1: error: a block (a question, a table row, a picture) is "
-            "taller than a page") in result.output
+    assert ('content/exams/bank.yaml:2: error: question "q1" (number 1 in version A) does not fit '
+            "on one page") in result.output
