@@ -41,7 +41,7 @@ class MarkdownKind:
 
 SOURCES: dict[str, Source] = {
     "markdown": Source("handouts.load.content:discover", "handouts.documents:make_document"),
-    "exam": Source("handouts.exam.make:discover_exams", "handouts.exam.make:make_exam",
+    "exam": Source("handouts.load.exam_specs:discover_exams", "handouts.exam.make:make_exam",
                    splits_itself=True, whole_folder=True),
 }
 

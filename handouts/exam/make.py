@@ -1,8 +1,8 @@
-"""Exams in the build: find the specs, and make every file of one exam in memory.
+"""Exams in the build: make every file of one exam in memory.
 
     spec + bank ─► sample ─► views ─► templates (exam/*.xml.j2) ─► layout ─► bytes
 
-The build calls `discover_exams` and `make_exam` (see docs/PIPELINE.md); nothing
+The build finds the specs (`handouts.load.exam_specs`) and calls `make_exam`; nothing
 here writes: every file comes back as a `Product` under `exams/<exam-id>/`.
 The student's template only ever sees `paper_view`, which holds no answers.
 """
@@ -46,27 +46,7 @@ from handouts.project import Project
 from handouts.templating import render as render_template
 from handouts.workers import worker_pool
 
-_SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
 _PARALLEL_FROM = 12  # versions: below this, starting processes costs more than it saves
-
-
-def discover_exams(paths: list[Path], project: Project) -> list[Path]:
-    """The exam spec files among `paths` (files or folders; default: content/)."""
-    found: list[Path] = []
-    for path in paths or [project.content_dir]:
-        if path.is_dir():
-            found.extend(p for p in path.rglob("*.y*ml") if not any(
-                part.startswith((".", "_")) for part in p.relative_to(path).parts))
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            found.append(path)
-    return sorted({p.resolve() for p in found if _is_spec(p)})
-
-
-def _is_spec(path: Path) -> bool:
-    try:
-        return bool(_SPEC_KEY.search(path.read_text(encoding="utf-8", errors="replace")))
-    except OSError:
-        return False
 
 
 def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Product], tuple[Diagnostic, ...]]:
