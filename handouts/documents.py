@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,8 +13,6 @@ from handouts.load import model
 from handouts.load.content import load_document
 from handouts.products import Options, Product
 from handouts.project import Project
-
-PdfMaker = Callable[[model.Document, Project, Options], list[Product]]
 
 
 def output_stem(document: model.Document, project: Project) -> Path:
