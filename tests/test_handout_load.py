@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from handouts.content import load_document
 from handouts.errors import HandoutsError
+from handouts.load.content import load_document
 from handouts.project import load_project
 
 from conftest import SVG

@@ -116,7 +116,7 @@ def test_a_contents_entry_ends_where_a_callback_at_its_end_would_be(text):
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from handouts.layout.pages import ContentsEntry
+    from handouts.layout.headings import ContentsEntry
 
     style = ParagraphStyle("toc", fontName="Helvetica", fontSize=10.5, leading=14.5,
                            leftIndent=52, firstLineIndent=-30, rightIndent=30)
@@ -137,7 +137,7 @@ def test_a_contents_entry_ends_where_a_callback_at_its_end_would_be(text):
 def test_a_heading_number_as_bullet_breaks_the_words_as_the_mixed_markup_did(title):
     from reportlab.lib.colors import HexColor
 
-    from handouts.layout.pages import HeadingParagraph, numbered_heading_style
+    from handouts.layout.headings import HeadingParagraph, numbered_heading_style
 
     style = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=12, leading=15)
     accent = HexColor("#24557f")

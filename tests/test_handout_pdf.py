@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from handouts.build import build
-from handouts.content import load_document
+from handouts.load.content import load_document
 from handouts.products import Options
 from handouts.project import load_project
 

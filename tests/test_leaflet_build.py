@@ -334,7 +334,7 @@ def test_qr_code_to_the_practice_website(sample):
 def test_qr_rectangles_cover_exactly_the_dark_modules():
     from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
-    from handouts.layout.leaflet_blocks import QR_SIZE, _qr_rectangles
+    from handouts.leaflet.layout.blocks import QR_SIZE, _qr_rectangles
 
     url = "https://www.wilgenhof.example.org"
     encoder = QRCode(None, QRErrorCorrectLevel.M)

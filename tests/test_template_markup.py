@@ -74,9 +74,9 @@ def test_a_block_the_layout_cannot_place_is_an_error_at_the_content_line(project
 
 
 def test_every_tag_a_builder_makes_is_declared():
+    from handouts.exam.layout.blocks import EXAM_BUILDERS, EXAM_MARKUP
     from handouts.layout.blocks import BUILDERS, HANDOUT_MARKUP
-    from handouts.layout.exam_blocks import EXAM_BUILDERS, EXAM_MARKUP
-    from handouts.layout.leaflet_blocks import LEAFLET_BUILDERS, LEAFLET_MARKUP
+    from handouts.leaflet.layout.blocks import LEAFLET_BUILDERS, LEAFLET_MARKUP
 
     assert set(BUILDERS) <= set(HANDOUT_MARKUP.tags)
     assert set(EXAM_BUILDERS) <= set(EXAM_MARKUP.tags)

@@ -29,6 +29,7 @@ from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face
 from handouts.layout.footnotes import WithFootnotes
+from handouts.layout.headings import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.icons import callout_icon
 from handouts.layout.markup import (
     INLINE,
@@ -40,7 +41,6 @@ from handouts.layout.markup import (
     tag,
     without_footnote_marks,
 )
-from handouts.layout.pages import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 

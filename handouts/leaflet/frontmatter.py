@@ -1,7 +1,7 @@
 """The front matter of a patient leaflet: its own fields, declared once with docs.
 
 The common fields (title, subtitle, language, template, theme, ...) come from
-`handouts.frontmatter.COMMON_FIELDS`; these are added for `kind: leaflet`:
+`handouts.load.frontmatter.COMMON_FIELDS`; these are added for `kind: leaflet`:
 
 ```
 ---
@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import SourceRef, display_path, fail
-from handouts.figurefile import address_problem, on_disk
 from handouts.leaflet.folds import FOLDS
-from handouts.project_files import outside_problem, project_file
-from handouts.schema import Field, check_date
+from handouts.load.figurefile import address_problem, on_disk
+from handouts.load.project_files import outside_problem, project_file
+from handouts.load.schema import Field, check_date
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 

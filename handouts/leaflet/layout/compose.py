@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from handouts.layout.leaflet_forms import FORM_SIZE, LeafletDoc, PanelCanvas
 from handouts.leaflet.folds import MM, FoldMark, Panel
 from handouts.leaflet.imposition import impose
+from handouts.leaflet.layout.forms import FORM_SIZE, LeafletDoc, PanelCanvas
 
 
 def _forms(doc: LeafletDoc) -> dict[str, list[str]]:
@@ -130,7 +130,7 @@ def compose_single(canvas: PanelCanvas, doc: LeafletDoc) -> None:
         _page(canvas, page, [f"panel{i + 1}"], doc, [f"panel{i + 1}"])
 
 
-# (fold, output) → its composer; `leaflet_pages.OUTPUTS` lists the outputs of each fold.
+# (fold, output) → its composer; `leaflet.layout.pages.OUTPUTS` lists the outputs of each fold.
 COMPOSERS: dict[tuple[str, str], Callable[[PanelCanvas, LeafletDoc], None]] = {
     ("trifold", "print"): compose_trifold_print,
     ("trifold", "screen"): compose_trifold_screen,

@@ -22,11 +22,11 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from handouts import model
 from handouts.errors import Collector, SourceRef, did_you_mean
-from handouts.figurefile import address_problem, on_disk, written_names
-from handouts.project_files import outside_problem, project_file
-from handouts.textfile import LINE_BREAK
+from handouts.load import model
+from handouts.load.figurefile import address_problem, on_disk, written_names
+from handouts.load.project_files import outside_problem, project_file
+from handouts.load.textfile import LINE_BREAK
 
 # What a user may write after ":::", in Dutch or English, and what it means.
 CALLOUT_KINDS = {
