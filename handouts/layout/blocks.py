@@ -264,12 +264,12 @@ def callout(elem: ET.Element, ctx: Context) -> list:
 
 
 def sidenote(elem: ET.Element, ctx: Context) -> list:
+    # Every block of the note (a list too, not only its paragraphs), set in the
+    # side-note style across the margin column.
     style = ctx.styles["sidenote"]
-    flowables = []
-    for child in elem:
-        if child.tag == "p":
-            flowables.append(Para(ctx.text(child), style))
-    return [SideNote(flowables)]
+    margin = replace(ctx, width=ctx.theme.page["sidenote_width"], body_style="sidenote",
+                     styles={**ctx.styles, "body": style, "item": style})
+    return [SideNote(build_children(elem, margin))]
 
 
 def pagebreak(elem: ET.Element, ctx: Context) -> list:

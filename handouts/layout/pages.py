@@ -311,7 +311,7 @@ class HandoutDoc(BaseDocTemplate):
     def place_sidenote(self, flowables: list[Flowable], y: float) -> None:
         canvas = self.canv
         width = self.theme.page["sidenote_width"]
-        heights = [f.wrap(width, self.pagesize[1])[1] for f in flowables]
+        heights = [f.wrapOn(canvas, width, self.pagesize[1])[1] for f in flowables]
         total = sum(heights)
         top = min(y, self._sidenote_floor)
         bottom_limit = self.theme.page["bottom"]
