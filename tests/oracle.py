@@ -53,17 +53,21 @@ SYMBOLS = SAFE_SYMBOLS + MISSING_SYMBOLS
 IJ_WORDS = ("Ĳsselmeer", "ĳs", "ĳzer", "Ĳmuiden", "bĳ")
 
 
-def words(symbols: tuple[str, ...] = SAFE_SYMBOLS) -> st.SearchStrategy[str]:
-    """One word as an author types it: a Dutch or English word, a number, a symbol.
-    With all `SYMBOLS`, words with the letters Ĳ and ĳ come in too."""
-    plain = st.sampled_from(DUTCH + ENGLISH + (IJ_WORDS if set(MISSING_SYMBOLS) & set(symbols) else ()))
-    number = st.one_of(st.integers(0, 99999).map(str),
-                       st.tuples(st.integers(0, 999), st.integers(0, 99)).map(lambda t: f"{t[0]},{t[1]}"))
-    options = [plain] * 8 + [number]
-    if symbols:
-        symbol = st.sampled_from(symbols)
-        options += [symbol, st.tuples(number, symbol).map("".join), st.tuples(symbol, number).map("".join)]
-    return st.one_of(options)
+@st.composite
+def words(draw: st.DrawFn, symbols: tuple[str, ...] = SAFE_SYMBOLS) -> str:
+    """One word as an author types it: mostly a Dutch or English word, else a number,
+    a symbol, or a number with a symbol. With all `SYMBOLS`, words with the letters
+    Ĳ and ĳ come in too."""
+    vocabulary = DUTCH + ENGLISH + (IJ_WORDS if set(MISSING_SYMBOLS) & set(symbols) else ())
+    kind = draw(st.integers(0, 11 if symbols else 8))
+    if kind < 8:
+        return draw(st.sampled_from(vocabulary))
+    number = str(draw(st.integers(0, 99999))) if draw(st.booleans()) else \
+        f"{draw(st.integers(0, 999))},{draw(st.integers(0, 99))}"
+    if kind == 8:
+        return number
+    symbol = draw(st.sampled_from(symbols))
+    return {9: symbol, 10: number + symbol, 11: symbol + number}[kind]
 
 
 def text(symbols: tuple[str, ...], min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[list[str]]:
@@ -140,24 +144,32 @@ class Printed:
     pages: list[int]  # the page of every word
 
     def find(self, word: str, start: int) -> int | None:
-        """Where `word` ends being printed at or after `start`, whole or in two halves."""
+        """Where `word` ends being printed at or after `start`, whole or broken."""
         for i in range(start, len(self.words)):
-            here = self.words[i]
-            if here == word:
-                return i
-            if i in self.broken and len(word) > len(here) and word.startswith(here):
-                rest = word[len(here):]
-                for j in range(i + 1, min(i + 1 + _NEAR, len(self.words))):
-                    if self.words[j] == rest:
-                        return j
+            end = self._ends(word, i)
+            if end is not None:
+                return end
         return None
 
     def count(self, word: str) -> int:
-        """How often `word` is printed, whole or in two halves (an upper bound)."""
-        whole = sum(1 for w in self.words if w == word)
-        halves = sum(1 for i in self.broken if len(word) > len(self.words[i]) and word.startswith(self.words[i])
-                     and word[len(self.words[i]):] in self.words[i + 1:i + 1 + _NEAR])
-        return whole + halves
+        """How often `word` is printed, whole or broken (an upper bound)."""
+        return self.words.count(word) + sum(1 for i in self.broken if self._ends(word, i, whole=False) is not None)
+
+    def _ends(self, word: str, i: int, depth: int = 0, whole: bool = True) -> int | None:
+        """Where `word` ends when it starts at word i: i itself, or the last of its
+        pieces when it was broken over lines (up to four pieces)."""
+        here = self.words[i]
+        if here == word:
+            return i if whole else None
+        if i not in self.broken or depth > 3 or len(word) <= len(here) or not word.startswith(here):
+            return None
+        rest = word[len(here):]
+        # the next piece: on the next line, or after the foot and head of the page
+        for j in range(i + 1, min(i + 1 + _NEAR, len(self.words))):
+            end = self._ends(rest, j, depth + 1)
+            if end is not None:
+                return end
+        return None
 
 
 def tokens(text: str) -> list[str]:
