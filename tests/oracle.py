@@ -230,7 +230,12 @@ def assert_every_word(data: bytes, expected: Expected, what: str, in_order: bool
     """Every word of every region is in the PDF, in its order within the region
     (`in_order=False`: a print file whose panels stand in folding order, not reading
     order), and no word is printed fewer times than it was written."""
-    printed = printed_words(pdf_pages(data))
+    assert_pages_hold(pdf_pages(data), expected, what, in_order)
+
+
+def assert_pages_hold(pages: list[str], expected: Expected, what: str, in_order: bool = True) -> None:
+    """`assert_every_word` on the text of the pages."""
+    printed = printed_words(pages)
     problems = []
     if in_order:
         for name, written in expected.regions.items():
