@@ -12,7 +12,7 @@ from pathlib import Path
 from handouts import model
 from handouts.errors import Collector, SourceRef, display_path, fail
 from handouts.frontmatter import HANDOUT, SCHEMAS
-from handouts.markdown import parse_body, split_front_matter
+from handouts.markdown import parse_body, split_front_matter, unmarked_footnotes
 from handouts.project import Project
 from handouts.textfile import read_text
 from handouts.yamlfile import load_yaml
@@ -42,7 +42,8 @@ def load_document(path: Path, project: Project) -> model.Document:
     text = read_text(path, shown)
     if not text.strip():
         raise fail(SourceRef(shown, 1), "the file is empty; start with front matter (---, title: ..., ---) and some text")
-    front, body = split_front_matter(text)
+    parsed: dict = {}
+    front, body = split_front_matter(text, parsed)
     if front is None:
         raise fail(
             SourceRef(shown, 1),
@@ -66,6 +67,7 @@ def load_document(path: Path, project: Project) -> model.Document:
         chapter=str(meta.get("chapter") or ""),
         numbered=bool(meta.get("numbered", True)),
     )
+    unmarked_footnotes(parsed, text, shown, found)
     found.raise_if_errors()
     return model.Document(
         kind=meta["kind"],

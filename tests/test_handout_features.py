@@ -157,3 +157,17 @@ def test_a_heading_longer_than_a_page_is_split_with_one_bookmark(project):
     titles = outline_titles(reader)
     assert len(titles) == 2 and titles[0].endswith("Kort")
     assert "Tekst erna." in "".join(page_texts(reader))
+
+
+def test_a_list_in_a_side_note_is_printed_in_the_margin(project):
+    import pypdfium2 as pdfium
+
+    build_one(project, "---\ntitle: Kantlijn\n---\n\nDe tekst.\n\n::: kanttekening\nEen zin.\n\n"
+              "- eerste punt\n- tweede punt\n:::\n\nMeer tekst.\n")
+    page = pdfium.PdfDocument(project.root / "build/doc.pdf")[0]
+    textpage = page.get_textpage()
+    for words in ("Een zin.", "eerste punt", "tweede punt"):
+        found = textpage.search(words).get_next()
+        assert found, words
+        left = textpage.get_charbox(found[0])[0]
+        assert left > (210 - 14 - 34) / 25.4 * 72, words  # in the margin column, not the text
