@@ -171,3 +171,12 @@ def test_a_list_in_a_side_note_is_printed_in_the_margin(project):
         assert found, words
         left = textpage.get_charbox(found[0])[0]
         assert left > (210 - 14 - 34) / 25.4 * 72, words  # in the margin column, not the text
+
+
+def test_a_side_note_taller_than_the_page_is_an_error_not_cut_off(project):
+    words = " ".join(["rugwervel", "café", "ontspanning"] * 120)
+    project.write("content/doc.md", f"---\ntitle: T\n---\n\nKort.\n\n::: kanttekening\n{words}\n:::\n")
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert "content/doc.md:7: error: the side note is taller than the page" in result.stderr
+    assert not (project.root / "build/doc.pdf").exists()

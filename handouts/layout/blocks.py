@@ -269,7 +269,7 @@ def sidenote(elem: ET.Element, ctx: Context) -> list:
     style = ctx.styles["sidenote"]
     margin = replace(ctx, width=ctx.theme.page["sidenote_width"], body_style="sidenote",
                      styles={**ctx.styles, "body": style, "item": style})
-    return [SideNote(build_children(elem, margin))]
+    return [SideNote(build_children(elem, margin), src(elem))]
 
 
 def pagebreak(elem: ET.Element, ctx: Context) -> list:

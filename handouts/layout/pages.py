@@ -9,12 +9,14 @@ from copy import deepcopy
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
+from handouts.errors import SourceRef, fail
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
@@ -308,11 +310,16 @@ class HandoutDoc(BaseDocTemplate):
             note.drawOn(canvas, x, top + NOTE_GAP)
 
     # -- side notes
-    def place_sidenote(self, flowables: list[Flowable], y: float) -> None:
+    def place_sidenote(self, flowables: list[Flowable], y: float, ref: SourceRef | None = None) -> None:
         canvas = self.canv
         width = self.theme.page["sidenote_width"]
         heights = [f.wrapOn(canvas, width, self.pagesize[1])[1] for f in flowables]
         total = sum(heights)
+        room = self.pagesize[1] - self.theme.page["top"] - self.theme.page["bottom"]
+        if total > room:  # it would run off the page, out of sight
+            raise fail(ref or SourceRef(self.title or "document"),
+                       f"the side note is taller than the page ({total / mm:.0f} mm, the margin holds "
+                       f"{room / mm:.0f} mm); shorten it, or make it a box in the text (::: nb)")
         top = min(y, self._sidenote_floor)
         bottom_limit = self.theme.page["bottom"]
         if top - total < bottom_limit:
