@@ -33,6 +33,11 @@ def render(laid) -> bytes:
     try:
         laid.doc.multiBuild(laid.story)
     except LayoutError as exc:
+        ref = getattr(laid.doc, "current_ref", None)
+        if ref is not None:  # a handout knows the block it was placing
+            raise fail(ref, "this block does not fit on a page, even on a page of its own (a box, a "
+                       "table row, or a text with its footnotes is not split over two pages); shorten "
+                       "it or split it up") from None
         raise fail(SourceRef(laid.doc.title or "document"), f"the layout failed: {exc}") from None
     return laid.buffer.getvalue()
 

@@ -11,6 +11,7 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 
 from handouts.documents import make_document
+from handouts.errors import HandoutsError
 from handouts.products import Options
 from handouts.project import load_project
 
@@ -71,11 +72,19 @@ def check(doc: MarkdownDoc, matter: str, theme: str) -> None:
     markdown = matter + doc.markdown()
     note(markdown)
     note(theme)
-    assert_every_word(build_handout(markdown, theme), doc.expected, "the handout")
+    try:
+        data = build_handout(markdown, theme)
+    except HandoutsError as exc:
+        # A box or side note taller than a page (large type, small page): a clean error
+        # at its line, never a PDF with words missing.
+        assert all(d.ref.path.endswith("oracle.md") and d.ref.line > 0 for d in exc.diagnostics), str(exc)
+        assert "does not fit on a page" in str(exc) or "side note is taller" in str(exc), str(exc)
+        return
+    assert_every_word(data, doc.expected, "the handout")
 
 
 @given(doc=markdown_body(Coverage()), matter=front_matter(), theme=themes())
-@oracle_settings(40)
+@oracle_settings(80)
 def test_a_handout_prints_every_word(doc, matter, theme):
     """Body, captions, cells, boxes, side notes and footnotes (marks in short
     paragraphs), with the symbols the bundled fonts have."""

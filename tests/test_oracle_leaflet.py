@@ -107,7 +107,7 @@ LEAFLET = Coverage(max_blocks=8, long_paragraphs=False)
 
 @given(doc=markdown_body(LEAFLET), fold=st.sampled_from(tuple(FILES)), theme=leaflet_themes(),
        practice=practices(SAFE_SYMBOLS))
-@oracle_settings(30)
+@oracle_settings(50)
 def test_a_leaflet_prints_every_word_in_every_file(doc, fold, theme, practice):
     check(doc, fold, theme, practice)
 

@@ -69,6 +69,9 @@ def build_children(elem: ET.Element, ctx: Context) -> list:
         if builder is None:
             continue
         made = builder(child, ctx)
+        if child.get("src"):  # for an error about a block too tall for any page
+            for flowable in made:
+                flowable.source_ref = src(child)
         # A sentence that announces a list ("... zijn:") never ends a page alone.
         if child.tag == "list" and previous is not None and previous.tag == "p" and out:
             if "".join(previous.itertext()).rstrip().endswith(":"):
@@ -80,7 +83,13 @@ def build_children(elem: ET.Element, ctx: Context) -> list:
 
 def story(elem: ET.Element, ctx: Context) -> list:
     """The page-level flowables; those with footnote marks keep their notes on their page."""
-    return [WithFootnotes(f, ctx.footnotes) if footnote_marks(f) else f for f in build_children(elem, ctx)]
+    out = []
+    for f in build_children(elem, ctx):
+        if footnote_marks(f):
+            ref, f = getattr(f, "source_ref", None), WithFootnotes(f, ctx.footnotes)
+            f.source_ref = ref
+        out.append(f)
+    return out
 
 
 def heading(elem: ET.Element, ctx: Context) -> list:

@@ -263,6 +263,11 @@ class HandoutDoc(BaseDocTemplate):
         kwargs.setdefault("canvasmaker", self.canvas_maker())
         return super().build(flowables, **kwargs)
 
+    def handle_flowable(self, flowables):  # noqa: D102 - reportlab's verb
+        # remembered for an error about a block too tall for any page (handouts.pdf)
+        self.current_ref = getattr(flowables[0], "source_ref", None) or getattr(self, "current_ref", None)
+        super().handle_flowable(flowables)
+
     # -- per page state
     def handle_pageBegin(self):
         self._notes = []
