@@ -48,7 +48,7 @@ LEAFLET_FIELDS = (
           aliases=("review_date",), check=check_date),
     Field("publisher", "the publisher line on the back", default=""),
     Field("cover", "cover image, relative to the leaflet file", check=_check_image),
-    Field("cover_alt", "what the cover image shows, for screen readers", default=""),
+    Field("cover_alt", "what the cover image shows (not printed; not yet carried in the PDF)", default=""),
     Field("qr", "print a QR code to the practice's website on the back", type=bool,
           default=True),
     Field("numbered", "number the headings (leaflets usually do not)", type=bool,

@@ -13,7 +13,7 @@ from handouts.errors import Collector, SourceRef, display_path, fail
 from handouts.kinds import DEFAULT_KIND, MARKDOWN_KINDS
 from handouts.load import model
 from handouts.load.frontmatter import schema as front_matter_schema
-from handouts.load.markdown import parse_body, split_front_matter
+from handouts.load.markdown import parse_body, split_front_matter, unmarked_footnotes
 from handouts.load.textfile import read_text
 from handouts.load.yamlfile import load_yaml
 from handouts.project import Project
@@ -44,7 +44,8 @@ def load_document(path: Path, project: Project) -> model.Document:
     text = read_text(path, shown)
     if not text.strip():
         raise fail(SourceRef(shown, 1), "the file is empty; start with front matter (---, title: ..., ---) and some text")
-    front, body = split_front_matter(text)
+    parsed: dict = {}
+    front, body = split_front_matter(text, parsed)
     if front is None:
         raise fail(
             SourceRef(shown, 1),
@@ -68,6 +69,7 @@ def load_document(path: Path, project: Project) -> model.Document:
         chapter=str(meta.get("chapter") or ""),
         numbered=bool(meta.get("numbered", True)),
     )
+    unmarked_footnotes(parsed, text, shown, found)
     found.raise_if_errors()
     return model.Document(
         kind=meta["kind"],

@@ -90,8 +90,10 @@ class _State:
 _UNQUOTED_WIDTH = re.compile(r"(\{[^{}\n]*\bwidth=)(\d+(?:\.\d+)?%)")
 
 
-def split_front_matter(text: str) -> tuple[Token | None, list[Token]]:
-    tokens = _PARSER.parse(_UNQUOTED_WIDTH.sub(r'\1"\2"', text))
+def split_front_matter(text: str, env: dict | None = None) -> tuple[Token | None, list[Token]]:
+    """The front matter token and the body's tokens; `env`, when given, is filled in
+    with what the parser learnt on the way (for `unmarked_footnotes`)."""
+    tokens = _PARSER.parse(_UNQUOTED_WIDTH.sub(r'\1"\2"', text), env if env is not None else {})
     if tokens and tokens[0].type == "front_matter":
         return tokens[0], tokens[1:]
     return None, tokens
@@ -441,3 +443,16 @@ def _footnotes(tokens: list[Token], state: _State) -> tuple[model.Footnote, ...]
         else:
             i += 1
     return tuple(sorted(notes, key=lambda n: n.number))
+
+
+def unmarked_footnotes(env: dict, text: str, shown: str, found: Collector) -> None:
+    """An error for every footnote whose mark stands nowhere in the text: the parser
+    leaves such a note out, and its words would silently be lost."""
+    refs = env.get("footnotes", {}).get("refs", {})
+    for key, number in refs.items():
+        if number >= 0:
+            continue
+        label = key[1:]
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.lstrip().startswith(f"[^{label}]:")), 0)
+        found.error(SourceRef(shown, line), f"the footnote [^{label}] has no mark in the text, so it would not be "
+                    f"printed; put [^{label}] after the word it belongs to, or delete the note")

@@ -9,10 +9,12 @@ from copy import deepcopy
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
+from handouts.errors import SourceRef, fail
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, WithFootnotes
 from handouts.layout.glyphs import draw_text
@@ -188,6 +190,11 @@ class HandoutDoc(BaseDocTemplate):
             flowables = [*flowables, CarriedNotes()]
         return super().build(flowables, **kwargs)
 
+    def handle_flowable(self, flowables):  # noqa: D102 - reportlab's verb
+        # remembered for an error about a block too tall for any page (handouts.pdf)
+        self.current_ref = getattr(flowables[0], "source_ref", None) or getattr(self, "current_ref", None)
+        super().handle_flowable(flowables)
+
     # -- per page state
     def handle_pageBegin(self):
         self._sidenote_floor = self.pagesize[1] - self.theme.page["top"]
@@ -209,11 +216,16 @@ class HandoutDoc(BaseDocTemplate):
         frame._y1p += self.notes.place(bottom - frame._y1p)
 
     # -- side notes
-    def place_sidenote(self, flowables: list[Flowable], y: float) -> None:
+    def place_sidenote(self, flowables: list[Flowable], y: float, ref: SourceRef | None = None) -> None:
         canvas = self.canv
         width = self.theme.page["sidenote_width"]
-        heights = [f.wrap(width, self.pagesize[1])[1] for f in flowables]
+        heights = [f.wrapOn(canvas, width, self.pagesize[1])[1] for f in flowables]
         total = sum(heights)
+        room = self.pagesize[1] - self.theme.page["top"] - self.theme.page["bottom"]
+        if total > room:  # it would run off the page, out of sight
+            raise fail(ref or SourceRef(self.title or "document"),
+                       f"the side note is taller than the page ({total / mm:.0f} mm, the margin holds "
+                       f"{room / mm:.0f} mm); shorten it, or make it a box in the text (::: nb)")
         top = min(y, self._sidenote_floor)
         bottom_limit = self.theme.page["bottom"]
         if top - total < bottom_limit:

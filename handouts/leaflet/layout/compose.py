@@ -75,12 +75,24 @@ def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
     for name in names:
         canvas.draw_form(name, 0)
     pages = {int(n.removeprefix("panel")) for n in flow_forms}
-    for number, (page, level, text) in enumerate(doc.headings):
+    levels = _outline_levels(doc.headings)
+    for number, (page, _, text) in enumerate(doc.headings):
         if page in pages:
             key = f"heading{number}"
             canvas.bookmarkPage(key)
-            canvas.addOutlineEntry(text, key, level=min(level - 1, 1), closed=False)
+            canvas.addOutlineEntry(text, key, level=levels[number], closed=False)
     canvas.showPage()
+
+
+def _outline_levels(headings: tuple[tuple[int, int, str], ...]) -> list[int]:
+    """The outline level of every heading (0 or 1): never deeper than one below the
+    heading before it, so a leaflet that starts with "##" still gets its bookmarks
+    (the PDF outline cannot jump a level)."""
+    levels, previous = [], -1
+    for _, level, _ in headings:
+        previous = min(level - 1, 1, previous + 1)
+        levels.append(previous)
+    return levels
 
 
 def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
