@@ -156,7 +156,6 @@ def test_an_exam_prints_every_stem_option_and_answer(exam):
     check(exam)
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by fonts/footnotes branch")
 @given(exam=exams(SYMBOLS))
 @oracle_settings(10, shrink=False)
 def test_an_exam_prints_every_symbol(exam):
@@ -224,7 +223,6 @@ questions:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="the key of a second version fails to lay out")
 def test_every_version_of_this_exam_builds():
     spec = ("title: Oracle\nbanks: [bank.yaml]\nversions: 2\nseed: 1\nsections:\n  - title: Deel\n"
             "    shuffle: false\n    blueprint:\n      - ids: [q1, q2, q3, q4, q5]\n")

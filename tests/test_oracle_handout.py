@@ -91,7 +91,6 @@ def test_a_handout_prints_every_word(doc, matter, theme):
     check(doc, matter, theme)
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by fonts/footnotes branch")
 @given(doc=markdown_body(Coverage(symbols=SYMBOLS, max_blocks=5)), matter=front_matter(), theme=themes())
 @oracle_settings(15, shrink=False)
 def test_a_handout_prints_every_symbol(doc, matter, theme):
@@ -99,7 +98,6 @@ def test_a_handout_prints_every_symbol(doc, matter, theme):
     check(doc, matter, theme)
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by fonts/footnotes branch")
 @given(doc=markdown_body(Coverage(footnotes="anywhere")), matter=front_matter(), theme=themes())
 @oracle_settings(30, shrink=False)
 def test_a_handout_prints_every_footnote_wherever_its_mark_stands(doc, matter, theme):

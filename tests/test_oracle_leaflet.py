@@ -112,7 +112,6 @@ def test_a_leaflet_prints_every_word_in_every_file(doc, fold, theme, practice):
     check(doc, fold, theme, practice)
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by fonts/footnotes branch")
 @given(doc=markdown_body(Coverage(symbols=SYMBOLS, max_blocks=4, long_paragraphs=False)),
        fold=st.sampled_from(tuple(FILES)), theme=leaflet_themes(), practice=practices(SYMBOLS))
 @oracle_settings(10, shrink=False)

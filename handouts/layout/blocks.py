@@ -365,7 +365,7 @@ HANDOUT_MARKUP = MarkupTable({
     "figure": tag("path width anchor alt src", "caption"),
     "caption": _TEXT,
     "callout": tag("kind label src", BLOCKS | {"title"}),
-    "sidenote": tag("src", "p"),
+    "sidenote": tag("src", "p list"),  # the margin prints paragraphs and lists
     "pagebreak": tag("src"),
     "titleblock": tag("", "kicker title subtitle byline"),
     "kicker": _TEXT, "title": _TEXT, "subtitle": _TEXT, "byline": _TEXT,
