@@ -97,7 +97,7 @@ def _lines(pdf_path: Path) -> tuple[list[Line], list[tuple[int, list[tuple[float
             extents.append((bottom, top))
         for obj in page.get_objects(max_depth=1):
             if obj.type in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
-                _, bottom, _, top = obj.get_pos()
+                _, bottom, _, top = obj.get_bounds()
                 extents.append((bottom, top))  # pictures and rules fill the page too
         pages.append((number, extents))
     return lines, pages

@@ -52,15 +52,16 @@ Item = Box | Glue | Penalty
 class Costs:
     """What a line costs. Defaults near TeX's and Typst's, tuned on the sample chapters."""
 
-    tolerance: float = 400  # the largest badness of a line in the first try
+    tolerance: float = 600  # the largest badness of a line in the first try
     line_penalty: float = 10  # every line costs this: fewer lines win
-    hyphen_penalty: float = 80  # a line ending in a hyphen
-    hyphens_in_row: float = 6000  # demerits for the second hyphen in a row
+    hyphen_penalty: float = 800  # a line ending in a hyphen
+    hyphens_in_row: float = 500_000  # demerits for the second hyphen in a row
     most_hyphens_in_row: int = 2  # never more than this in a row
     fitness: float = 4000  # a loose line next to a tight one
-    one_word_last_line: float = 8000  # a last line holding one word
-    short_word: float = 4000  # ...and more when that word is short
+    one_word_last_line: float = 60000  # a last line holding one word
+    short_word: float = 20000  # ...and more when that word is short
     short_fraction: float = 0.2  # short: narrower than this share of the line
+    final_hyphen: float = 400_000  # the line before the last ends in a hyphen
 
 
 @dataclass(slots=True)
@@ -196,6 +197,8 @@ def _try(items: Sequence[Item], widths: Sequence[float], ragged: bool, costs: Co
             fitness = 1 if ragged else _fitness(ratio)
             if abs(fitness - a.fitness) > 1:
                 demerits += costs.fitness
+            if last and a.hyphens:
+                demerits += costs.final_hyphen
             if last and words > 1 and sum_s[n] - a.spaces == 0:
                 demerits += costs.one_word_last_line
                 if length < costs.short_fraction * target:

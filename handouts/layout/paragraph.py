@@ -258,6 +258,8 @@ def _runs_over(broken, style) -> bool:
 
 _SPACES = re.compile(r"[ \t\r\n]+")  # where words end (a no-break space does not)
 _COSTS = linebreak.Costs()
+_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.")
+_SLASH = re.compile(r"/(?!/)")
 
 
 def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
@@ -351,7 +353,12 @@ def _items(words: list[list[tuple]], style, ragged: bool) -> list:
             space = stringWidth(" ", f.fontName, f.fontSize)
             items.append(Glue(space, 0.0, 0.0) if ragged else Glue(space, space * 0.5, space / 3))
         text = "".join(t for _, t in pieces)
-        cuts = _cuts(text, points_of, embedded) if not any(getattr(f, "nobr", False) for f, _ in pieces) else ()
+        nobr = any(getattr(f, "nobr", False) for f, _ in pieces)
+        address = not nobr and style.uriWasteReduce and _ADDRESS.search(text)
+        if address:  # a web address breaks after a slash, with no hyphen added
+            cuts = tuple(m.end() for m in _SLASH.finditer(text, address.end()) if m.end() < len(text) - 1)
+        else:
+            cuts = _cuts(text, points_of, embedded) if not nobr else ()
         if not cuts:
             items.append(Box(_width(pieces), pieces))
             continue
@@ -361,7 +368,9 @@ def _items(words: list[list[tuple]], style, ragged: bool) -> list:
             items.append(Box(_width(part), part))
             if cut < len(text):
                 f = _text_frag(part)
-                if text[cut - 1] == "-":  # the word's own hyphen ends the line
+                if address:
+                    items.append(Penalty(0.0, cost, False))
+                elif text[cut - 1] == "-":  # the word's own hyphen ends the line
                     items.append(Penalty(0.0, cost / 2, True))
                 else:
                     items.append(Penalty(stringWidth("-", f.fontName, f.fontSize), cost, True))
