@@ -283,12 +283,12 @@ def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
             return None  # a picture in the text; a mark (an anchor, a callback) is taken
         if style.shaping and getattr(getFont(f.fontName), "shapable", False):
             return None
-    words = _words(frags)
+    words, spaces = _words(frags)
     if len(words) < 2:
         return None
     widths = list(widths)
     _bullet_room(para.bulletText, style, widths)
-    items = _items(words, style, ragged)
+    items = _items(words, spaces, style, ragged)
     if sum(item.width for item in items if not isinstance(item, linebreak.Penalty)) <= widths[0]:
         return None  # one line
     if any(isinstance(item, linebreak.Box) and item.width > min(widths) for item in items):
@@ -310,10 +310,12 @@ def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
     return ParaLines(kind=1, lines=lines, total_fit=True)
 
 
-def _words(frags: list) -> list[list[tuple]]:
+def _words(frags: list) -> tuple[list[list[tuple]], list]:
     """The paragraph's words, each a list of (fragment, text) pieces: a word can change
-    font inside (bold in the middle, a character from a fallback font)."""
+    font inside (bold in the middle, a character from a fallback font); and the
+    fragment of each space between them (its font, as the author's text has it)."""
     words: list[list[tuple]] = [[]]
+    spaces: list = []  # the fragment each space between words is in
     for f in frags:
         if hasattr(f, "cbDefn"):  # a mark of no width: it goes with the word it touches
             words[-1].append((f, ""))
@@ -322,9 +324,13 @@ def _words(frags: list) -> list[list[tuple]]:
         for i, part in enumerate(parts):
             if i and words[-1]:
                 words.append([])
+                spaces.append(f)
             if part:
                 words[-1].append((f, part))
-    return [w for w in words if w]
+    if not words[-1]:
+        words.pop()
+        spaces = spaces[:len(words) - 1]
+    return words, spaces
 
 
 def _text_frag(pieces: list[tuple]):
@@ -339,7 +345,7 @@ def _width(pieces: list[tuple]) -> float:
     return sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
 
 
-def _items(words: list[list[tuple]], style, ragged: bool) -> list:
+def _items(words: list[list[tuple]], spaces: list, style, ragged: bool) -> list:
     """Boxes, glue and penalties for the breaker; each box holds its pieces."""
     hyphenator = style.hyphenationLang
     points_of = getattr(hyphenator, "points", None)
@@ -349,9 +355,9 @@ def _items(words: list[list[tuple]], style, ragged: bool) -> list:
     items: list = []
     for number, pieces in enumerate(words):
         if number:
-            f = _text_frag(items[-1].content)  # a space is as wide as the word before has it
+            f = spaces[number - 1]
             space = stringWidth(" ", f.fontName, f.fontSize)
-            items.append(Glue(space, 0.0, 0.0) if ragged else Glue(space, space * 0.5, space / 3))
+            items.append(Glue(space, 0.0, 0.0, f) if ragged else Glue(space, space * 0.5, space / 3, f))
         text = "".join(t for _, t in pieces)
         nobr = any(getattr(f, "nobr", False) for f, _ in pieces)
         address = not nobr and style.uriWasteReduce and _ADDRESS.search(text)
@@ -429,8 +435,12 @@ def _line(items: list, start: int, end: int, max_width: float) -> FragLine:
                     g, source = clone, f
             width += item.width
         elif isinstance(item, linebreak.Glue):
-            if g is not None:
-                g.text += " "  # in the font of the word before it, as reportlab has it
+            if item.content is source:
+                g.text += " "
+            else:  # a space in a fragment of its own (after a word in a fallback font)
+                g = item.content.clone()
+                g.text, source = " ", item.content
+                words.append(g)
             count += 1
             width += item.width
     if end < len(items) and isinstance(items[end], linebreak.Penalty) and items[end].width:
