@@ -139,7 +139,7 @@ def measure(pdf_path: Path, source: str) -> dict[str, float]:
         if full and nxt is not None and line.gaps and statistics.median(line.gaps) > 0.5:
             loose += 1
     band = 0.0
-    for number, extents in pages[:-1]:
+    for _, extents in pages[:-1]:
         low = None  # the lowest bottom so far, going down the page
         for bottom, top in sorted(extents, key=lambda e: -e[1]):
             if low is not None and low - top > 0:
@@ -230,7 +230,7 @@ def main() -> None:
 
             long_chapter = run.repeated_chapter(tmp_dir, 5)
             try:
-                sources = sorted((REPO / "content" / "handouts").glob("*.md")) + [long_chapter]
+                sources = sorted(p for p in (REPO / "content" / "handouts").glob("*.md") if not p.name.startswith(".")) + [long_chapter]
                 jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem))
                         for s in sources]
             finally:

@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import replacements
 from markdown_it.common.normalize_url import validateLink as usual_link
+from markdown_it.rules_core import replacements
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin

@@ -4,7 +4,6 @@ reader sees it (hyphens, short words split, every word still there)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest

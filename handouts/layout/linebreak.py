@@ -17,8 +17,8 @@ Widow and orphan control is the page's business, not this module's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 INFINITY = 10_000  # a penalty this high forbids the break; minus it forces one
 
@@ -179,7 +179,7 @@ def _try(items: Sequence[Item], widths: Sequence[float], ragged: bool, costs: Co
             if ratio < -1:
                 continue
             if ragged:
-                badness = 0.0 if last else (ratio * 10) ** 2 * 100
+                badness = 0.0 if last else 1000 * ratio * ratio  # a fifth of the line empty: 40
             else:
                 badness = 100 * abs(ratio) ** 3 if ratio != float("inf") else float("inf")
             if badness > tolerance:
