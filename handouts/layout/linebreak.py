@@ -23,13 +23,13 @@ from dataclasses import dataclass
 INFINITY = 10_000  # a penalty this high forbids the break; minus it forces one
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Box:
     width: float
     content: object = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Glue:
     width: float
     stretch: float
@@ -37,7 +37,7 @@ class Glue:
     content: object = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Penalty:
     width: float  # added to the line when it breaks here (the hyphen)
     cost: float
@@ -131,24 +131,19 @@ def _try(items: Sequence[Item], widths: Sequence[float], ragged: bool, costs: Co
             j += 1
         return sum_w[j], sum_y[j], sum_z[j], sum_s[j]
 
+    # the places a line may end: (index, cost, hyphen, width added, forced)
+    candidates = []
+    for b, item in enumerate(items):
+        if isinstance(item, Glue):
+            if b and isinstance(items[b - 1], Box):
+                candidates.append((b, 0.0, False, 0.0, False))
+        elif isinstance(item, Penalty) and item.cost < INFINITY:
+            candidates.append((b, item.cost, item.flagged, item.width, item.cost <= -INFINITY))
+    candidates.append((n, -INFINITY, False, 0.0, True))
+
     active: list[_Node] = [_Node(-1, 0, 1, 0.0, 0.0, 0.0, 0, 0.0, 0, None)]
     line_penalty = costs.line_penalty
-    for b in range(n + 1):
-        if b == n:
-            cost, flagged, extra, forced = -INFINITY, False, 0.0, True
-        else:
-            item = items[b]
-            if isinstance(item, Glue):
-                if b == 0 or not isinstance(items[b - 1], Box):
-                    continue
-                cost, flagged, extra, forced = 0.0, False, 0.0, False
-            elif isinstance(item, Penalty):
-                if item.cost >= INFINITY:
-                    continue
-                cost, flagged, extra = item.cost, item.flagged, item.width
-                forced = item.cost <= -INFINITY
-            else:
-                continue
+    for b, cost, flagged, extra, forced in candidates:
         best: dict[int, _Node] = {}
         survivors: list[_Node] = []
         for a in active:

@@ -35,6 +35,7 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
 from handouts.layout import linebreak
 from handouts.layout.glyphs import with_fallback
+from handouts.layout.hyphenation import SHORTEST_WORD
 
 # What HTMLParser (as reportlab sets it up: character references not converted) would
 # report for well-formed markup: a text run up to the next "<" or "&", an entity, a
@@ -288,9 +289,11 @@ def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
         return None
     widths = list(widths)
     _bullet_room(para.bulletText, style, widths)
-    items = _items(words, spaces, style, ragged)
-    if sum(item.width for item in items if not isinstance(item, linebreak.Penalty)) <= widths[0]:
+    word_widths = [_width(pieces) for pieces in words]
+    space_widths = [_space(f) for f in spaces]
+    if sum(word_widths) + sum(space_widths) <= widths[0]:
         return None  # one line
+    items = _items(words, word_widths, spaces, space_widths, style, ragged)
     if any(isinstance(item, linebreak.Box) and item.width > min(widths) for item in items):
         return None  # a word wider than the line: broken inside, reportlab's way
     breaks = linebreak.break_lines(items, widths, ragged=ragged, costs=_COSTS)
@@ -342,10 +345,25 @@ def _text_frag(pieces: list[tuple]):
 
 
 def _width(pieces: list[tuple]) -> float:
+    if len(pieces) == 1:
+        f, t = pieces[0]
+        return stringWidth(t, f.fontName, f.fontSize)
     return sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
 
 
-def _items(words: list[list[tuple]], spaces: list, style, ragged: bool) -> list:
+_SPACE_WIDTHS: dict[tuple[str, float], float] = {}
+
+
+def _space(f) -> float:
+    key = (f.fontName, f.fontSize)
+    width = _SPACE_WIDTHS.get(key)
+    if width is None:
+        width = _SPACE_WIDTHS[key] = stringWidth(" ", f.fontName, f.fontSize)
+    return width
+
+
+def _items(words: list[list[tuple]], word_widths: list[float], spaces: list, space_widths: list[float],
+           style, ragged: bool) -> list:
     """Boxes, glue and penalties for the breaker; each box holds its pieces."""
     hyphenator = style.hyphenationLang
     points_of = getattr(hyphenator, "points", None)
@@ -355,10 +373,13 @@ def _items(words: list[list[tuple]], spaces: list, style, ragged: bool) -> list:
     items: list = []
     for number, pieces in enumerate(words):
         if number:
+            space = space_widths[number - 1]
             f = spaces[number - 1]
-            space = stringWidth(" ", f.fontName, f.fontSize)
             items.append(Glue(space, 0.0, 0.0, f) if ragged else Glue(space, space * 0.5, space / 3, f))
-        text = "".join(t for _, t in pieces)
+        text = pieces[0][1] if len(pieces) == 1 else "".join(t for _, t in pieces)
+        if len(text) < SHORTEST_WORD and "-" not in text:  # too short to break
+            items.append(Box(word_widths[number], pieces))
+            continue
         nobr = any(getattr(f, "nobr", False) for f, _ in pieces)
         address = not nobr and style.uriWasteReduce and _ADDRESS.search(text)
         if address:  # a web address breaks after a slash, with no hyphen added
@@ -366,11 +387,12 @@ def _items(words: list[list[tuple]], spaces: list, style, ragged: bool) -> list:
         else:
             cuts = _cuts(text, points_of, embedded) if not nobr else ()
         if not cuts:
-            items.append(Box(_width(pieces), pieces))
+            items.append(Box(word_widths[number], pieces))
             continue
         previous = 0
+        single = pieces[0][0] if len(pieces) == 1 else None
         for cut in (*cuts, len(text)):
-            part = _slice(pieces, previous, cut)
+            part = [(single, text[previous:cut])] if single is not None else _slice(pieces, previous, cut)
             items.append(Box(_width(part), part))
             if cut < len(text):
                 f = _text_frag(part)
