@@ -143,46 +143,42 @@ def _try(items: Sequence[Item], widths: Sequence[float], ragged: bool, costs: Co
 
     active: list[_Node] = [_Node(-1, 0, 1, 0.0, 0.0, 0.0, 0, 0.0, 0, None)]
     line_penalty = costs.line_penalty
+    # a line looser than this ratio is over the tolerance: skipped without more sums
+    loosest = (tolerance / 100) ** (1 / 3) if tolerance != float("inf") else float("inf")
+    lines_given = len(widths)
     for b, cost, flagged, extra, forced in candidates:
         best: dict[int, _Node] = {}
         survivors: list[_Node] = []
+        last = b == n
         for a in active:
-            target = widths[a.line] if a.line < len(widths) else last_width
+            target = widths[a.line] if a.line < lines_given else last_width
             length = sum_w[b] - a.width + extra
-            last = b == n
-            if ragged:
-                if length > target + 1e-6:
-                    ratio = -2.0
-                else:
-                    slack = target - length
-                    ratio = 0.0 if last else slack / target
-            elif length < target:
-                stretch = sum_y[b] - a.stretch
-                if last:
-                    ratio = 0.0
-                else:
-                    ratio = (target - length) / stretch if stretch > 0 else float("inf")
-            elif length > target:
+            if length > target:  # spaces shrink (ragged: they cannot)
                 shrink = sum_z[b] - a.shrink
-                ratio = (target - length) / shrink if shrink > 0 else float("-inf")
-            else:
+                if ragged or length - target > shrink:
+                    continue  # too long now, and longer from here on: a node no more
+                ratio = (target - length) / shrink
+            elif ragged:
+                ratio = 0.0 if last else (target - length) / target
+            elif last:
                 ratio = 0.0
-            if ratio < -1 or forced:
-                pass  # this node can start no more lines after b (forced: none at all)
             else:
+                stretch = sum_y[b] - a.stretch
+                if target - length > loosest * stretch:
+                    if not forced:
+                        survivors.append(a)
+                    continue  # too loose: later breaks may fit
+                ratio = (target - length) / stretch if stretch > 0 else (100.0 if length < target else 0.0)
+            if not forced:
                 survivors.append(a)
-            if ratio < -1:
-                continue
             if ragged:
                 badness = 0.0 if last else 1000 * ratio * ratio  # a fifth of the line empty: 40
             else:
-                badness = 100 * abs(ratio) ** 3 if ratio != float("inf") else float("inf")
-            if badness > tolerance:
-                continue
+                badness = 100 * abs(ratio) ** 3
             hyphens = a.hyphens + 1 if flagged else 0
             if hyphens > costs.most_hyphens_in_row:
                 continue
-            demerits = (line_penalty + min(badness, 1e6)) ** 2
+            demerits = (line_penalty + badness) ** 2
             if cost > 0:
                 demerits += cost * cost
             elif cost > -INFINITY:

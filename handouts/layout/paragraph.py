@@ -371,6 +371,8 @@ def _items(words: list[list[tuple]], word_widths: list[float], spaces: list, spa
     cost = _COSTS.hyphen_penalty
     Box, Glue, Penalty = linebreak.Box, linebreak.Glue, linebreak.Penalty
     items: list = []
+    nobr_anywhere = any(getattr(f, "nobr", False) for pieces in words for f, _ in pieces)
+    addresses = style.uriWasteReduce
     for number, pieces in enumerate(words):
         if number:
             space = space_widths[number - 1]
@@ -380,8 +382,8 @@ def _items(words: list[list[tuple]], word_widths: list[float], spaces: list, spa
         if len(text) < SHORTEST_WORD and "-" not in text:  # too short to break
             items.append(Box(word_widths[number], pieces))
             continue
-        nobr = any(getattr(f, "nobr", False) for f, _ in pieces)
-        address = not nobr and style.uriWasteReduce and _ADDRESS.search(text)
+        nobr = nobr_anywhere and any(getattr(f, "nobr", False) for f, _ in pieces)
+        address = addresses and not nobr and "/" in text and _ADDRESS.search(text)
         if address:  # a web address breaks after a slash, with no hyphen added
             cuts = tuple(m.end() for m in _SLASH.finditer(text, address.end()) if m.end() < len(text) - 1)
         else:
