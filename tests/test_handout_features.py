@@ -86,8 +86,9 @@ WORDS = st.text(alphabet=string.ascii_letters + "éëïàçñ<>&{}%#$'\"/", min_
 @given(words=st.lists(WORDS, min_size=1, max_size=8))
 def test_any_text_prints_literally(tmp_path_factory, words):
     project = Project(tmp_path_factory.mktemp("prop") / "p")
-    # Escape what Markdown itself would read as syntax; the rest must print unchanged.
-    body = " ".join(re.sub(r"([\\\\`*_\[\]()!<>&#|~^])", r"\\\1", w) for w in words)
+    # Escape what Markdown itself would read as syntax, and the quotes, dashes and dots
+    # the typographer would make curly, long or an ellipsis; the rest prints unchanged.
+    body = " ".join(re.sub(r"([\\\\`*_\[\]()!<>&#|~^'\"\-.])", r"\\\1", w) for w in words)
     project.write("content/doc.md", f"---\ntitle: Proef\n---\n\n{body}\n")
     report = build([project.root / "content"], load_project(project.root), Options(), out_dir=project.root / "out")
     assert not report.failed, [str(d) for d in report.diagnostics]

@@ -16,6 +16,7 @@ from xml.sax.saxutils import quoteattr
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink as usual_link
+from markdown_it.rules_core import replacements
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
@@ -45,8 +46,14 @@ FIGURE_TYPES = {".png", ".jpg", ".jpeg", ".svg"}
 
 
 def markdown_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable("table")
+    # Typographer: "quotes" become “quotes” and ‘quotes’ (Dutch running text sets the
+    # same curly pairs as English; „…” is handwriting and old print), -- an en dash,
+    # --- an em dash, ... an ellipsis; code is left as typed. Not (c) → ©: in Dutch and
+    # English text "(c)" is far more often the third item of a list than a copyright.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True,
+                                   "quotes": "“”‘’"})
+    md.enable(["table", "replacements", "smartquotes"])
+    md.core.ruler.at("replacements", _dashes_and_dots)
     md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
     # One container name that accepts any kind; the kind is checked here, so an
     # unknown one gets a real message instead of silently staying literal text.
@@ -55,6 +62,13 @@ def markdown_parser() -> MarkdownIt:
     # every address, so that the figure or link says what is wrong with it instead.
     md.validateLink = lambda url: True
     return md
+
+
+def _dashes_and_dots(state) -> None:
+    """markdown-it's replacements without the (c) (r) (tm) ones."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children and replacements.RARE_RE.search(token.content):
+            replacements.replace_rare(token.children)
 
 
 _PARSER = markdown_parser()
