@@ -197,7 +197,6 @@ def test_a_box_taller_than_a_page_is_an_error_at_its_line(project):
 # 38 and 40 mm) cannot be split over two pages: reportlab's own Paragraph fails the same
 # way ("Splitting error(n==2)"), with a hyphenated word at the split. Remove the mark
 # when it builds.
-@pytest.mark.xfail(strict=True, reason="reportlab fails to split this hyphenated English paragraph")
 def test_a_long_english_paragraph_splits_over_pages(project):
     project.write("templates/themes/big.yaml", """fonts:
   body: Noto Serif
