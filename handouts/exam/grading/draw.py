@@ -8,6 +8,7 @@ this draw so that responses are never scored against another seed's key.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ class Item:
     def position(self) -> int:
         return self.entry.position
 
-    @property
+    @functools.cached_property
     def letters(self) -> tuple[str, ...]:
         return tuple(c.letter for c in self.paper.choices)
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from handouts.errors import display_path
 from handouts.exam.grading.draw import check_key_file, printed_papers
-from handouts.exam.grading.reports import report_pdf, slips_pdf
+from handouts.exam.grading.reports import report_pdf
 from handouts.exam.grading.responses import read_responses
 from handouts.exam.grading.results import Graded, grade_responses
 from handouts.exam.grading.rules import grading_rules
+from handouts.exam.grading.slips import slips_pdf
 from handouts.exam.grading.tables import items_csv, results_csv, results_xlsx
 from handouts.exam.grading.words import grading_words
 from handouts.exam.spec import load_exam

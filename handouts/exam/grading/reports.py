@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from fractions import Fraction
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -16,15 +17,12 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from handouts.exam.grading.draw import CHOICE_TYPES, Item
-from handouts.exam.grading.grades import shown
-from handouts.exam.grading.results import Graded, StudentResult
+from handouts.exam.grading.results import Graded
 from handouts.exam.grading.statistics import ItemStats
-from handouts.exam.inline import inline_markup
 from handouts.exam.model import ExamSpec
-from handouts.exam.numbers import plain
 from handouts.layout.fonts import face
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
@@ -95,11 +93,11 @@ def report_pdf(graded: Graded, spec: ExamSpec, theme: Theme, words: dict[str, st
     return _pages(buffer, doc, story)
 
 
-def plain_points(value, decimal: str) -> str:
-    from decimal import Decimal
-
-    return plain(Decimal(value.numerator) / Decimal(value.denominator), decimal) if value.denominator != 1 \
-        else str(value.numerator)
+def plain_points(value: Fraction, decimal: str) -> str:
+    """Points as printed: 3, 2,5 or 0,33 (at most two decimals)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):.2f}".rstrip("0").rstrip(".").replace(".", decimal)
 
 
 def _histogram(grades: list[float], words: dict[str, str], theme: Theme) -> Drawing:
@@ -189,79 +187,3 @@ def _bank_items(graded: Graded) -> dict[str, Item]:
         for item in student.paper.items.values():
             found.setdefault(item.entry.question_id, item)
     return found
-
-
-# ---- the result slips ----------------------------------------------------------
-
-
-_SLIP_SIZES = (8.5, 7.5, 6.8, 6.2)  # font sizes tried, largest first, to keep a slip on one page
-
-
-def slips_pdf(graded: Graded, spec: ExamSpec, theme: Theme, words: dict[str, str]) -> tuple[bytes, int]:
-    """One page per student: score, grade, and per question right or wrong, the correct
-    answer and the bank's feedback. The text is set smaller for a long exam so that a
-    slip fits its page; only a slip too long even at the smallest size runs on."""
-    styles = paragraph_styles(theme, spec.language)
-    sizes = [ParagraphStyle(f"slip{n}", parent=styles["cell"], fontSize=n, leading=n * 1.18)
-             for n in _SLIP_SIZES]
-    decimal = words["decimal"]
-    buffer, doc = _document(f"{words['slip']}: {spec.title}", spec.language)
-    made: dict[tuple, tuple] = {}  # (size, version, position) → its answer and feedback paragraphs
-    story: list = []
-    for n, student in enumerate(graded.students):
-        if n:
-            story.append(PageBreak())
-        story.extend(_slip(student, spec, theme, words, styles, sizes, made, decimal,
-                           (doc.width, doc.height)))
-    return _pages(buffer, doc, story or [Spacer(1, 1)])
-
-
-def _slip(student: StudentResult, spec: ExamSpec, theme: Theme, words: dict[str, str], styles: dict,
-          sizes: list[ParagraphStyle], made: dict, decimal: str, frame: tuple[float, float]) -> list:
-    who = f"{student.name} · {student.number}" if student.name else student.number
-    verdict = words["passed"] if student.passed else words["failed"]
-    summary = (f"{words['version']} {student.paper.version.code} · {words['score']} "
-               f"{plain_points(student.score, decimal)} / {student.max_score} · {words['grade']} "
-               f"{shown(student.grade, decimal)} · {verdict}")
-    head = [Para(escape(f"{words['slip']}: {spec.title}"), styles["h2"]),
-            Para(f"<b>{escape(who)}</b>", styles["body"]), Para(escape(summary), styles["body"])]
-    room = frame[1] - sum(p.wrap(frame[0], frame[1])[1] + p.getSpaceAfter() for p in head) - 12
-    for style in sizes:
-        table = _slip_table(student, theme, words, style, made, decimal)
-        if table.wrap(frame[0], frame[1])[1] <= room:
-            break
-    return [KeepTogether(head), table]
-
-
-def _slip_table(student: StudentResult, theme: Theme, words: dict[str, str], style: ParagraphStyle,
-                made: dict, decimal: str) -> Table:
-    rows: list[list] = [["#", "", words["points"], words["your_answer"], words["answer"], words["feedback"]]]
-    for position, item in sorted(student.paper.items.items()):
-        scored = student.scored[position]
-        mark = words["right"] if scored.full else words["partly"] if scored.points else \
-            words["wrong"] if scored.answered else words["none"]
-        key = (style.fontSize, student.paper.version.code, position)
-        answer, feedback = made.get(key) or made.setdefault(key, _answer_cells(item, style, decimal))
-        given = student.answers[position].text
-        rows.append([str(position), mark, f"{plain_points(scored.points, decimal)}/{item.entry.points}",
-                     Para(escape(given), style) if given else "", answer, feedback])
-    table = _table(rows, [8 * mm, 17 * mm, 13 * mm, 26 * mm, 52 * mm, 58 * mm], theme)
-    table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), style.fontSize)]))
-    return table
-
-
-def _answer_cells(item: Item, style: ParagraphStyle, decimal: str) -> tuple[Para, Para | str]:
-    """The correct answer and the feedback of `item`, as paragraphs (made once per
-    version and position: every student of that version shares them)."""
-    entry = item.entry
-    if entry.numeric is not None:
-        text = escape(entry.numeric.shown(decimal))
-    elif item.question.type in ("single", "multiple", "truefalse"):
-        text = "; ".join(f"{letter}: {inline_markup(t)}" for letter, t in
-                         zip(entry.answer.split(";"), entry.answer_text, strict=False))
-    elif item.question.type in ("matching", "ordering"):
-        text = escape(entry.answer) + ": " + "; ".join(inline_markup(t) for t in entry.answer_text)
-    else:
-        text = " · ".join(inline_markup(t) for t in entry.answer_text)
-    feedback = Para(inline_markup(entry.feedback), style) if entry.feedback.strip() else ""
-    return Para(text, style), feedback
