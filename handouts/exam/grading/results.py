@@ -15,7 +15,7 @@ from handouts.exam.grading.grades import PASS_GRADE, cesuur_grade, n_term_grade
 from handouts.exam.grading.responses import Response, Responses
 from handouts.exam.grading.rules import GradingRules
 from handouts.exam.grading.scoring import Answer, BadAnswer, Scored, guessing_score, read_answer, score
-from handouts.exam.grading.statistics import ItemStats, TestStats, item_stats, test_stats
+from handouts.exam.grading.statistics import ItemStats, TestStats, item_stats, exam_stats
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def _with_stats(students: tuple[StudentResult, ...], papers: list[Paper], rules:
             items.append(item_stats(qid, points, scores, totals, shares))
         else:
             items.append(ItemStats(qid, 0, None, None, None))
-    test = test_stats([float(s.score) for s in students], [s.passed for s in students], columns, weights)
+    test = exam_stats([float(s.score) for s in students], [s.passed for s in students], columns, weights)
     first = papers[0]
     cesuur = None if rules.n_term is not None else rules.pass_mark(Fraction(first.max_score))
     guess = paper_guess(first, rules) if rules.guessing_correction and rules.n_term is None else Fraction(0)

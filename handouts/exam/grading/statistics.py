@@ -87,7 +87,7 @@ def kr20(columns: Sequence[Sequence[float]], points: Sequence[float]) -> float |
     return k / (k - 1) * (1 - pq / total_variance)
 
 
-def test_stats(totals: Sequence[float], passed: Sequence[bool], columns: Sequence[Sequence[float]],
+def exam_stats(totals: Sequence[float], passed: Sequence[bool], columns: Sequence[Sequence[float]],
                points: Sequence[float]) -> TestStats:
     """The whole exam's figures; `columns` are the questions every student had."""
     right_wrong = all(x in (0, w) for c, w in zip(columns, points, strict=True) for x in c)
