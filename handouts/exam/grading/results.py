@@ -15,7 +15,7 @@ from handouts.exam.grading.grades import PASS_GRADE, cesuur_grade, n_term_grade
 from handouts.exam.grading.responses import Response, Responses
 from handouts.exam.grading.rules import GradingRules
 from handouts.exam.grading.scoring import Answer, BadAnswer, Scored, guessing_score, read_answer, score
-from handouts.exam.grading.statistics import ItemStats, TestStats, item_stats, exam_stats
+from handouts.exam.grading.statistics import ItemStats, TestStats, exam_stats, item_stats
 
 
 @dataclass(frozen=True)
