@@ -187,3 +187,41 @@ def test_a_roster_student_who_is_not_on_it(tmp_path):
     result = project.run("grade", "content/proef.yaml", "--responses", "content/antwoorden.csv")
     assert result.exit_code == 1
     assert "content/antwoorden.csv:3: error: student 1009 is not on the exam's roster" in result.stderr
+
+
+def test_the_readme_walkthrough_grades_the_sample_exam(tmp_path):
+    from conftest import REPO
+
+    project = Project(tmp_path / "proj")
+    shutil.copytree(REPO / "content/exams", project.root / "content/exams")
+    assert project.run("build", "--exam").exit_code == 0
+    result = project.run("grade", "content/exams/rug-toets.yaml", "--responses",
+                         "content/exams/rug-toets-antwoorden.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "graded 16 students" in result.output
+    folder = project.root / "build/exams/rug-toets"
+    assert len(PdfReader(folder / "uitslagen.pdf").pages) == 16
+    assert len(rows(folder / "results.csv")) == 17
+
+
+def test_guessing_correction_lowers_the_grades_below_the_cesuur(tmp_path):
+    project = Project(tmp_path / "proj")
+    spec = write_exam(project.root, "grading:\n  guessing_correction: true")
+    a, _ = papers_of(spec, project.root)
+    one = [right_answers(a)[0]] + [""] * 7  # 1 point of 16
+    write_responses(project.root / "content/r.csv", [["1", "", "A", *one]])
+    assert project.run("grade", "content/proef.yaml", "--responses", "content/r.csv").exit_code == 0
+    # guessing: 1/4 + 2/6 + 1/2 + 3/4 (per pair 1/4) + 3/3 = 2.8333 points; cesuur 9:
+    # 1 + 4.5 × (1 − 2.8333) / (9 − 2.8333) is below 1, so 1.0 (without the correction 1.5)
+    assert rows(project.root / OUT / "results.csv")[1][5] == "1.0"
+    text = flat(" ".join(page_texts(PdfReader(project.root / OUT / "resultaten.pdf"))))
+    assert "Raadkanscorrectie: 2,83 punten door gokken geven een 1,0" in text
+
+
+def test_a_responses_file_with_no_students_is_an_error(tmp_path):
+    project = Project(tmp_path / "proj")
+    write_exam(project.root)
+    write_responses(project.root / "content/r.csv", [])
+    result = project.run("grade", "content/proef.yaml", "--responses", "content/r.csv")
+    assert result.exit_code == 1
+    assert "content/r.csv:1: error:" in result.stderr and "no students" in result.stderr

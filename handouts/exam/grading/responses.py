@@ -46,6 +46,7 @@ class Responses:
     positions: tuple[int, ...]  # the question columns, in the file's order
     rows: tuple[Response, ...]
     has_version: bool
+    header_line: int = 1
 
 
 def read_responses(path: Path, shown: str) -> Responses:
@@ -107,6 +108,7 @@ def _read(table: list[tuple[int, list[str], list[str]]], shown: str) -> Response
         raise fail(SourceRef(shown, 1), "the responses file holds no rows; give a header row "
                                         "(student_number, name, version, 1, 2, ...) and one row per student")
     line, header, _ = rows[0]
+    header_line = line
     columns: dict[str, int] = {}
     positions: dict[int, int] = {}  # question position → column index
     for index, title in enumerate(header):
@@ -135,4 +137,4 @@ def _read(table: list[tuple[int, list[str], list[str]]], shown: str) -> Response
                             cell(columns.get("version")).upper(),
                             {p: Cell(cell(i), where[i] if i < len(where) else f"column {i + 1}")
                              for p, i in positions.items()}))
-    return Responses(shown, tuple(positions), tuple(out), "version" in columns)
+    return Responses(shown, tuple(positions), tuple(out), "version" in columns, header_line)

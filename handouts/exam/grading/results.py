@@ -76,10 +76,13 @@ def _matched(responses: Responses, papers: list[Paper], found: Collector) -> lis
     needed = sorted({pos for p in papers for pos in p.items})
     missing = [pos for pos in needed if pos not in responses.positions]
     if missing:
-        found.error(SourceRef(shown, responses.rows[0].ref.line - 1 if responses.rows else 1),
+        found.error(SourceRef(shown, responses.header_line),
                     f"the header has no column for question {', '.join(map(str, missing))}; add a column "
                     f"per question, 1 to {needed[-1]} (an empty cell is no answer)")
         found.raise_if_errors()
+    if not responses.rows:
+        raise fail(SourceRef(shown, 1), "the responses file holds a header but no students; add one row "
+                                        "per student under it")
     if not by_student and not responses.has_version:
         raise fail(SourceRef(shown, 1), "the header needs a version (versie) column: which version "
                                         f"each student wrote ({', '.join(by_code)})")
