@@ -225,3 +225,12 @@ def test_a_responses_file_with_no_students_is_an_error(tmp_path):
     result = project.run("grade", "content/proef.yaml", "--responses", "content/r.csv")
     assert result.exit_code == 1
     assert "content/r.csv:1: error:" in result.stderr and "no students" in result.stderr
+
+
+def test_every_font_in_the_grading_pdfs_is_embedded(graded):
+    from conftest import STANDARD_14, fonts_used
+
+    project, *_ = graded
+    for name in ("resultaten.pdf", "uitslagen.pdf"):
+        fonts = fonts_used(PdfReader(project.root / OUT / name))
+        assert fonts and all(fonts.values()) and not set(fonts) & STANDARD_14, (name, fonts)

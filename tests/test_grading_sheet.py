@@ -93,3 +93,11 @@ def test_the_qr_value_names_what_a_scanner_needs(tmp_path):
     content = sheet_content(spec.id, spec.title, sample(spec, bank)[1])
     assert qr_value(content, 2) == "handouts-sheet;exam=proef;version=B;student=;page=2"
     assert [r.choice for r in content.rows] == [True, True, True, False, False, False, False, False]
+
+
+def test_every_font_on_the_sheet_is_embedded(built):
+    from conftest import STANDARD_14, fonts_used
+
+    for name in ("antwoordblad-A.pdf", "alle-versies.pdf"):
+        fonts = fonts_used(PdfReader(built.root / OUT / name))
+        assert fonts and all(fonts.values()) and not set(fonts) & STANDARD_14, (name, fonts)

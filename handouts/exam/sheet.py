@@ -195,7 +195,8 @@ def sheet_pdf(content: SheetContent, theme: Theme, labels: dict[str, str], langu
 
     left, bottom, _, _ = frame_of(theme)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1, lang=language)
+    canvas = Canvas(buffer, pagesize=A4, invariant=1, lang=language, initialFontName=theme.body_font,
+                    initialFontSize=theme.sizes["body"])
     canvas.setTitle(f"{labels['sheet']} {content.code}: {content.title}")
     canvas.setCreator("handouts")
     pages = sheet_pages(content, theme, labels)

@@ -31,9 +31,11 @@ HARD, EASY, LOW_RIR = 0.30, 0.90, 0.20
 _MARGIN = 18 * mm
 
 
-def _document(title: str, language: str) -> tuple[io.BytesIO, SimpleDocTemplate]:
+def _document(title: str, language: str, theme: Theme) -> tuple[io.BytesIO, SimpleDocTemplate]:
     buffer = io.BytesIO()
+    # Every font named is the theme's: reportlab would otherwise start each page in Helvetica.
     doc = SimpleDocTemplate(buffer, pagesize=A4, invariant=1, title=title, lang=language,
+                            initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
                             leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=_MARGIN, bottomMargin=_MARGIN,
                             creator="handouts", author="", subject="")
     return buffer, doc
@@ -65,7 +67,7 @@ def report_pdf(graded: Graded, spec: ExamSpec, theme: Theme, words: dict[str, st
     their flags; `where` gives a question's bank file and line."""
     styles = paragraph_styles(theme, spec.language)
     decimal = words["decimal"]
-    buffer, doc = _document(f"{words['report']}: {spec.title}", spec.language)
+    buffer, doc = _document(f"{words['report']}: {spec.title}", spec.language, theme)
     test = graded.test
 
     def figure(value: float | None, places: int = 2) -> str:
@@ -87,7 +89,8 @@ def report_pdf(graded: Graded, spec: ExamSpec, theme: Theme, words: dict[str, st
     story: list = [Para(escape(f"{words['report']}: {spec.title}"), styles["title"]),
                    _table([[Para(escape(a), styles["cell"]), Para(escape(b), styles["cell"])] for a, b in facts],
                           [80 * mm, 90 * mm], theme, head=False), Spacer(1, 6 * mm),
-                   Table([[_histogram(grades, words, theme), _scatter(graded.items, words, theme)]]),
+                   Table([[_histogram(grades, words, theme), _scatter(graded.items, words, theme)]],
+                         style=[("FONTNAME", (0, 0), (-1, -1), theme.body_font)]),
                    Para(escape(words["items"]), styles["h2"])]
     story.append(_item_table(graded, words, theme, styles, where, figure))
     return _pages(buffer, doc, story)
@@ -105,7 +108,7 @@ def _histogram(grades: list[float], words: dict[str, str], theme: Theme) -> Draw
     counts = [0] * 9
     for g in grades:
         counts[min(int(g) - 1, 8)] += 1
-    drawing = Drawing(82 * mm, 62 * mm)
+    drawing = Drawing(82 * mm, 62 * mm, initialFontName=theme.body_font, initialFontSize=7)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 10 * mm, 10 * mm, 68 * mm, 42 * mm
     chart.data = [counts]
@@ -124,7 +127,7 @@ def _histogram(grades: list[float], words: dict[str, str], theme: Theme) -> Draw
 def _scatter(items: tuple[ItemStats, ...], words: dict[str, str], theme: Theme) -> Drawing:
     """Each question as a dot: p-value across, Rir up."""
     points = [(i.p_value, i.rir) for i in items if i.p_value is not None and i.rir is not None]
-    drawing = Drawing(82 * mm, 62 * mm)
+    drawing = Drawing(82 * mm, 62 * mm, initialFontName=theme.body_font, initialFontSize=7)
     chart = ScatterPlot()
     chart.x, chart.y, chart.width, chart.height = 12 * mm, 10 * mm, 64 * mm, 42 * mm
     chart.data = [points or [(0, 0)]]

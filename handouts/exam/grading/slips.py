@@ -163,7 +163,7 @@ def slips_pdf(graded: Graded, spec: ExamSpec, theme: Theme, words: dict[str, str
     its page; only a slip too long even at the smallest size runs on to the next."""
     styles = paragraph_styles(theme, spec.language)
     sizes = [ParagraphStyle(f"slip{n}", parent=styles["cell"], fontSize=n, leading=n * 1.18) for n in SIZES]
-    buffer, doc = _document(f"{words['slip']}: {spec.title}", spec.language)
+    buffer, doc = _document(f"{words['slip']}: {spec.title}", spec.language, theme)
     shared = _Shared()
     story: list = []
     for n, student in enumerate(graded.students):
