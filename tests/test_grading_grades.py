@@ -66,3 +66,13 @@ def test_a_wrong_grading_value_is_an_error_at_its_line(tmp_path):
         grading_rules(load_spec(spec, tmp_path))
     assert str(caught.value).startswith("content/proef.yaml:9: error:") or ":9: error:" in str(caught.value)
     assert "pass_mark" in str(caught.value)
+
+
+def test_a_grading_mistake_stops_the_build_too(tmp_path):
+    from conftest import Project
+
+    project = Project(tmp_path / "proj")
+    write_exam(project.root, "grading:\n  multiple: sometimes\n")
+    result = project.run("build", "--exam", "content/proef.yaml")
+    assert result.exit_code == 1
+    assert "content/proef.yaml:8: error:" in result.stderr and "sometimes" in result.stderr

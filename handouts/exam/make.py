@@ -21,6 +21,7 @@ from typing import Any
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, fail
 from handouts.exam.characters import check_characters, priming_fonts
 from handouts.exam.giveaways import exam_warnings
+from handouts.exam.grading.rules import grading_rules
 from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels, points_text
@@ -74,6 +75,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     """Every file of the exam at `source`: versions, keys, overview, key.csv, print file."""
     spec, bank = load_exam(source, project.root, versions=options.versions,
                            seed=options.seed, roster=options.roster)
+    grading_rules(spec)  # a mistake under grading: stops the build too, not only `handouts grade`
     theme = spec.theme or project.theme
     shared = _shared(theme, project.root, spec.language)
     check_characters(spec, bank, shared.theme)

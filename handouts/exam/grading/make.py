@@ -36,8 +36,9 @@ def grade_exam(source: Path, responses: Path, project: Project, out_dir: Path | 
     spec, bank = load_exam(source, project.root, seed=seed, roster=roster)
     rules = grading_rules(spec)
     papers = printed_papers(spec, bank)
-    folder = out_dir if out_dir is not None else project.output_dir / "exams" / spec.id
-    check_key_file(folder, papers, display_path(folder, project.root))
+    built = project.output_dir / "exams" / spec.id  # where the build put key.csv
+    check_key_file(built, papers, display_path(built, project.root))
+    folder = out_dir if out_dir is not None else built
     answers = read_responses(responses, display_path(responses, project.root))
     graded = grade_responses(answers, papers, rules, spec.ref)
     words = grading_words(spec.language)
