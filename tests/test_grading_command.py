@@ -122,6 +122,8 @@ def test_a_workbook_and_dutch_semicolon_csv_read_alike(graded, tmp_path):
     book.save(project.root / "content/antwoorden.xlsx")
     dutch = [["studentnummer", "naam", "versie", *source[0][3:]], *source[1:]]
     write_responses(project.root / "content/nl.csv", dutch[1:], ";", dutch[0])
+    nl = project.root / "content/nl.csv"
+    nl.write_bytes(b"\xef\xbb\xbf" + nl.read_bytes().replace(b"\n", b"\r\n"))  # as Excel saves it
     expected = (project.root / OUT / "results.csv").read_text(encoding="utf-8")
     for name in ("antwoorden.xlsx", "nl.csv"):
         out = tmp_path / name
