@@ -20,9 +20,9 @@ from pathlib import Path
 
 from handouts.build import build
 from handouts.leaflet.practice import PRACTICE_SCHEMA
+from handouts.load.yamlfile import load_yaml
 from handouts.products import Options
 from handouts.project import load_project
-from handouts.yamlfile import load_yaml
 
 from timing import median_time
 

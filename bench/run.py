@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from handouts.build import build  # noqa: E402
-from handouts.content import load_document  # noqa: E402
+from handouts.load.content import load_document  # noqa: E402
 from handouts.products import Options  # noqa: E402
 from handouts.project import load_project  # noqa: E402
 

@@ -13,24 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from handouts.content import discover as discover_markdown
-from handouts.documents import make_document
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, display_path
-from handouts.exam.make import discover_exams, make_exam
+from handouts.kinds import SOURCES, named
 from handouts.output_record import OutputRecord, source_name
 from handouts.pdf import OLD_PREFIX, TEMP_PREFIX, Staging, recover, uninterrupted
-from handouts.products import Job, Options, Outcome, Product
+from handouts.products import Job, Options, Outcome
 from handouts.project import Project
 from handouts.workers import worker_pool
-
-Discover = Callable[[list[Path], Project], list[Path]]
-Make = Callable[[Path, Project, Options], tuple[list[Product], tuple[Diagnostic, ...]]]
-
-# Source kind → how to find its files and how to make them. Exams add theirs here.
-SOURCES: dict[str, tuple[Discover, Make]] = {
-    "markdown": (discover_markdown, make_document),
-    "exam": (discover_exams, make_exam),
-}
 
 
 @dataclass(frozen=True)
@@ -61,9 +50,9 @@ def find_jobs(paths: list[Path], project: Project, kinds: tuple[str, ...] | None
         if not path.exists():
             raise HandoutsError(Diagnostic(SourceRef(str(path)), "no such file or folder"))
     jobs = []
-    for kind, (discover, _) in SOURCES.items():
+    for kind, source_kind in SOURCES.items():
         if kinds is None or kind in kinds:
-            jobs.extend(Job(kind, source) for source in discover(paths, project))
+            jobs.extend(Job(kind, source) for source in named(source_kind.discover)(paths, project))
     if not jobs:
         where = ", ".join(display_path(p, project.root) for p in paths) or display_path(project.content_dir, project.root)
         raise HandoutsError(Diagnostic(SourceRef(where), "no content files found (Markdown .md, exam specs .yaml)"))
@@ -73,7 +62,7 @@ def find_jobs(paths: list[Path], project: Project, kinds: tuple[str, ...] | None
 def make(job: Job, project: Project, options: Options) -> Outcome:
     """One source's products, or its diagnostics: never raises for bad content."""
     try:
-        products, warnings = SOURCES[job.kind][1](job.source, project, options)
+        products, warnings = named(SOURCES[job.kind].make)(job.source, project, options)
     except HandoutsError as exc:
         return Outcome(job, (), exc.diagnostics)
     if options.strict and any(w.severity == "warning" for w in warnings):
@@ -87,11 +76,6 @@ def _make_star(args: tuple[Job, Project, Options]) -> Outcome:
     return make(*args)
 
 
-# Kinds that spread their own parts over processes (exam versions): they run in this
-# process, with the workers, instead of inside one worker where they could not.
-SPLITS_ITSELF = {"exam"}
-
-
 def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
         progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Outcomes in the order of `jobs`; whole documents over `workers` processes."""
@@ -103,7 +87,9 @@ def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
         if progress:
             progress(outcome)
 
-    pooled = [i for i, job in enumerate(jobs) if job.kind not in SPLITS_ITSELF]
+    # Kinds that spread their own parts over processes (exam versions) run in this
+    # process, with the workers, instead of inside one worker where they could not.
+    pooled = [i for i, job in enumerate(jobs) if not SOURCES[job.kind].splits_itself]
     if workers > 1 and len(pooled) > 1:
         with worker_pool(min(workers, len(pooled))) as pool:
             alone = replace(options, on_part=None)  # a display callback stays in this process
@@ -114,11 +100,6 @@ def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
         if index not in outcomes:
             done(index, make(job, project, options))
     return [outcomes[i] for i in range(len(jobs))]
-
-
-# Kinds whose files fill a folder of their own (an exam's): the folder is replaced as
-# one, so that its versions, keys and key.csv are never of two different draws.
-WHOLE_FOLDER = {"exam"}
 
 
 def write(outcomes: list[Outcome], out_dir: Path, root: Path | None = None) -> list[Path]:
@@ -174,7 +155,9 @@ def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
 
 def _stage(staging: Staging, outcome: Outcome, out_dir: Path, recorded: set[Path]) -> None:
     files = [(out_dir / p.target, p.data) for p in outcome.products]
-    if outcome.job.kind not in WHOLE_FOLDER or not files:
+    # A kind whose files fill a folder of their own (an exam's) has the folder replaced as
+    # one, so that its versions, keys and key.csv are never of two different draws.
+    if not SOURCES[outcome.job.kind].whole_folder or not files:
         for target, data in files:
             staging.file(target, data)
         return

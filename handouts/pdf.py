@@ -45,6 +45,11 @@ def render(laid, source: SourceRef | None = None) -> bytes:
     try:
         laid.doc.multiBuild(laid.story)
     except LayoutError as exc:
+        ref = getattr(laid.doc, "current_ref", None)
+        if ref is not None:  # a handout knows the block it was placing
+            raise fail(ref, "this block does not fit on a page, even on a page of its own (a box, a "
+                       "table row, or a text with its footnotes is not split over two pages); shorten "
+                       "it or split it up") from None
         where = source or SourceRef(laid.doc.title or "document")
         if "too large" in str(exc):  # reportlab names the block by its Python object: no use
             raise fail(where, "a block (a question, a table row, a picture) is taller than a page "

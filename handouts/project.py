@@ -8,9 +8,9 @@ from pathlib import Path
 
 from handouts.errors import Collector, SourceRef
 from handouts.language import LANGUAGES
-from handouts.schema import Field, Schema
-from handouts.textfile import read_text
-from handouts.yamlfile import load_yaml
+from handouts.load.schema import Field, Schema
+from handouts.load.textfile import read_text
+from handouts.load.yamlfile import load_yaml
 
 SETTINGS_FILE = "handouts.yaml"
 

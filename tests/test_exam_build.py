@@ -211,8 +211,8 @@ def test_roster_fills_in_names(built, tmp_path):
 
 def _render_versions(spec, bank):
     from handouts.exam.labels import exam_labels
+    from handouts.exam.layout.pages import lay_out_exam
     from handouts.exam.make import exam_view, paper_view
-    from handouts.layout.exam_pages import lay_out_exam
     from handouts.layout.theme import load_theme
     from handouts.pdf import render
     from handouts.templating import render as render_template

@@ -11,11 +11,11 @@ from pathlib import Path
 from reportlab.platypus.flowables import Flowable
 
 from handouts.exam.labels import exam_labels
+from handouts.exam.layout.blocks import ExamLayout
+from handouts.exam.layout.pages import lay_out_exam, record_pages
 from handouts.exam.make import exam_view, key_view, paper_view
 from handouts.exam.sampler import sample
 from handouts.exam.spec import load_exam
-from handouts.layout.exam_blocks import ExamLayout
-from handouts.layout.exam_pages import lay_out_exam, record_pages
 from handouts.layout.theme import load_theme
 from handouts.templating import render
 

@@ -1,5 +1,5 @@
 """Exam documents start from one font state, so that what one draws is replayed in
-the others (exam_replay.py), the print file takes the versions' pages as written,
+the others (exam/layout/replay.py), the print file takes the versions' pages as written,
 and identical font subsets are made once. None of it may show, or leak answers."""
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def test_student_fonts_hold_no_character_only_the_key_shows(tmp_path):
 def test_a_drawing_outside_the_primed_state_is_drawn_not_replayed():
     from reportlab.pdfgen.canvas import Canvas
 
-    from handouts.layout.exam_replay import draw_recorded
+    from handouts.exam.layout.replay import draw_recorded
     from handouts.layout.fonts import FontPriming, primed_state, register_family
 
     regular = register_family("Noto Serif", REPO)
@@ -142,8 +142,8 @@ def test_priming_and_replays_change_no_pixels(monkeypatch):
     import pypdfium2 as pdfium
     from PIL import ImageChops
 
+    from handouts.exam.layout.doc import ExamDoc
     from handouts.exam.make import _shared
-    from handouts.layout.exam_doc import ExamDoc
 
     primed = _exam(2, seed=3)
     _shared.cache_clear()
@@ -186,13 +186,13 @@ def test_a_shared_paragraph_moved_to_the_next_page_twice_is_laid_out():
 
     from reportlab.platypus import BaseDocTemplate
 
+    from handouts.exam.layout.pages import lay_out_exam
     from handouts.exam.make import _shared
-    from handouts.layout.exam_pages import lay_out_exam
     from handouts.pdf import render
 
     assert "_postponed" in inspect.getsource(BaseDocTemplate.handle_flowable), (
         "reportlab no longer marks postponed flowables as _postponed: "
-        "see exam_recording.forget_postponed")
+        "see exam.layout.recording.forget_postponed")
     shared = _shared("default", REPO, "nl")
     lines = "".join(f"<p>Regel {i} van de toets.</p>" for i in range(90))
     markup = ('<exam lang="nl" title="T" header-left="T" header-right="Versie {code}" '

@@ -291,7 +291,8 @@ def test_no_room_is_kept_for_notes_that_are_not_there(pdfs):
     leading = 14.5
     for name in ["split", "long", *(n for n in SWEEP if n.startswith("prose"))]:
         for page, gap in enumerate(gaps_above_foot(pdfs[name]), start=1):
-            assert gap < 3.5 * leading, f"{name}, page {page}: {gap:.0f} pt between the text and its foot"
+            # 4 lines: the next line may bring a mark whose note (a few lines) must come too
+            assert gap < 4 * leading, f"{name}, page {page}: {gap:.0f} pt between the text and its foot"
 
 
 def test_a_mark_in_a_heading_prints_its_note_once_and_not_in_the_contents(tmp_path):

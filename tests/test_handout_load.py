@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from handouts.content import load_document
 from handouts.errors import HandoutsError
+from handouts.load.content import load_document
 from handouts.project import load_project
 
 from conftest import SVG
@@ -165,3 +165,8 @@ def test_link_to_an_unknown_anchor(project):
 def test_a_wrong_required_value_is_one_error_not_two(project):
     [message] = errors_of(project, "---\ntitle: [a, b]\n---\n\nTekst.\n")
     assert message.startswith("content/doc.md:2: error:") and "must be text" in message
+
+
+def test_a_footnote_without_a_mark_is_an_error_not_lost(project):
+    [message] = errors_of(project, "---\ntitle: x\n---\n\nTekst[^a].\n\n[^a]: Wel.\n\n[^weg]: Niemand noemt mij.\n")
+    assert message.startswith("content/doc.md:9: error:") and "[^weg] has no mark" in message

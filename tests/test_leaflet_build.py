@@ -334,7 +334,7 @@ def test_qr_code_to_the_practice_website(sample):
 def test_qr_rectangles_cover_exactly_the_dark_modules():
     from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
-    from handouts.layout.leaflet_blocks import QR_SIZE, _qr_rectangles
+    from handouts.leaflet.layout.blocks import QR_SIZE, _qr_rectangles
 
     url = "https://www.wilgenhof.example.org"
     encoder = QRCode(None, QRErrorCorrectLevel.M)
@@ -464,3 +464,12 @@ def test_a_link_prints_its_address_and_a_long_one_stays_inside_the_panel(project
         for line, left, _, right, _ in text_lines(path, index):
             frame = panel_of(side, (left + right) / 2).frame
             assert frame.x - 0.5 <= left and right <= frame.right + 0.5, line
+
+
+def test_a_leaflet_that_starts_with_a_sub_heading_gets_its_bookmarks(project):
+    project.write("content/leaflets/kort.md", FRONT.format(title="Kort", fold="trifold")
+                  + "## Eerst een subkop\n\nWat tekst.\n\n# Dan een kop\n\nMeer tekst.\n")
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    titles = outline_titles(project.pdf("build/leaflets/kort-screen.pdf"))
+    assert "Eerst een subkop" in titles and "Dan een kop" in titles

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from svglib.svglib import svg2rlg
 
-from handouts.content import load_document
 from handouts.errors import Collector
 from handouts.leaflet.make import leaflet_scores
+from handouts.load.content import load_document
 from handouts.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]

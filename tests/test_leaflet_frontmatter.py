@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from handouts.content import load_document
 from handouts.errors import HandoutsError
-from handouts.frontmatter import LEAFLET
 from handouts.leaflet.frontmatter import leaflet_meta
+from handouts.load.content import load_document
+from handouts.load.frontmatter import schema
 from handouts.project import Project
 
 
@@ -72,7 +72,7 @@ def test_bad_date(tmp_path, monkeypatch):
 
 
 def test_schema_documents_the_fields():
-    doc = LEAFLET.describe()
+    doc = schema("leaflet").describe()
     for name in ("title", "subtitle", "series", "number", "language", "fold",
                  "reviewed", "publisher", "cover", "qr", "allow_words"):
         assert f"  {name}:" in doc

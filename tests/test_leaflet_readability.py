@@ -2,7 +2,6 @@
 
 import pytest
 
-from handouts.content import load_document
 from handouts.errors import Collector, SourceRef
 from handouts.leaflet.readability import (
     Section,
@@ -15,6 +14,7 @@ from handouts.leaflet.readability import (
     score_text,
     sentences,
 )
+from handouts.load.content import load_document
 from handouts.project import Project
 
 

@@ -14,10 +14,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from handouts.layout.fonts import register_family
-from handouts.layout.leaflet_forms import PanelCanvas
-from handouts.layout.leaflet_replay import Recordings, replayable
 from handouts.layout.placing import PlacingCanvas, place_in
 from handouts.leaflet.folds import Rect
+from handouts.leaflet.layout.forms import PanelCanvas
+from handouts.leaflet.layout.replay import Recordings, replayable
 
 
 class Counted(Paragraph):

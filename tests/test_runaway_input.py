@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from handouts.errors import HandoutsError
-from handouts.yamlfile import load_yaml
+from handouts.load.yamlfile import load_yaml
 
 # Nine nested aliases, 300 bytes: 9**9 (387 million) values if expanded.
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -27,7 +27,7 @@ def _refused_in_time(code: str) -> str:
 
 
 def test_yaml_aliases_that_multiply_are_refused_early():
-    message = _refused_in_time(f"from handouts.yamlfile import load_yaml; load_yaml({ALIAS_BOMB!r}, 'bank.yaml')")
+    message = _refused_in_time(f"from handouts.load.yamlfile import load_yaml; load_yaml({ALIAS_BOMB!r}, 'bank.yaml')")
     assert message.startswith("bank.yaml:1: error: aliases (*name) repeat the value marked here")
     assert "write the values out" in message
 

@@ -66,17 +66,17 @@ def test_exam_and_leaflet_templates_are_checked(project):
 
 def test_a_block_the_layout_cannot_place_is_an_error_at_the_content_line(project):
     project.write("content/les.md", "---\ntitle: Les\n---\n\nTekst.\n\n::: kanttekening\nEen notitie.\n\n"
-                  "- eerste punt\n- tweede punt\n:::\n")
+                  "| a | b |\n|---|---|\n| 1 | 2 |\n:::\n")
     result = project.run("check")
     assert result.exit_code == 1
-    assert ("content/les.md:10: error: this block (<list>) does not print inside <sidenote>, which holds <p>"
-            in result.stderr)
+    assert ("content/les.md:10: error: this block (<table>) does not print inside <sidenote>, which holds "
+            "<list>, <p>" in result.stderr)
 
 
 def test_every_tag_a_builder_makes_is_declared():
+    from handouts.exam.layout.blocks import EXAM_BUILDERS, EXAM_MARKUP
     from handouts.layout.blocks import BUILDERS, HANDOUT_MARKUP
-    from handouts.layout.exam_blocks import EXAM_BUILDERS, EXAM_MARKUP
-    from handouts.layout.leaflet_blocks import LEAFLET_BUILDERS, LEAFLET_MARKUP
+    from handouts.leaflet.layout.blocks import LEAFLET_BUILDERS, LEAFLET_MARKUP
 
     assert set(BUILDERS) <= set(HANDOUT_MARKUP.tags)
     assert set(EXAM_BUILDERS) <= set(EXAM_MARKUP.tags)

@@ -30,9 +30,9 @@ from handouts.exam.model import (
 from handouts.exam.numbers import NumericAnswer, parse_number, parse_tolerance
 from handouts.exam.params import label, render_tree
 from handouts.exam.schemas import BANK, CASE, OPTION, QUESTION, REQUIRED_FIELDS, RUBRIC, TYPE_FIELDS
-from handouts.schema import Schema
-from handouts.textfile import read_text
-from handouts.yamlfile import LinedDict, LinedList, load_yaml
+from handouts.load.schema import Schema
+from handouts.load.textfile import read_text
+from handouts.load.yamlfile import LinedDict, LinedList, load_yaml
 
 _SPECIFIC = {name for names in TYPE_FIELDS.values() for name in names}
 _INHERITED = ("tags", "difficulty", "points", "handout")

@@ -8,7 +8,7 @@ from typing import Any
 from handouts.errors import Collector, SourceRef
 from handouts.exam.model import DIFFICULTIES
 from handouts.limits import MAX_VERSIONS
-from handouts.schema import Schema
+from handouts.load.schema import Schema
 
 
 def positive(value: Any) -> str | None:

@@ -1,8 +1,8 @@
-"""Exams in the build: find the specs, and make every file of one exam in memory.
+"""Exams in the build: make every file of one exam in memory.
 
     spec + bank ─► sample ─► views ─► templates (exam/*.xml.j2) ─► layout ─► bytes
 
-The build calls `discover_exams` and `make_exam` (see docs/PIPELINE.md); nothing
+The build finds the specs (`handouts.load.exam_specs`) and calls `make_exam`; nothing
 here writes: every file comes back as a `Product` under `exams/<exam-id>/`.
 The student's template only ever sees `paper_view`, which holds no answers.
 """
@@ -25,14 +25,9 @@ from handouts.exam.grading.rules import grading_rules
 from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels, points_text
-from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
-from handouts.exam.sampler import sample
-from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
-from handouts.exam.spec import load_exam
-from handouts.figurefile import address_problem, on_disk, written_names
-from handouts.layout.exam_blocks import EXAM_MARKUP
-from handouts.layout.exam_doc import PageOverflow
-from handouts.layout.exam_pages import (
+from handouts.exam.layout.blocks import EXAM_MARKUP
+from handouts.exam.layout.doc import PageOverflow
+from handouts.exam.layout.pages import (
     ExamLayout,
     FontPriming,
     RecordedPart,
@@ -40,35 +35,20 @@ from handouts.layout.exam_pages import (
     lay_out_parts,
     record_pages,
 )
+from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
+from handouts.exam.sampler import sample
+from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
+from handouts.exam.spec import load_exam
 from handouts.layout.theme import load_theme
+from handouts.load.figurefile import address_problem, on_disk, written_names
+from handouts.load.project_files import outside_problem, project_file
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
-from handouts.project_files import outside_problem, project_file
 from handouts.templating import render as render_template
 from handouts.workers import worker_pool
 
-_SPEC_KEY = re.compile(r"^(sections|onderdelen)\s*:", re.MULTILINE)
 _PARALLEL_FROM = 12  # versions: below this, starting processes costs more than it saves
-
-
-def discover_exams(paths: list[Path], project: Project) -> list[Path]:
-    """The exam spec files among `paths` (files or folders; default: content/)."""
-    found: list[Path] = []
-    for path in paths or [project.content_dir]:
-        if path.is_dir():
-            found.extend(p for p in path.rglob("*.y*ml") if not any(
-                part.startswith((".", "_")) for part in p.relative_to(path).parts))
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            found.append(path)
-    return sorted({p.resolve() for p in found if _is_spec(p)})
-
-
-def _is_spec(path: Path) -> bool:
-    try:
-        return bool(_SPEC_KEY.search(path.read_text(encoding="utf-8", errors="replace")))
-    except OSError:
-        return False
 
 
 def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Product], tuple[Diagnostic, ...]]:
@@ -193,7 +173,7 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     make the PDFs and send each page's operators along for the print file."""
     alone = jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon
     # The first version is made here in any case: the workers, forked after it, start
-    # with its lines broken and its drawings recorded (exam_replay.py), not from nothing.
+    # with its lines broken and its drawings recorded (exam/layout/replay.py), not from nothing.
     for version in versions if alone else versions[:1]:
         _, paper, key, part = make_version(task(version), record=True)
         products += [paper, key]
@@ -224,7 +204,7 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
               shared: ExamLayout, root: Path) -> tuple[FontPriming, FontPriming]:
     """The fonts' starting state for the versions (and the print file), and for the keys:
     every character any of them draws, numbered in one order, so that they all write
-    the same operators for the same text (exam_replay.py). The versions' holds only what
+    the same operators for the same text (exam/layout/replay.py). The versions' holds only what
     students see; the template's own words come from the first version's markup."""
     first = versions[0]
     found: set[str] = set()

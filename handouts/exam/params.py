@@ -24,7 +24,7 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from handouts.errors import SourceRef, did_you_mean, fail
-from handouts.yamlfile import LinedDict, LinedList
+from handouts.load.yamlfile import LinedDict, LinedList
 
 MAX_TEXT = 100_000  # characters (or items) of one filled-in text and of every value on the way
 MAX_DIGITS = 1_000  # of a number made by the text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from handouts.exam.fields import difficulty, identifier, positive, version_count
 from handouts.exam.model import QUESTION_TYPES, TYPE_ALIASES
 from handouts.language import LANGUAGES
-from handouts.schema import Field, Schema, check_date
+from handouts.load.schema import Field, Schema, check_date
 
 BANK = Schema("question bank", (
     Field("title", "what the bank is about"),

@@ -24,9 +24,9 @@ from handouts.exam.model import (
 )
 from handouts.exam.schemas import ROW, SECTION, SPEC
 from handouts.limits import MAX_VERSIONS
-from handouts.project_files import outside_problem, project_file
-from handouts.textfile import LINE_BREAK, read_text
-from handouts.yamlfile import LinedDict, load_yaml
+from handouts.load.project_files import outside_problem, project_file
+from handouts.load.textfile import LINE_BREAK, read_text
+from handouts.load.yamlfile import LinedDict, load_yaml
 
 _LETTERS = {"willekeurig": "random", "gespreid": "balanced"}  # Dutch values
 # A roster's header row names its columns, in any order, in Dutch or English.

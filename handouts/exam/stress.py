@@ -271,8 +271,8 @@ def stress_check(paths: list[Path], project: Project, count: int, seed: int | No
                  ) -> list[tuple[list[str], tuple[Diagnostic, ...]]]:
     """Per exam spec under `paths`: the report's lines and its problems (the one function
     here that reads files). A spec that cannot be loaded gives only its errors."""
-    from handouts.exam.make import discover_exams  # the build's way of finding specs
     from handouts.exam.spec import load_exam
+    from handouts.load.exam_specs import discover_exams  # the build's way of finding specs
 
     for path in paths:
         if not path.exists():

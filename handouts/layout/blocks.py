@@ -29,6 +29,7 @@ from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face
 from handouts.layout.footnotes import WithFootnotes
+from handouts.layout.headings import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.icons import callout_icon
 from handouts.layout.markup import (
     INLINE,
@@ -40,7 +41,6 @@ from handouts.layout.markup import (
     tag,
     without_footnote_marks,
 )
-from handouts.layout.pages import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme
 
@@ -81,10 +81,13 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         if builder is None:
             continue
         made = builder(child, ctx)
+        if child.get("src"):  # for an error about a block too tall for any page
+            for flowable in made:
+                flowable.source_ref = src(child)
         # (only a context with footnote texts prints them at the foot of its pages)
         marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:
-            made = [f if isinstance(f, (Spacer, ActionFlowable)) else WithFootnotes(f, marks) for f in made]
+            made = [f if isinstance(f, (Spacer, ActionFlowable)) else _with_footnotes(f, marks) for f in made]
         # A sentence that announces a list ("... zijn:") never ends a page alone.
         if child.tag == "list" and previous is not None and previous.tag == "p" and out:
             if "".join(previous.itertext()).rstrip().endswith(":"):
@@ -287,12 +290,12 @@ def callout(elem: ET.Element, ctx: Context) -> list:
 
 
 def sidenote(elem: ET.Element, ctx: Context) -> list:
+    # Every block of the note (a list too, not only its paragraphs), set in the
+    # side-note style across the margin column.
     style = ctx.styles["sidenote"]
-    flowables = []
-    for child in elem:
-        if child.tag == "p":
-            flowables.append(Para(ctx.text(child), style))
-    return [SideNote(flowables)]
+    margin = replace(ctx, width=ctx.theme.page["sidenote_width"], body_style="sidenote",
+                     styles={**ctx.styles, "body": style, "item": style})
+    return [SideNote(build_children(elem, margin), src(elem))]
 
 
 def pagebreak(elem: ET.Element, ctx: Context) -> list:
@@ -362,10 +365,17 @@ HANDOUT_MARKUP = MarkupTable({
     "figure": tag("path width anchor alt src", "caption"),
     "caption": _TEXT,
     "callout": tag("kind label src", BLOCKS | {"title"}),
-    "sidenote": tag("src", "p"),
+    "sidenote": tag("src", "p list"),  # the margin prints paragraphs and lists
     "pagebreak": tag("src"),
     "titleblock": tag("", "kicker title subtitle byline"),
     "kicker": _TEXT, "title": _TEXT, "subtitle": _TEXT, "byline": _TEXT,
     "contents": tag("title", "entry"),
     "entry": tag("level anchor", INLINE),
 }, frozenset({"document"}))
+
+
+def _with_footnotes(flowable, marks: tuple[int, ...]) -> WithFootnotes:
+    """`flowable` keeping its notes on its page; the source line stays for errors."""
+    kept = WithFootnotes(flowable, marks)
+    kept.source_ref = getattr(flowable, "source_ref", None)
+    return kept

@@ -1,7 +1,7 @@
 """What a drawing on a reportlab canvas depends on, and what it may leave behind.
 
 The exam and leaflet layouts draw the same flowables into many PDFs and replay the
-operators of the first drawing (exam_replay.py, leaflet_replay.py). A replay is only
+operators of the first drawing (exam/layout/replay.py, leaflet/layout/replay.py). A replay is only
 right when the canvas is in the same graphics state, and only possible when the
 drawing left nothing in the PDF but its operators and its use of fonts.
 """

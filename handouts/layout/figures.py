@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import Flowable
 from handouts.errors import SourceRef, fail
 from handouts.layout.fonts import face
 from handouts.layout.theme import Theme
-from handouts.project_files import outside_problem, project_file
+from handouts.load.project_files import outside_problem, project_file
 
 MAX_HEIGHT_SHARE = 0.55  # of the page's text height: a figure leaves room for its caption
 

@@ -17,9 +17,10 @@ class SideNote(Flowable):
 
     _ZEROSIZE = True
 
-    def __init__(self, flowables: list[Flowable]):
+    def __init__(self, flowables: list[Flowable], ref: Any = None):
         super().__init__()
         self._flowables = flowables
+        self.ref = ref  # where the note stands in the content file, for an error
 
     def wrap(self, availWidth, availHeight):
         return 0, 0
@@ -27,7 +28,7 @@ class SideNote(Flowable):
     def drawOn(self, canvas, x, y, _sW=0):
         doc = getattr(canvas, "_doctemplate", None)
         if doc is not None:
-            doc.place_sidenote(self._flowables, y)
+            doc.place_sidenote(self._flowables, y, self.ref)
             return
         for flowable in self._flowables:  # a scratch drawing (looking for footnote marks)
             flowable.wrapOn(canvas, 0xFFFF, 0xFFFF)

@@ -27,7 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from handouts.errors import SourceRef, fail
 from handouts.layout.glyphs import name_family, stand_in, visual
-from handouts.project_files import project_file
+from handouts.load.project_files import project_file
 from handouts.resources import builtin_dir
 
 STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1, 1)}

@@ -11,12 +11,19 @@ from __future__ import annotations
 import copy
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
-from handouts.leaflet.folds import Rect
+
+class Rect(Protocol):
+    """Any rectangle in points, (x, y) its bottom-left corner: a leaflet's panel, say."""
+
+    x: float
+    y: float
+    width: float
+    height: float
 
 
 @dataclass(frozen=True)

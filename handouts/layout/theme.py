@@ -16,12 +16,12 @@ from handouts.errors import Collector, SourceRef, display_path, fail
 from handouts.language import HYPHENATION
 from handouts.layout.fonts import face, register_family
 from handouts.layout.hyphenation import hyphenation
+from handouts.load.project_files import outside_problem, project_file
+from handouts.load.schema import Field, Schema
+from handouts.load.textfile import read_text
+from handouts.load.yamlfile import load_yaml
 from handouts.project import SETTINGS_FILE
-from handouts.project_files import outside_problem, project_file
 from handouts.resources import builtin_dir
-from handouts.schema import Field, Schema
-from handouts.textfile import read_text
-from handouts.yamlfile import load_yaml
 
 # The fallback chain of every bundled theme (fonts/README.md says what each is for).
 FALLBACK = ("Noto Sans", "Noto Serif", "Noto Sans Symbols", "Noto Sans Math", "Noto Sans Mono",

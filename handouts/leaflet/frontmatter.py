@@ -1,7 +1,7 @@
 """The front matter of a patient leaflet: its own fields, declared once with docs.
 
 The common fields (title, subtitle, language, template, theme, ...) come from
-`handouts.frontmatter.COMMON_FIELDS`; these are added for `kind: leaflet`:
+`handouts.load.frontmatter.COMMON_FIELDS`; these are added for `kind: leaflet`:
 
 ```
 ---
@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import SourceRef, display_path, fail
-from handouts.figurefile import address_problem, on_disk
 from handouts.leaflet.folds import FOLDS
-from handouts.project_files import outside_problem, project_file
-from handouts.schema import Field, check_date
+from handouts.load.figurefile import address_problem, on_disk
+from handouts.load.project_files import outside_problem, project_file
+from handouts.load.schema import Field, check_date
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 
@@ -48,7 +48,7 @@ LEAFLET_FIELDS = (
           aliases=("review_date",), check=check_date),
     Field("publisher", "the publisher line on the back", default=""),
     Field("cover", "cover image, relative to the leaflet file", check=_check_image),
-    Field("cover_alt", "what the cover image shows, for screen readers", default=""),
+    Field("cover_alt", "what the cover image shows (not printed; not yet carried in the PDF)", default=""),
     Field("qr", "print a QR code to the practice's website on the back", type=bool,
           default=True),
     Field("numbered", "number the headings (leaflets usually do not)", type=bool,

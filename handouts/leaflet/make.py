@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from handouts import model
 from handouts.errors import Collector, Diagnostic
 from handouts.language import labels
-from handouts.layout.leaflet_blocks import LEAFLET_MARKUP
-from handouts.layout.leaflet_pages import OUTPUTS, LeafletLayout
 from handouts.layout.theme import load_theme
 from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
+from handouts.leaflet.layout.blocks import LEAFLET_MARKUP
+from handouts.leaflet.layout.pages import OUTPUTS, LeafletLayout
 from handouts.leaflet.practice import Practice, load_practices
 from handouts.leaflet.readability import (
     SectionScore,
@@ -24,6 +23,7 @@ from handouts.leaflet.readability import (
     document_sections,
     score_notes,
 )
+from handouts.load import model
 from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project

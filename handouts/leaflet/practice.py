@@ -24,10 +24,10 @@ from handouts.errors import (
     display_path,
     fail,
 )
-from handouts.project_files import outside_problem, project_file
-from handouts.schema import Field, Schema
-from handouts.textfile import LINE_BREAK, read_text
-from handouts.yamlfile import LinedDict, load_yaml
+from handouts.load.project_files import outside_problem, project_file
+from handouts.load.schema import Field, Schema
+from handouts.load.textfile import LINE_BREAK, read_text
+from handouts.load.yamlfile import LinedDict, load_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")

@@ -16,7 +16,7 @@ from handouts.errors import SourceRef, fail
 from handouts.exam.keycsv import key_csv
 from handouts.exam.model import Bank, Body, ExamSpec, ExamVersion, KeyEntry, PaperQuestion, Question
 from handouts.exam.sampler import sample
-from handouts.textfile import read_text
+from handouts.load.textfile import read_text
 
 CHOICE_TYPES = ("single", "multiple", "truefalse")
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from handouts.errors import SourceRef, fail
-from handouts.textfile import LINE_BREAK, read_text
+from handouts.load.textfile import LINE_BREAK, read_text
 
 _COLUMNS = {
     "number": ("student_number", "studentnummer", "student number", "studentnumber", "nummer", "number"),

@@ -1,7 +1,7 @@
 """Exam pages: an exam document (a version, a key, the overview) from its block
 markup, and the print file (every version in turn) from the versions' recorded pages.
 
-The print file lays nothing out again: see exam_recording.py. The documents of one
+The print file lays nothing out again: see exam/layout/recording.py. The documents of one
 exam share their styles and paragraphs (`ExamLayout`), so each text is parsed and
 broken into lines once, however many versions and keys repeat it.
 """
@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from reportlab.platypus import PageBreak
 
 from handouts.errors import SourceRef
+from handouts.exam.layout.blocks import ExamContext, ExamLayout, children
+from handouts.exam.layout.doc import ExamDoc, PartStart
+from handouts.exam.layout.recording import PlacedPage, RecordedPart, StreamPage
 from handouts.language import PDF_LANG
-from handouts.layout.exam_blocks import ExamContext, ExamLayout, children
-from handouts.layout.exam_doc import ExamDoc, PartStart
-from handouts.layout.exam_recording import PlacedPage, RecordedPart, StreamPage
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import check_markup
-from handouts.layout.handout import Laid
+from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
 from handouts.layout.placing import PlacingCanvas
 from handouts.layout.theme import Theme
@@ -35,7 +35,7 @@ def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     `record`, the document notes where it draws what (`doc.pages`, after rendering),
     so that the print file can draw the same pages again (`lay_out_parts`). With
     `priming`, the fonts start in that state: what the exam's other documents drew in
-    it is replayed (exam_replay.py)."""
+    it is replayed (exam/layout/replay.py)."""
     root = parse_markup(markup, template)
     check_markup(root, theme.fonts, theme.name, SourceRef(template))
     doc, ctx = _document(root.attrib, theme, shared)

@@ -9,13 +9,12 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import Frame
+from reportlab.platypus import BaseDocTemplate, Frame
 from reportlab.platypus.flowables import Flowable
 
-from handouts.layout.exam_replay import draw_on, join_fonts
+from handouts.exam.layout.replay import draw_on, join_fonts
 
 if TYPE_CHECKING:
-    from handouts.layout.exam_doc import ExamDoc
     from handouts.layout.fonts import FontPriming
 
 
@@ -51,7 +50,7 @@ class PlacedPage(Flowable):
 
 class StreamPage(Flowable):
     """A page written before in the same font state: its operators, as they were. They
-    hold the page's header and footer too (see `ExamDoc._finish`)."""
+    hold the page's header and footer too (see `doc.ExamDoc._finish`)."""
 
     def __init__(self, code: str, fonts: tuple[str, ...]):
         super().__init__()
@@ -72,7 +71,7 @@ class _Placing:
 
     __slots__ = ("flowable", "doc")
 
-    def __init__(self, flowable: Flowable, doc: ExamDoc):
+    def __init__(self, flowable: Flowable, doc: BaseDocTemplate):
         object.__setattr__(self, "flowable", flowable)
         object.__setattr__(self, "doc", doc)
 
@@ -94,9 +93,9 @@ class _Placing:
 
 class RecordingFrame(Frame):
     """A frame that tells its document where it draws each flowable (when it records),
-    and draws each as drawn before when it can (exam_replay.py)."""
+    and draws each as drawn before when it can (exam/layout/replay.py)."""
 
-    doc: ExamDoc
+    doc: BaseDocTemplate
 
     def add(self, flowable, canv, trySplit=0):
         placed = Frame._add(self, _Placing(flowable, self.doc), canv, trySplit)
@@ -120,7 +119,7 @@ def forget_postponed(flowable: Flowable) -> None:
 
     reportlab marks such a flowable (`_postponed`) and, when it meets a marked one that
     does not fit, calls it too large for any page; it never unmarks it. The versions of
-    an exam share their paragraphs (exam_blocks), so the "Totaal" line moved on in one
+    an exam share their paragraphs (exam.layout.blocks), so the "Totaal" line moved on in one
     version would stop the next version that moves it on. The name is reportlab's own
     (doctemplate.handle_flowable); test_exam_replay checks that it still is.
     """

@@ -1,6 +1,6 @@
 """Exam flowables: paragraphs that keep their broken lines, questions that stay on
 one page and draw as one piece, lettered options with tick boxes, and answer space
-drawn as vector shapes. The builders in exam_blocks.py put them together."""
+drawn as vector shapes. The builders in exam/layout/blocks.py put them together."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
-from handouts.layout.exam_replay import draw_recorded
+from handouts.exam.layout.replay import draw_recorded
 from handouts.layout.glyphs import draw_text
 from handouts.layout.paragraph import WithFallback
 
@@ -55,7 +55,7 @@ class Para(WithFallback):
         return lines.fontSize if paraFontSizeHeightOffset else getattr(lines, "ascent", lines.fontSize)
 
     def draw(self):
-        # Drawn once per exam; the other documents replay what it wrote (exam_replay.py).
+        # Drawn once per exam; the other documents replay what it wrote (exam/layout/replay.py).
         draw_recorded(self, self.canv, self._draw, self.width, self.height)
 
     def _draw(self):
@@ -85,7 +85,7 @@ class Together(KeepTogether):
     def split(self, availWidth, availHeight):
         pieces = super().split(availWidth, availHeight)
         if self.question:
-            for piece in pieces:  # the document's own flowables (exam_blocks.own_copy)
+            for piece in pieces:  # the document's own flowables (exam.layout.blocks.own_copy)
                 if isinstance(piece, Flowable) and not getattr(piece, "question", ""):
                     piece.question = self.question
         return pieces

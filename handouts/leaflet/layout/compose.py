@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from handouts.layout.leaflet_forms import FORM_SIZE, LeafletDoc, PanelCanvas
 from handouts.leaflet.folds import MM, FoldMark, Panel
 from handouts.leaflet.imposition import impose
+from handouts.leaflet.layout.forms import FORM_SIZE, LeafletDoc, PanelCanvas
 
 
 def _forms(doc: LeafletDoc) -> dict[str, list[str]]:
@@ -75,12 +75,24 @@ def _page(canvas: PanelCanvas, panel: Panel, names: list[str], doc: LeafletDoc,
     for name in names:
         canvas.draw_form(name, 0)
     pages = {int(n.removeprefix("panel")) for n in flow_forms}
-    for number, (page, level, text) in enumerate(doc.headings):
+    levels = _outline_levels(doc.headings)
+    for number, (page, _, text) in enumerate(doc.headings):
         if page in pages:
             key = f"heading{number}"
             canvas.bookmarkPage(key)
-            canvas.addOutlineEntry(text, key, level=min(level - 1, 1), closed=False)
+            canvas.addOutlineEntry(text, key, level=levels[number], closed=False)
     canvas.showPage()
+
+
+def _outline_levels(headings: tuple[tuple[int, int, str], ...]) -> list[int]:
+    """The outline level of every heading (0 or 1): never deeper than one below the
+    heading before it, so a leaflet that starts with "##" still gets its bookmarks
+    (the PDF outline cannot jump a level)."""
+    levels, previous = [], -1
+    for _, level, _ in headings:
+        previous = min(level - 1, 1, previous + 1)
+        levels.append(previous)
+    return levels
 
 
 def _booklet_pages(canvas: PanelCanvas, doc: LeafletDoc) -> list[list[str]]:
@@ -130,7 +142,7 @@ def compose_single(canvas: PanelCanvas, doc: LeafletDoc) -> None:
         _page(canvas, page, [f"panel{i + 1}"], doc, [f"panel{i + 1}"])
 
 
-# (fold, output) → its composer; `leaflet_pages.OUTPUTS` lists the outputs of each fold.
+# (fold, output) → its composer; `leaflet.layout.pages.OUTPUTS` lists the outputs of each fold.
 COMPOSERS: dict[tuple[str, str], Callable[[PanelCanvas, LeafletDoc], None]] = {
     ("trifold", "print"): compose_trifold_print,
     ("trifold", "screen"): compose_trifold_screen,

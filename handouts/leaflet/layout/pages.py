@@ -3,9 +3,9 @@
 Platypus lays the body out one panel per page, in reading order, but draws nothing
 (`placing`). The body is the same for every practice, so one layout serves all the
 practices and outputs of a run (`LeafletLayout`); each PDF then only draws the
-placed flowables, page by page into forms (`leaflet_forms`), which a composer puts
-on the real pages (`leaflet_compose`). The cover and the stamp area are placed once
-per practice. What one PDF drew, the next replays (`leaflet_replay`): the body's
+placed flowables, page by page into forms (`leaflet.layout.forms`), which a composer puts
+on the real pages (`leaflet.layout.compose`). The cover and the stamp area are placed once
+per practice. What one PDF drew, the next replays (`leaflet.layout.replay`): the body's
 operators, a practice's cover and stamp in its second output, shared pictures.
 """
 
@@ -25,7 +25,12 @@ from handouts.errors import SourceRef, fail
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import Context
 from handouts.layout.glyphs import check_markup
-from handouts.layout.leaflet_blocks import (
+from handouts.layout.headings import HeadingParagraph
+from handouts.layout.markup import parse_markup, src
+from handouts.layout.placing import Placed, PlacingCanvas, PlacingFrame, place_in
+from handouts.layout.theme import Theme
+from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
+from handouts.leaflet.layout.blocks import (
     LEAFLET_BUILDERS,
     check_theme,
     cover,
@@ -34,14 +39,9 @@ from handouts.layout.leaflet_blocks import (
     leaflet_styles,
     stamp,
 )
-from handouts.layout.leaflet_compose import COMPOSERS
-from handouts.layout.leaflet_forms import LeafletDoc, PlacedPage
-from handouts.layout.leaflet_replay import Recordings
-from handouts.layout.markup import parse_markup, src
-from handouts.layout.pages import HeadingParagraph
-from handouts.layout.placing import Placed, PlacingCanvas, PlacingFrame, place_in
-from handouts.layout.theme import Theme
-from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
+from handouts.leaflet.layout.compose import COMPOSERS
+from handouts.leaflet.layout.forms import LeafletDoc, PlacedPage
+from handouts.leaflet.layout.replay import Recordings
 
 MAX_CHARS_PER_LINE = 70
 STAMP_BOX = 78 * mm  # the same for every practice, so the body breaks the same way

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handouts import model
 from handouts.errors import Collector, SourceRef, display_path, fail
-from handouts.frontmatter import HANDOUT, SCHEMAS
-from handouts.markdown import parse_body, split_front_matter
+from handouts.kinds import DEFAULT_KIND, MARKDOWN_KINDS
+from handouts.load import model
+from handouts.load.frontmatter import schema as front_matter_schema
+from handouts.load.markdown import parse_body, split_front_matter, unmarked_footnotes
+from handouts.load.textfile import read_text
+from handouts.load.yamlfile import load_yaml
 from handouts.project import Project
-from handouts.textfile import read_text
-from handouts.yamlfile import load_yaml
 
 
 def discover(paths: list[Path], project: Project) -> list[Path]:
@@ -32,8 +33,9 @@ def discover(paths: list[Path], project: Project) -> list[Path]:
 
 
 def default_kind(path: Path) -> str:
-    """Files under a `leaflets/` folder are leaflets unless they say otherwise."""
-    return "leaflet" if "leaflets" in (part.lower() for part in path.parts) else "handout"
+    """Files under a kind's folder (`leaflets/`) are of that kind unless they say otherwise."""
+    folders = {part.lower() for part in path.parts}
+    return next((name for name, kind in MARKDOWN_KINDS.items() if kind.folder in folders), DEFAULT_KIND)
 
 
 def load_document(path: Path, project: Project) -> model.Document:
@@ -42,7 +44,8 @@ def load_document(path: Path, project: Project) -> model.Document:
     text = read_text(path, shown)
     if not text.strip():
         raise fail(SourceRef(shown, 1), "the file is empty; start with front matter (---, title: ..., ---) and some text")
-    front, body = split_front_matter(text)
+    parsed: dict = {}
+    front, body = split_front_matter(text, parsed)
     if front is None:
         raise fail(
             SourceRef(shown, 1),
@@ -51,9 +54,9 @@ def load_document(path: Path, project: Project) -> model.Document:
     raw = load_yaml(front.content, shown, line_offset=1)
     found = Collector()
     kind = str(raw.get("kind", default_kind(path))).lower() if isinstance(raw, dict) else default_kind(path)
-    schema = SCHEMAS.get(kind, HANDOUT)
+    schema = front_matter_schema(kind if kind in MARKDOWN_KINDS else DEFAULT_KIND)
     meta = schema.validate(raw, SourceRef(shown, 1), found)
-    meta["kind"] = kind if kind in SCHEMAS else meta["kind"]
+    meta["kind"] = kind if kind in MARKDOWN_KINDS else meta["kind"]
     meta["language"] = meta.get("language") or project.language
     if not any(tok.type != "footnote_block_open" for tok in body):
         found.error(SourceRef(shown, front.map[1] + 1 if front.map else 1), "the document has no text after the front matter")
@@ -66,6 +69,7 @@ def load_document(path: Path, project: Project) -> model.Document:
         chapter=str(meta.get("chapter") or ""),
         numbered=bool(meta.get("numbered", True)),
     )
+    unmarked_footnotes(parsed, text, shown, found)
     found.raise_if_errors()
     return model.Document(
         kind=meta["kind"],

@@ -6,7 +6,7 @@ single versions were built), each footer is drawn at once and no page is held ba
 
 Every document of an exam starts from the exam's font state (`priming`, see
 fonts.FontPriming), and a version's document keeps each page's operators as written,
-footer included, for the print file to take as they are (exam_recording.StreamPage)."""
+footer included, for the print file to take as they are (exam.layout.recording.StreamPage)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, KeepTogether, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
-from handouts.layout.exam_recording import RecordedPart, RecordingFrame
+from handouts.exam.layout.recording import RecordedPart, RecordingFrame
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import draw_text
 from handouts.layout.theme import Theme
@@ -96,7 +96,7 @@ class ExamDoc(BaseDocTemplate):
         self.pages: list[list[tuple]] | None = None  # when recording: what each page drew where
         self.placed: list[tuple] = []  # this page's, so far
         self.drawing = True  # False: record the places only
-        self.priming: FontPriming | None = None  # the fonts' state to start from (exam_replay.py)
+        self.priming: FontPriming | None = None  # the fonts' state to start from (exam/layout/replay.py)
         self.streams: tuple = ()  # when recording in the primed state: pages' operators, fonts, priming
         p = theme.page
         width, height = A4

@@ -16,17 +16,18 @@ from xml.sax.saxutils import quoteattr
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink as usual_link
+from markdown_it.rules_core import replacements
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from handouts import model
 from handouts.errors import Collector, SourceRef, did_you_mean
-from handouts.figurefile import address_problem, on_disk, written_names
-from handouts.project_files import outside_problem, project_file
-from handouts.textfile import LINE_BREAK
+from handouts.load import model
+from handouts.load.figurefile import address_problem, on_disk, written_names
+from handouts.load.project_files import outside_problem, project_file
+from handouts.load.textfile import LINE_BREAK
 
 # What a user may write after ":::", in Dutch or English, and what it means.
 CALLOUT_KINDS = {
@@ -45,8 +46,14 @@ FIGURE_TYPES = {".png", ".jpg", ".jpeg", ".svg"}
 
 
 def markdown_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable("table")
+    # Typographer: "quotes" become “quotes” and ‘quotes’ (Dutch running text sets the
+    # same curly pairs as English; „…” is handwriting and old print), -- an en dash,
+    # --- an em dash, ... an ellipsis; code is left as typed. Not (c) → ©: in Dutch and
+    # English text "(c)" is far more often the third item of a list than a copyright.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True,
+                                   "quotes": "“”‘’"})
+    md.enable(["table", "replacements", "smartquotes"])
+    md.core.ruler.at("replacements", _dashes_and_dots)
     md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
     # One container name that accepts any kind; the kind is checked here, so an
     # unknown one gets a real message instead of silently staying literal text.
@@ -55,6 +62,13 @@ def markdown_parser() -> MarkdownIt:
     # every address, so that the figure or link says what is wrong with it instead.
     md.validateLink = lambda url: True
     return md
+
+
+def _dashes_and_dots(state) -> None:
+    """markdown-it's replacements without the (c) (r) (tm) ones."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children and replacements.RARE_RE.search(token.content):
+            replacements.replace_rare(token.children)
 
 
 _PARSER = markdown_parser()
@@ -90,8 +104,10 @@ class _State:
 _UNQUOTED_WIDTH = re.compile(r"(\{[^{}\n]*\bwidth=)(\d+(?:\.\d+)?%)")
 
 
-def split_front_matter(text: str) -> tuple[Token | None, list[Token]]:
-    tokens = _PARSER.parse(_UNQUOTED_WIDTH.sub(r'\1"\2"', text))
+def split_front_matter(text: str, env: dict | None = None) -> tuple[Token | None, list[Token]]:
+    """The front matter token and the body's tokens; `env`, when given, is filled in
+    with what the parser learnt on the way (for `unmarked_footnotes`)."""
+    tokens = _PARSER.parse(_UNQUOTED_WIDTH.sub(r'\1"\2"', text), env if env is not None else {})
     if tokens and tokens[0].type == "front_matter":
         return tokens[0], tokens[1:]
     return None, tokens
@@ -441,3 +457,16 @@ def _footnotes(tokens: list[Token], state: _State) -> tuple[model.Footnote, ...]
         else:
             i += 1
     return tuple(sorted(notes, key=lambda n: n.number))
+
+
+def unmarked_footnotes(env: dict, text: str, shown: str, found: Collector) -> None:
+    """An error for every footnote whose mark stands nowhere in the text: the parser
+    leaves such a note out, and its words would silently be lost."""
+    refs = env.get("footnotes", {}).get("refs", {})
+    for key, number in refs.items():
+        if number >= 0:
+            continue
+        label = key[1:]
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.lstrip().startswith(f"[^{label}]:")), 0)
+        found.error(SourceRef(shown, line), f"the footnote [^{label}] has no mark in the text, so it would not be "
+                    f"printed; put [^{label}] after the word it belongs to, or delete the note")

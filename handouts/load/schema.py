@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handouts.errors import Collector, SourceRef, did_you_mean
-from handouts.yamlfile import LinedDict
+from handouts.load.yamlfile import LinedDict
 
 _TYPE_NAMES: dict[type, str] = {
     str: "text",

@@ -2,7 +2,7 @@
 
 A leaflet's outputs put the same panels in different places (side by side on a
 tri-fold sheet, one per screen page, two by two on booklet sheets), so each body
-page is drawn once into a form, "panelN", and a composer (`leaflet_compose`)
+page is drawn once into a form, "panelN", and a composer (`leaflet.layout.compose`)
 places the forms on the real pages when the document is saved.
 """
 
@@ -11,19 +11,16 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from handouts.layout.flowables import FOOTNOTE_MARK
-from handouts.layout.leaflet_replay import Recordings
 from handouts.layout.placing import Placed
 from handouts.leaflet.folds import MM, Fold
-
-if TYPE_CHECKING:
-    from handouts.layout.leaflet_pages import PlacedLeaflet
+from handouts.leaflet.layout.replay import Recordings
 
 FORM_SIZE = 300 * MM  # larger than any panel or page: forms never clip
 
@@ -108,9 +105,10 @@ class PlacedPage(Flowable):
 
 
 class LeafletDoc(BaseDocTemplate):
-    """Writes one output of a placed leaflet: its pages become forms, then sheets."""
+    """Writes one output of a placed leaflet (a `pages.PlacedLeaflet`, typed loosely as
+    pages imports this module): its pages become forms, then sheets."""
 
-    def __init__(self, buffer: io.BytesIO, *, leaflet: PlacedLeaflet, fold: Fold,
+    def __init__(self, buffer: io.BytesIO, *, leaflet: Any, fold: Fold,
                  compose: Callable[[PanelCanvas, LeafletDoc], None], recordings: Recordings,
                  mark_colour: Any, number_font: str, **meta: Any):
         side = fold.sides[0]

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from handouts.errors import SourceRef, fail
-from handouts.textfile import LINE_BREAK, UNPRINTABLE, character_problem
+from handouts.load.textfile import LINE_BREAK, UNPRINTABLE, character_problem
 
 
 class LinedDict(dict):

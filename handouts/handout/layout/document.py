@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Any
 
 from handouts.errors import SourceRef
+from handouts.handout.layout.pages import HandoutDoc, column_width
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.glyphs import check_markup
+from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
-from handouts.layout.pages import HandoutDoc, column_width
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
-
-
-@dataclass(frozen=True)
-class Laid:
-    """A document template and its story: what the write stage turns into PDF bytes."""
-
-    doc: Any
-    story: list
-    buffer: io.BytesIO
 
 
 def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: str) -> Laid:

@@ -25,11 +25,11 @@ from handouts.errors import SourceRef, fail
 from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, build_children
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
-from handouts.layout.leaflet_replay import replayable
 from handouts.layout.markup import INLINE, MarkupTable, src
 from handouts.layout.markup import tag as markup_tag
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
+from handouts.leaflet.layout.replay import replayable
 
 MIN_BODY_SIZE = 12.0
 MIN_CONTRAST = 4.5
@@ -207,7 +207,7 @@ LEAFLET_BUILDERS = {**BUILDERS, "figure": figure, "figrow": figure_row, "callout
 _TEXT = markup_tag("", INLINE)
 
 # Every tag and attribute of a leaflet's markup, as the builders here and in
-# leaflet_pages read them (figrow is made by the layout, never written).
+# leaflet.layout.pages read them (figrow is made by the layout, never written).
 LEAFLET_MARKUP = MarkupTable({
     **HANDOUT_MARKUP.tags,
     "document": markup_tag("kind lang title fold src", "cover body back"),
@@ -297,7 +297,7 @@ def picture(path: str, width: float, height: float, theme: Theme, align: str) ->
 
     Covers and logos are the same in every leaflet of a run (one per practice),
     so each is read and scaled once, and drawn once: flowables can be drawn any
-    number of times, and the other PDFs replay its operators (`leaflet_replay`).
+    number of times, and the other PDFs replay its operators (`leaflet.layout.replay`).
     """
     file = Path(path)
     key = (path, file.stat().st_mtime if file.is_file() else 0.0, round(width, 3),

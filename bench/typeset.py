@@ -1,0 +1,250 @@
+"""How well the handouts are typeset, measured from the PDFs, next to Typst on the same text.
+
+    pip install -e ".[bench]"        # Typst's PyPI package: for this bench only
+    python bench/typeset.py          # builds content/handouts/*.md and a long chapter
+    python bench/typeset.py --pdf X.pdf --source X.md   # measure a PDF you already have
+
+For each document, from the text and character boxes in the PDF (pypdfium2), over the
+body lines (characters at the body's font size):
+- hyphens: share of line ends that are a hyphenation (a line ending in '-' whose word,
+  joined with the next line's first word, is one word of the source), and the longest
+  run of such lines in a row;
+- one-word: paragraphs of two lines or more whose last line holds one word;
+- loose: full lines whose median word gap is over half an em;
+- band: the largest empty band on a page between text lines (mm), the last page left out.
+
+Typst (the `typst` package, never a runtime dependency of handouts) sets the same
+paragraphs (plain text of the Markdown's paragraphs and list items) in the same fonts
+(fonts/noto), size, leading and measure (134 mm), justified, with Dutch hyphenation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import re
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+MM = 72 / 25.4
+
+
+@dataclass
+class Line:
+    page: int
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text: str
+    gaps: list[float]
+    size: float
+
+
+def _lines(pdf_path: Path) -> tuple[list[Line], list[tuple[int, list[tuple[float, float]]]]]:
+    """Text lines of every page (characters grouped by baseline), and every page's
+    vertical text extents (all sizes) for the band figure."""
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    lines: list[Line] = []
+    pages = []
+    for number in range(len(pdf)):
+        page = pdf[number]
+        text = page.get_textpage()
+        chars = []
+        for i in range(text.count_chars()):
+            ch = chr(pdfium_c.FPDFText_GetUnicode(text.raw, i))
+            if ch in "\r\n":
+                continue
+            if ch == "\x02":  # pdfium's mark for a hyphen that ends a line
+                ch = "-"
+            size = pdfium_c.FPDFText_GetFontSize(text.raw, i)
+            box = text.get_charbox(i, loose=True)
+            x, y = ctypes.c_double(), ctypes.c_double()
+            pdfium_c.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
+            chars.append((round(y.value, 0), box, ch, size))
+        rows: dict[float, list] = {}
+        for key, box, ch, size in chars:
+            rows.setdefault(key, []).append((box, ch, size))
+        extents = []
+        for key in sorted(rows, reverse=True):
+            row = sorted(rows[key], key=lambda c: c[0][0])
+            ink = [c for c in row if not c[1].isspace()]
+            if not ink:
+                continue
+            words, gaps, previous = "", [], None
+            for box, ch, _ in row:
+                if ch.isspace():
+                    continue
+                if previous is not None and box[0] - previous[2] > 0.1 * ink[0][2]:
+                    gaps.append((box[0] - previous[2]) / ink[0][2])
+                    words += " "
+                words += ch
+                previous = box
+            size = statistics.mode(c[2] for c in ink)
+            top = max(c[0][3] for c in ink)
+            bottom = min(c[0][1] for c in ink)
+            lines.append(Line(number, top, bottom, ink[0][0][0], ink[-1][0][2], words, gaps, size))
+            extents.append((bottom, top))
+        for obj in page.get_objects(max_depth=1):
+            if obj.type in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+                _, bottom, _, top = obj.get_bounds()
+                extents.append((bottom, top))  # pictures and rules fill the page too
+        pages.append((number, extents))
+    return lines, pages
+
+
+def _source_words(source: str) -> set[str]:
+    return {w.strip(".,;:!?()[]\"'“”‘’*_").lower() for w in re.split(r"\s+", source)}
+
+
+def measure(pdf_path: Path, source: str) -> dict[str, float]:
+    lines, pages = _lines(pdf_path)
+    if not lines:
+        return {}
+    body_size = statistics.mode(round(line.size, 1) for line in lines)
+    body = [line for line in lines if abs(line.size - body_size) < 0.2 and len(line.text) > 1]
+    known = _source_words(source)
+    right = max(line.right for line in body)
+    hyphens = run = longest = one_word = loose = 0
+    for i, line in enumerate(body):
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        hyphenated = False
+        if line.text.endswith("-") and nxt is not None and len(line.text) > 2 and line.text[-2].isalpha():
+            head = line.text.split(" ")[-1][:-1]
+            tail = nxt.text.split(" ")[0]
+            joined = (head + tail).strip(".,;:!?()[]\"'“”‘’").lower()
+            hyphenated = joined in known and (head + "-" + tail).lower() not in source.lower()
+        if hyphenated:
+            hyphens += 1
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 0
+        full = right - line.right < 3
+        previous = body[i - 1] if i else None
+        same_paragraph = (previous is not None and previous.page == line.page
+                          and 0 < previous.bottom - line.bottom < 1.6 * line.size * 1.45)
+        if not full and same_paragraph and " " not in line.text and previous is not None and right - previous.right < 3:
+            one_word += 1
+        if full and nxt is not None and line.gaps and statistics.median(line.gaps) > 0.5:
+            loose += 1
+    band = 0.0
+    for _, extents in pages[:-1]:
+        low = None  # the lowest bottom so far, going down the page
+        for bottom, top in sorted(extents, key=lambda e: -e[1]):
+            if low is not None and low - top > 0:
+                band = max(band, (low - top) / MM)
+            low = bottom if low is None else min(low, bottom)
+    return {"lines": len(body), "hyphens %": 100 * hyphens / max(len(body), 1), "hyphens": hyphens,
+            "longest run": longest, "one-word last": one_word, "loose": loose, "band mm": band}
+
+
+# --- the same text in Typst -------------------------------------------------------------
+
+def paragraphs(markdown: str) -> list[str]:
+    """The plain text of the Markdown's paragraphs and list items (front matter,
+    headings, tables, figures, code and footnote definitions left out)."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
+    out = []
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if not block or block[0] in "#|!`<>" or block.startswith(("[^", ":::", "---")):
+            continue
+        for item in re.split(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)", block):
+            text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", item)
+            text = re.sub(r"\[\^[^\]]*\]", "", text)
+            text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+            text = re.sub(r"[*_`]", "", text)
+            text = " ".join(text.split())
+            if text:
+                out.append(text)
+    return out
+
+
+def typst_pdf(texts: list[str], out: Path) -> Path:
+    import typst  # the bench's own dependency
+
+    def literal(text: str) -> str:
+        return '#"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    source = "\n".join([
+        '#set page(paper: "a4", margin: (top: 24mm, bottom: 22mm, left: 22mm, right: 54mm))',
+        '#set text(font: "Noto Serif", size: 10.5pt, lang: "nl", hyphenate: true)',
+        "#set par(justify: true, leading: 14.5pt - 0.75em, spacing: 14.5pt * 0.45 + 14.5pt - 0.75em)",
+        "",
+        *(literal(t) + "\n" for t in texts),
+    ])
+    typ = out.with_suffix(".typ")
+    typ.write_text(source, encoding="utf-8")
+    out.write_bytes(typst.compile(str(typ), font_paths=[str(REPO / "fonts" / "noto")]))
+    return out
+
+
+# --- our side ---------------------------------------------------------------------------
+
+def our_pdf(source: Path, out_dir: Path) -> Path:
+    from handouts.build import build
+    from handouts.products import Options
+    from handouts.project import load_project
+
+    report = build([source], load_project(REPO), Options(), out_dir=out_dir)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return next(out_dir.rglob(source.stem + ".pdf"))
+
+
+def _table(rows: list[tuple[str, dict, dict]]) -> str:
+    keys = ["lines", "hyphens %", "longest run", "one-word last", "loose", "band mm"]
+    out = [f"{'document':<22}" + "".join(f"{k:>16}" for k in keys),
+           f"{'':<22}" + "".join(f"{'ours / typst':>16}" for _ in keys)]
+    for name, ours, theirs in rows:
+        cells = []
+        for k in keys:
+            a, b = ours.get(k, 0), theirs.get(k, 0)
+            cells.append(f"{a:.1f} / {b:.1f}" if isinstance(a, float) or isinstance(b, float) else f"{a} / {b}")
+        out.append(f"{name:<22}" + "".join(f"{c:>16}" for c in cells))
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pdf", type=Path, help="measure this PDF instead of building")
+    parser.add_argument("--source", type=Path, help="the Markdown file of --pdf")
+    parser.add_argument("--no-typst", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_dir = Path(tmp)
+        if args.pdf:
+            jobs = [(args.source.stem, args.source.read_text(encoding="utf-8"), args.pdf)]
+        else:
+            import run  # the chapter repeated, as the timing bench makes it
+
+            long_chapter = run.repeated_chapter(tmp_dir, 5)
+            try:
+                sources = sorted(p for p in (REPO / "content" / "handouts").glob("*.md") if not p.name.startswith(".")) + [long_chapter]
+                jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem))
+                        for s in sources]
+            finally:
+                long_chapter.unlink()
+        rows = []
+        for name, markdown, pdf in jobs:
+            ours = measure(pdf, markdown)
+            theirs = {}
+            if not args.no_typst:
+                texts = paragraphs(markdown)
+                theirs = measure(typst_pdf(texts, tmp_dir / f"{name}-typst.pdf"), " ".join(texts))
+            rows.append((name, ours, theirs))
+        print(_table(rows))
+
+
+if __name__ == "__main__":
+    main()

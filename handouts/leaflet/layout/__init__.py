@@ -1,0 +1,1 @@
+"""leaflet/layout"""
