@@ -91,6 +91,35 @@ def check(paths, strict, practice, exam, seed, stress) -> None:
          roster=None, practice=practice, dry_run=True)
 
 
+@main.command(epilog=EXIT_CODES)
+@click.argument("spec", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--responses", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The students' answers: a CSV (, or ;) or an Excel workbook (.xlsx).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the results (default: the exam's folder, build/exams/<spec name>/).")
+@click.option("--seed", type=int, help="The seed the exam was built with, when not the spec's.")
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The roster the exam was built with, when not the spec's.")
+def grade(spec, responses, out_dir, seed, roster) -> None:
+    """Grade the students' answers to the exam SPEC: results.csv/.xlsx, items.csv, the
+    teacher's report and one result slip per student."""
+    try:
+        from handouts.errors import HandoutsError
+        from handouts.exam.grading.make import grade_exam
+    except Exception as exc:  # pragma: no cover - broken installation
+        _fail_unexpected(exc)
+    try:
+        report = grade_exam(spec, responses, _project((spec,)), out_dir, seed=seed, roster=roster)
+    except HandoutsError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    except Exception as exc:
+        _fail_unexpected(exc)
+    test = report.graded.test
+    click.echo(f"graded {_count(test.students, 'student')}: {test.pass_rate:.0%} passed → "
+               f"{os.path.relpath(report.folder)}/")
+
+
 def _stress(paths, count: int, seed: int | None, strict: bool) -> None:
     try:
         from handouts.errors import HandoutsError

@@ -25,6 +25,10 @@ LABELS: dict[str, dict[str, str]] = {
         "blank_page": "Deze pagina is bewust leeg gelaten.",
         "version_file": "versie", "key_file": "sleutel", "overview_file": "docentoverzicht",
         "print_file": "alle-versies",
+        "sheet": "Antwoordblad", "sheet_file": "antwoordblad",
+        "sheet_hint": "Kleur per vraag het vakje van je antwoord helemaal in; bij meer antwoorden elk "
+                      "vakje dat je kiest.",
+        "sheet_marker": "punten (docent)", "on_sheet": "Geef je antwoorden op het antwoordblad.",
     },
     "en": {
         "version": "Version", "name": "Name", "number": "Student number",
@@ -48,6 +52,10 @@ LABELS: dict[str, dict[str, str]] = {
         "blank_page": "This page is intentionally left blank.",
         "version_file": "version", "key_file": "key", "overview_file": "overview",
         "print_file": "all-versions",
+        "sheet": "Answer sheet", "sheet_file": "answer-sheet",
+        "sheet_hint": "Fill in the box of your answer completely; where more answers may be right, "
+                      "every box you choose.",
+        "sheet_marker": "points (marker)", "on_sheet": "Give your answers on the answer sheet.",
     },
 }
 

@@ -21,6 +21,7 @@ from typing import Any
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, fail
 from handouts.exam.characters import check_characters, priming_fonts
 from handouts.exam.giveaways import exam_warnings
+from handouts.exam.grading.rules import grading_rules
 from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels, points_text
@@ -36,6 +37,7 @@ from handouts.exam.layout.pages import (
 )
 from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQuestion
 from handouts.exam.sampler import sample
+from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
 from handouts.layout.theme import load_theme
 from handouts.load.figurefile import address_problem, on_disk, written_names
@@ -53,6 +55,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     """Every file of the exam at `source`: versions, keys, overview, key.csv, print file."""
     spec, bank = load_exam(source, project.root, versions=options.versions,
                            seed=options.seed, roster=options.roster)
+    grading_rules(spec)  # a mistake under grading: stops the build too, not only `handouts grade`
     theme = spec.theme or project.theme
     shared = _shared(theme, project.root, spec.language)
     check_characters(spec, bank, shared.theme)
@@ -77,8 +80,11 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     def relay(part: RecordedPart) -> RecordedPart:  # a worker's part whose operators will not do
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
+    sheets = [sheet_content(spec.id, spec.title, v) for v in versions] if spec.answer_sheet else []
     try:
         parts = _told(_parts(versions, task, options.jobs, products), len(versions), options.on_part)
+        if sheets:  # each paper's sheet after it in the print file
+            parts = _with_sheets(parts, sheets, shared.theme, labels)
         laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
         printed = Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)), laid.doc.page)
     finally:
@@ -88,8 +94,21 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                          render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
                          "exam/overview.xml.j2", sources=Sources(spec.ref)))
     products.append(printed)
+    for version, content in zip(versions, sheets, strict=False):
+        data, pages = sheet_pdf(content, shared.theme, labels, spec.language)
+        products.append(Product(folder / f"{labels['sheet_file']}{_stem(version, labels)[len(labels['version_file']):]}.pdf",
+                                data, pages))
     products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
     return products, exam_warnings(bank, versions)
+
+
+def _with_sheets(parts: Iterator[RecordedPart], sheets: list, theme, labels: dict) -> Iterator[RecordedPart]:
+    """The versions' parts, each followed by a part of its answer sheet's pages."""
+    left, bottom, _, _ = frame_of(theme)
+    for part, content in zip(parts, sheets, strict=True):
+        yield part
+        yield RecordedPart(part.code, part.attributes,
+                           [[(sheet, left, bottom, 0)] for sheet in sheet_pages(content, theme, labels)])
 
 
 @dataclass(frozen=True)
@@ -275,7 +294,7 @@ def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str]) -> dic
         "id": spec.id, "title": spec.title, "course": spec.course, "language": spec.language,
         "facts": " · ".join(f for f in facts if f), "total_points": first.total_points,
         "instructions": inline_markup(spec.instructions), "pass_mark": spec.pass_mark,
-        "class_field": spec.class_field, "marker_box": spec.marker_box,
+        "class_field": spec.class_field, "marker_box": spec.marker_box, "answer_sheet": spec.answer_sheet,
     }
 
 

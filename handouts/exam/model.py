@@ -208,6 +208,8 @@ class ExamSpec:
     marker_box: bool = False  # a box on the cover for points and grade
     theme: str = ""  # the exam's own theme; the project's when empty
     letters: str = "random"  # "balanced": no letter far above its share, no long runs
+    answer_sheet: bool = False  # an answer sheet per version, after each paper
+    grading: dict | None = None  # the spec's grading: block, read by exam/grading/rules.py
 
     @property
     def version_count(self) -> int:

@@ -143,6 +143,30 @@ SPEC = Schema("exam spec", (
           "comes more than 3 times in a row", default="random",
           choices=("random", "balanced", "willekeurig", "gespreid"),
           aliases=("antwoordletters",)),
+    Field("answer_sheet", "an answer sheet per version (or student) to answer on: a grid "
+          "of boxes for choice questions, a points box per other question", bool, False,
+          aliases=("antwoordblad",)),
+    Field("grading", "how `handouts grade` scores answers and makes grades (see GRADING)",
+          dict, aliases=("beoordeling",)),
+))
+
+GRADING = Schema("grading", (
+    Field("multiple", "multiple: all_or_nothing, or partial (per correct option, minus "
+          "per wrong one, never below 0)", default="all_or_nothing",
+          choices=("all_or_nothing", "partial", "alles_of_niets", "gedeeltelijk"),
+          aliases=("meer_antwoorden",)),
+    Field("matching", "matching: per_pair, or all_or_nothing", default="per_pair",
+          choices=("per_pair", "all_or_nothing", "per_paar", "alles_of_niets"),
+          aliases=("koppelen",)),
+    Field("ordering", "ordering: per_position, or all_or_nothing", default="per_position",
+          choices=("per_position", "all_or_nothing", "per_plaats", "alles_of_niets"),
+          aliases=("volgorde",)),
+    Field("pass_mark", "the cesuur: points (15) or a share of the points (55%); "
+          "default the spec's pass_mark, else 55%", aliases=("cesuur",)),
+    Field("guessing_correction", "true: the score expected from guessing alone gives a "
+          "1.0", bool, False, aliases=("raadkanscorrectie",)),
+    Field("n_term", "central-exam style: grade = 9 x score / max + N (0.0 to 2.0), "
+          "instead of the cesuur", aliases=("normeringsterm",)),
 ))
 
 SECTION = Schema("section", (
@@ -166,4 +190,4 @@ ROW = Schema("blueprint row", (
     Field("ids", "these questions or case groups, by id (instead of count)", list),
 ))
 
-ALL = (BANK, QUESTION, CASE, OPTION, RUBRIC, SPEC, SECTION, ROW)
+ALL = (BANK, QUESTION, CASE, OPTION, RUBRIC, SPEC, SECTION, ROW, GRADING)

@@ -92,6 +92,7 @@ def load_spec(path: Path, root: Path | None = None) -> ExamSpec:
         same_questions=values["same_questions"], class_field=values["class_field"],
         marker_box=values["marker_box"], theme=values["theme"] or "",
         letters=_LETTERS.get(values["letters"], values["letters"]),
+        answer_sheet=values["answer_sheet"], grading=values["grading"],
     )
 
 
