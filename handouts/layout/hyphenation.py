@@ -11,23 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import pyphen
+from handouts.layout.hyphenation_patterns import hyphenator
 
 # Longer than any real compound (Dutch and German ones stay well under 80 letters).
 LONGEST_WORD = 100
 
 
 class Hyphenation:
-    """A `ParagraphStyle.hyphenationLang` callable: word → (head, tail) pairs to try."""
+    """A `ParagraphStyle.hyphenationLang` callable: word → (head, tail) pairs to try.
+    The patterns load at the first word, so a build that hyphenates nothing (an exam)
+    never loads them."""
 
     def __init__(self, lang: str):
         self.lang = lang
-        self._pairs = pyphen.Pyphen(lang=lang).iterate
 
     def __call__(self, word: str) -> Iterable[tuple[str, str]]:
         if len(word) > LONGEST_WORD:
             return ()
-        return self._pairs(word)
+        return hyphenator(self.lang).iterate(word)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Hyphenation) and other.lang == self.lang
