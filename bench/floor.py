@@ -1,19 +1,22 @@
 """The floor: a bare reportlab script laying out the same chapter — the same
 paragraphs, lists, tables and figures with the same fonts — with none of our
 pipeline (no templates, contents, footnote placement, side notes, running header
-or page X of Y). `handouts` aims to stay within 1.5x of it.
+or page X of Y). `handouts` aims to stay within 1.3x of it, both as whole processes.
 
 Like for like: bold and italic are set in the real faces and the figures' words in
 an embedded font, as every handout must (no standard-14 font anywhere).
 
-It reads the chapter through our loader only to get the same text; the loader's
-time is not counted (`prepare` runs once, `lay_out` is timed).
+It reads the chapter through our loader only to get the same text, once, before
+anything is timed (`prepare`, saved to JSON by bench/prepare.py); the timed process,
+`python bench/floor.py blocks.json out.pdf`, imports reportlab and svglib only.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import re
+import sys
 from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Group, String
@@ -58,9 +61,8 @@ def _plain(markup: str) -> str:
 
 
 def prepare(document) -> list[tuple[str, object]]:
-    """(kind, content) for every block, nested blocks flattened."""
+    """(kind, content) for every block, nested blocks flattened; plain data for JSON."""
     out: list[tuple[str, object]] = []
-    register()
 
     def walk(blocks):
         for b in blocks:
@@ -68,21 +70,25 @@ def prepare(document) -> list[tuple[str, object]]:
                 out.append(("h" if b.kind == "heading" else "p", _plain(b.text)))
             elif b.kind == "table":
                 out.append(("table", [[_plain(c) for c in row] for row in (b.header,) + b.rows]))
-            elif b.kind == "figure":
-                drawing = svg2rlg(str(b.path)) if b.path.suffix == ".svg" else None
-                if drawing is not None:
-                    drawing.initialFontName = "FloorSansText"
-                    _embedded_text(drawing)
-                    scale = min(360 / drawing.width, 300 / drawing.height)
-                    drawing.scale(scale, scale)
-                    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
-                    out.append(("figure", drawing))
+            elif b.kind == "figure" and b.path.suffix == ".svg":
+                out.append(("figure", str(b.path)))
             for item in getattr(b, "items", ()):
                 walk(item)
             walk(getattr(b, "blocks", ()))
 
     walk(document.blocks)
     return out
+
+
+def figure(path: str, width: float = 360, height: float = 300) -> Drawing:
+    """An SVG figure as a drawing in the given box, its words in an embedded font."""
+    drawing = svg2rlg(path)
+    drawing.initialFontName = "FloorSansText"
+    _embedded_text(drawing)
+    scale = min(width / drawing.width, height / drawing.height)
+    drawing.scale(scale, scale)
+    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    return drawing
 
 
 def lay_out(blocks: list[tuple[str, object]]) -> bytes:
@@ -96,15 +102,29 @@ def lay_out(blocks: list[tuple[str, object]]) -> bytes:
     head = ParagraphStyle("h", fontName="FloorSans", fontSize=13, leading=16, keepWithNext=1)
     cell = ParagraphStyle("c", parent=body, alignment=0, fontSize=9.5, leading=12)
     story = []
+    figures: dict[str, Drawing] = {}  # each SVG read once, as our figure cache does
     for kind, content in blocks:
         if kind == "table":
             story.append(Table([[Paragraph(c, cell) for c in row] for row in content], repeatRows=1,
                                style=[("FONTNAME", (0, 0), (-1, -1), "FloorSerif")]))  # not Helvetica
         elif kind == "figure":
-            story.append(content.copy())
+            if content not in figures:
+                figures[content] = figure(content)
+            story.append(figures[content].copy())
         else:
             story.append(Paragraph(content, head if kind == "h" else body))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, invariant=1, initialFontName="FloorSerif")
     doc.build(story)
     return buffer.getvalue()
+
+
+def main() -> None:
+    """`python bench/floor.py blocks.json out.pdf`"""
+    source, target = sys.argv[1:3]
+    blocks = json.loads(Path(source).read_text(encoding="utf-8"))
+    Path(target).write_bytes(lay_out(blocks))
+
+
+if __name__ == "__main__":
+    main()

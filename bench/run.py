@@ -1,123 +1,217 @@
 """Benchmarks, one command: `python bench/run.py` (`--quick` for fewer rounds; name
-scenarios to run only those, e.g. `python bench/run.py exam`).
+scenarios to run only those, e.g. `python bench/run.py chapter exam`).
 
-Reports medians over several runs, and ratios: our chapter build against the bare
-reportlab floor (target <= 1.5x; the two run in turns), the chapter x10 split into
-fixed cost and cost per page, and `handouts --help` (target < 0.3 s). Exams and
-leaflets keep theirs in exam_bench.py and leaflet_bench.py.
+Speed as a user meets it: every scenario is a whole `handouts` process (start-up,
+imports, work, exit), run in alternating pairs with a bare reportlab script doing the
+same work (the floor: bench/floor.py, exam_floor.py, leaflet_floor.py). The table shows
+medians with min-max over the pairs, the median of the pairs' ratios, and each child's
+peak memory (ru_maxrss). The floors' text comes from our loader and sampler, saved to
+JSON before anything is timed (bench/prepare.py), so a floor does only reportlab work.
+
+The code measured is the one next to this folder (PYTHONPATH), whatever is installed.
+Hyphenation patterns are cached in a folder of the run, warm after the warm-up runs,
+as they are for a user after their first build.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
+BENCH = REPO / "bench"
+sys.path.insert(0, str(BENCH))  # not REPO: this process imports nothing of handouts
 
-from handouts.build import build  # noqa: E402
-from handouts.load.content import load_document  # noqa: E402
-from handouts.products import Options  # noqa: E402
-from handouts.project import load_project  # noqa: E402
+import prepare  # noqa: E402
+from process import Pairs, paired, spread  # noqa: E402
 
-import floor  # noqa: E402
-from timing import median_time  # noqa: E402
-
-CHAPTER = REPO / "content/handouts/03-de-rug.md"
+PY = sys.executable
 
 
-def build_file(source: Path, out: Path) -> int:
-    project = load_project(REPO)
-    report = build([source], project, Options(), out_dir=out)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return report.pages
+@dataclass(frozen=True)
+class Row:
+    name: str
+    pairs: Pairs
+    floor_name: str
+    target: str = ""
+    met: bool | None = None  # None: no target
 
 
-def repeated_chapter(folder: Path, times: int) -> Path:
-    text = CHAPTER.read_text(encoding="utf-8")
-    head, body = text.split("\n---\n", 1)
-    # Footnote and figure ids must stay unique in the repeated body.
-    parts = []
-    for i in range(times):
-        part = body.replace("[^", f"[^r{i}").replace("#fig-", f"#fig-r{i}-")
-        parts.append(part)
-    target = CHAPTER.parent / f".bench-x{times}.md"
-    target.write_text(head + "\n---\n" + "\n\n".join(parts), encoding="utf-8")
+@dataclass
+class Bench:
+    folder: Path
+    rounds: int
+    env: dict[str, str]
+    papers30: Path | None = None
+
+    def pair(self, ours: list[str], floor: list[str] | None, rounds: int | None = None,
+             warm_up: bool = True) -> Pairs:
+        return paired(ours, floor, rounds or self.rounds, self.env, str(REPO), warm_up)
+
+    def out(self, name: str) -> str:
+        return str(self.folder / name)
+
+
+def _handouts(*args: str) -> list[str]:
+    return [PY, "-m", "handouts", *args]
+
+
+def _ratio(pairs: Pairs) -> float:
+    return statistics.median(pairs.ratios)
+
+
+def _blocks(source: Path, target: Path) -> Path:
+    prepare.in_process("blocks", source, target)
     return target
 
 
-def paired_medians(first, second, rounds: int) -> tuple[float, float]:
-    """Median seconds of `first` and of `second`, run in turns after one warm-up each,
-    so that both meet the same machine (one after the other, a busy spell on a shared
-    machine could land on either and make the ratio say nothing)."""
-    first(), second()
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(rounds):
-        for call, kept in ((first, times[0]), (second, times[1])):
-            started = time.perf_counter()
-            call()
-            kept.append(time.perf_counter() - started)
-    return statistics.median(times[0]), statistics.median(times[1])
+def chapter(b: Bench) -> list[Row]:
+    blocks = _blocks(prepare.CHAPTER, b.folder / "chapter.json")
+    pairs = b.pair(_handouts("build", str(prepare.CHAPTER), "--out", b.out("chapter")),
+                   [PY, str(BENCH / "floor.py"), str(blocks), b.out("chapter-floor.pdf")])
+    return [Row("chapter (03-de-rug.md)", pairs, "floor.py", "<= 1.3x", _ratio(pairs) <= 1.3)]
 
 
-def chapter_scenarios(rounds: int) -> list[str]:
-    lines = []
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        blocks = floor.prepare(load_document(CHAPTER, load_project(REPO)))
-        ours, bare = paired_medians(lambda: build_file(CHAPTER, out), lambda: floor.lay_out(blocks), rounds)
-        pages = build_file(CHAPTER, out)
-        bare_pages = floor.lay_out(blocks).count(b"/Type /Page\n")
-        lines.append(f"chapter: {ours * 1000:.0f} ms for {pages} pages; bare reportlab floor "
-                     f"{bare * 1000:.0f} ms for {bare_pages} pages; ratio {ours / bare:.2f}x (target <= 1.5x)")
-        big = repeated_chapter(out, 10)
-        try:
-            ten = median_time(lambda: build_file(big, out), max(3, rounds // 2))
-            pages10 = build_file(big, out)
-        finally:
-            big.unlink()
-        per_page = (ten - ours) / max(pages10 - pages, 1)
-        fixed = ours - per_page * pages
-        lines.append(f"chapter x10: {ten * 1000:.0f} ms for {pages10} pages; "
-                     f"{per_page * 1000:.1f} ms per page, {fixed * 1000:.0f} ms fixed per document")
-    return lines
+def chapter_x10(b: Bench) -> list[Row]:
+    big = prepare.repeated_chapter(10)
+    try:
+        blocks = _blocks(big, b.folder / "chapter-x10.json")
+        pairs = b.pair(_handouts("build", str(big), "--out", b.out("chapter10")),
+                       [PY, str(BENCH / "floor.py"), str(blocks), b.out("chapter10-floor.pdf")],
+                       max(3, b.rounds // 2))
+    finally:
+        big.unlink()
+    return [Row("chapter x10 (one document)", pairs, "floor.py")]
 
 
-def help_scenario(rounds: int) -> list[str]:
-    command = [sys.executable, "-m", "handouts", "--help"]
-    seconds = median_time(lambda: subprocess.run(command, capture_output=True, check=True, cwd=REPO), rounds)
-    return [f"handouts --help: {seconds * 1000:.0f} ms (target < 300 ms)"]
+def help_(b: Bench) -> list[Row]:
+    pairs = b.pair(_handouts("--help"), [PY, "-c", "pass"])
+    ms = statistics.median(r.seconds for r in pairs.ours) * 1000
+    return [Row("handouts --help", pairs, "python -c pass", "< 300 ms", ms < 300)]
 
 
-import exam_bench  # noqa: E402
-import leaflet_bench  # noqa: E402
+def _papers(b: Bench, versions: int) -> Path:
+    target = b.folder / f"papers-{versions}.json"
+    prepare.in_process("papers", versions, target)
+    return target
 
-SCENARIOS = {
-    "chapter": chapter_scenarios,
-    "help": help_scenario,
-    "exam": exam_bench.scenarios,
-    "leaflet": leaflet_bench.scenarios,
+
+def _exam_pairs(b: Bench, versions: int, rounds: int | None = None, warm_up: bool = True) -> Pairs:
+    papers = _papers(b, versions)
+    if versions == 30:
+        b.papers30 = papers
+    return b.pair(_handouts("build", "--exam", str(prepare.EXAM), "--versions", str(versions),
+                            "--out", b.out(f"exam{versions}")),
+                  [PY, str(BENCH / "exam_floor.py"), str(papers), b.out(f"exam{versions}-floor")],
+                  rounds, warm_up)
+
+
+def exam(b: Bench) -> list[Row]:
+    pairs = _exam_pairs(b, 30)
+    rows = [Row("exam x30 with keys", pairs, "exam_floor.py", "<= 1.5x", _ratio(pairs) <= 1.5)]
+    return rows + amc(b, pairs)
+
+
+def exam_x300(b: Bench) -> list[Row]:
+    pairs = _exam_pairs(b, 300, max(1, b.rounds // 3))
+    return [Row("exam x300 with keys", pairs, "exam_floor.py")]
+
+
+def exam_x1000(b: Bench) -> list[Row]:
+    pairs = _exam_pairs(b, 1000, 1, warm_up=False)
+    peak = statistics.median(r.peak_mb for r in pairs.ours)
+    return [Row("exam x1000 with keys", pairs, "exam_floor.py", "peak < 150 MB", peak < 150)]
+
+
+def leaflet(b: Bench) -> list[Row]:
+    prepare.in_process("practices", b.folder, 50)
+    practices = prepare.PRACTICES[0].parent / ".bench-practices-50.csv"
+    try:
+        blocks = _blocks(prepare.LEAFLET, b.folder / "leaflet.json")
+        pairs = b.pair(_handouts("build", str(prepare.LEAFLET), "--practice", str(practices),
+                                 "--out", b.out("leaflet")),
+                       [PY, str(BENCH / "leaflet_floor.py"), str(blocks), str(b.folder / "practices-50.json"),
+                        b.out("leaflet-floor")], max(3, b.rounds // 2))
+    finally:
+        practices.unlink()
+    return [Row("leaflet x50 practices", pairs, "leaflet_floor.py")]
+
+
+def amc(b: Bench, ours: Pairs) -> list[Row]:
+    """auto-multiple-choice preparing the same 30 copies, when it is installed."""
+    command = shutil.which("auto-multiple-choice")
+    if command is None:
+        print("\nauto-multiple-choice: not installed, no comparison "
+              "(Debian: apt-get install auto-multiple-choice)", file=sys.stderr)
+        return []
+    import amc_source
+
+    source = amc_source.write(b.papers30 or _papers(b, 30), b.folder / "amc")
+    job = [command, "prepare", "--mode", "s", "--with", "pdflatex", "--n-copies", "30",
+           "--prefix", str(source.parent), str(source)]
+    theirs = paired(job, None, max(3, b.rounds // 2), b.env, str(source.parent))
+    # Ours against AMC: the ratio of medians (they do not run in pairs).
+    mine = statistics.median(r.seconds for r in ours.ours)
+    pairs = Pairs(ours.ours[: len(theirs.ours)], theirs.ours)
+    ratio = mine / statistics.median(r.seconds for r in theirs.ours)
+    return [Row("exam x30 against auto-multiple-choice prepare", pairs, "AMC", "faster", ratio < 1)]
+
+
+SCENARIOS: dict[str, Callable[[Bench], list[Row]]] = {
+    "chapter": chapter,
+    "chapter-x10": chapter_x10,
+    "help": help_,
+    "exam": exam,
+    "exam-x300": exam_x300,
+    "exam-x1000": exam_x1000,
+    "leaflet": leaflet,
 }
 
 
+def table(rows: list[Row]) -> list[str]:
+    head = ("scenario", "ours s", "floor s", "ratio", "peak MB ours / floor", "floor", "target")
+    lines = [head]
+    for row in rows:
+        p = row.pairs
+        verdict = "" if row.met is None else (" ok" if row.met else " MISSED")
+        lines.append((row.name, spread([r.seconds for r in p.ours], digits=2),
+                      spread([r.seconds for r in p.floor], digits=2),
+                      spread(p.ratios, digits=2) + ("x" if p.ratios else ""),
+                      f"{statistics.median(r.peak_mb for r in p.ours):.0f} / "
+                      + (f"{statistics.median(r.peak_mb for r in p.floor):.0f}" if p.floor else "-"),
+                      row.floor_name, row.target + verdict))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    out = [" | ".join(cell.ljust(w) for cell, w in zip(line, widths)) for line in lines]
+    out.insert(1, "-|-".join("-" * w for w in widths))
+    return out
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="handouts benchmarks: medians and ratios")
+    parser = argparse.ArgumentParser(description="handouts benchmarks: whole processes against a "
+                                                 "bare reportlab floor, medians and ratios")
     parser.add_argument("--quick", action="store_true", help="fewer rounds, for a quick look")
     parser.add_argument("only", nargs="*", choices=[[], *SCENARIOS], metavar="SCENARIO",
                         help=f"run only these: {', '.join(SCENARIOS)} (default: all)")
     args = parser.parse_args()
     rounds = 3 if args.quick else 7
-    print(f"medians of {rounds} runs after one warm-up; {sys.version.split()[0]}, {os.cpu_count()} cores")
-    for name in args.only or SCENARIOS:
-        for line in SCENARIOS[name](rounds):
-            print(line, flush=True)
+    print(f"whole processes, ours and the floor in {rounds} alternating pairs after one warm-up each "
+          f"(fewer for the big ones); median (min-max); {sys.version.split()[0]}, {os.cpu_count()} cores")
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="handouts-bench-") as tmp:
+        env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(Path(tmp) / "cache"))
+        bench = Bench(Path(tmp), rounds, env)
+        for name in args.only or SCENARIOS:
+            print(f"{name} ", end="", file=sys.stderr, flush=True)
+            rows += SCENARIOS[name](bench)
+            print(file=sys.stderr)
+    print("\n".join(table(rows)))
 
 
 if __name__ == "__main__":

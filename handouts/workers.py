@@ -13,14 +13,16 @@ else), and it also sees a parent that died before the worker started.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from multiprocessing.pool import Pool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 _WATCH_SECONDS = 0.2
 
@@ -29,6 +31,8 @@ _WATCH_SECONDS = 0.2
 def worker_pool(processes: int) -> Iterator[Pool]:
     """A pool of `processes` workers, all stopped when the block ends, however it ends
     (results not taken by then are dropped: the build is over or interrupted)."""
+    import multiprocessing  # imported here: a build with --jobs 1 starts no worker
+
     pool = multiprocessing.get_context().Pool(processes, initializer=_start, initargs=(os.getpid(),))
     try:
         yield pool

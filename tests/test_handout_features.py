@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import string
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader

@@ -17,8 +17,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
 
-import arabic_reshaper
-from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 
 from handouts.errors import Collector, HandoutsError, SourceRef, fail
@@ -125,6 +123,9 @@ def visual(text: str) -> str:
     become no-break spaces, so that a line break never reverses its words."""
     if not _HAS_RTL.search(text):
         return text
+    import arabic_reshaper  # imported here: only right-to-left text needs them (a few ms)
+    from bidi import get_display
+
     return _RTL_RUN.sub(lambda m: get_display(arabic_reshaper.reshape(m.group(0)), base_dir="R")
                         .replace(" ", "\u00a0"), text)
 

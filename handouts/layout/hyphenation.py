@@ -9,11 +9,14 @@ points and reportlab breaks it between characters instead (`splitLongWords`), at
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 import pyphen
+
+from handouts.layout.hyphenation_patterns import hyphenator
 
 # Longer than any real compound (Dutch and German ones stay well under 80 letters).
 LONGEST_WORD = 100
@@ -27,7 +30,9 @@ _EDGE = re.compile(r"^\W+|\W+$")
 
 
 class Hyphenation:
-    """A `ParagraphStyle.hyphenationLang` callable: word → (head, tail) pairs to try."""
+    """A `ParagraphStyle.hyphenationLang` callable: word → (head, tail) pairs to try.
+    The patterns load at the first word, so a build that hyphenates nothing (an exam)
+    never loads them."""
 
     def __init__(self, lang: str):
         self.lang = lang
@@ -59,9 +64,12 @@ def hyphenation(language_code: str) -> Hyphenation | str:
     return Hyphenation(language_code) if language_code else ""
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def _dictionary(lang: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT)
+    # the cached patterns (parsed once per machine), with this module's margins
+    found = copy.copy(hyphenator(lang))
+    found.left, found.right = LEFT, RIGHT
+    return found
 
 
 @lru_cache(maxsize=50_000)

@@ -10,7 +10,6 @@ downloads a dictionary at run time for English, which an offline build cannot do
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,7 @@ from typing import Any
 import pyphen
 
 from handouts.errors import Collector, Diagnostic, SourceRef
+from handouts.layout.hyphenation_patterns import hyphenator
 
 MAX_SENTENCE_WORDS = 20
 MAX_WORD_LETTERS = 15  # longer words are flagged, e.g. "arbeidsongeschiktheid"
@@ -78,9 +78,8 @@ class SectionScore:
         return next(name for floor, name in _LEVELS if self.score >= floor)
 
 
-@functools.lru_cache(maxsize=4)
 def _hyphenator(language: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=_DICTIONARIES[language])
+    return hyphenator(_DICTIONARIES[language])
 
 
 def count_syllables(word: str, language: str) -> int:
