@@ -9,7 +9,6 @@ The student's template only ever sees `paper_view`, which holds no answers.
 
 from __future__ import annotations
 
-import functools
 import gc
 import multiprocessing
 import re
@@ -54,7 +53,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     spec, bank = load_exam(source, project.root, versions=options.versions,
                            seed=options.seed, roster=options.roster)
     theme = spec.theme or project.theme
-    shared = _shared(theme, project.root, spec.language)
+    shared = _shared(theme, project.root, spec.language, reload=True)
     check_characters(spec, bank, shared.theme)
     versions = sample(spec, bank)
     labels = exam_labels(spec.language)
@@ -223,10 +222,31 @@ def _characters(view: Any, found: set[str], seen: set[str]) -> None:
                 found.update(text)
 
 
-@functools.lru_cache(maxsize=4)
-def _shared(theme: str, root: Path, language: str) -> ExamLayout:
-    """Styles and paragraphs that every document of an exam shares, in this process."""
-    return ExamLayout(load_theme(theme, root), language)
+# (theme name, project, language) → the layout the last exam built with them used.
+_LAYOUTS: dict[tuple[str, Path, str], ExamLayout] = {}
+
+
+def _shared(theme: str, root: Path, language: str, *, reload: bool = False) -> ExamLayout:
+    """Styles and paragraphs that every document of an exam shares, in this process.
+    An exam's build asks with `reload`: the theme file is looked at again (`load_theme`
+    reads it anew only when its text changed), so a theme edited since the last build
+    in this process counts. Its versions, here or in workers forked from here, then
+    share what the build loaded, whatever happens to the file meanwhile."""
+    key = (theme, root, language)
+    layout = _LAYOUTS.get(key)
+    if layout is None or reload:
+        loaded = load_theme(theme, root)
+        if layout is None or layout.theme is not loaded:
+            _LAYOUTS.pop(key, None)
+            while len(_LAYOUTS) >= 4:  # a long-lived process keeps the latest few
+                del _LAYOUTS[next(iter(_LAYOUTS))]
+            layout = _LAYOUTS[key] = ExamLayout(loaded, language)
+    return layout
+
+
+def clear_shared() -> None:
+    """Forget every exam's shared layout (for tests that build the same exam twice from nothing)."""
+    _LAYOUTS.clear()
 
 
 def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
