@@ -21,10 +21,14 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
+
+if TYPE_CHECKING:
+    from handouts.layout.laid import Laid
 
 
 def _umask() -> int:
@@ -39,17 +43,21 @@ FILE_MODE = 0o666 & ~_umask()
 FOLDER_MODE = 0o777 & ~_umask()
 
 
-def render(laid, source: SourceRef | None = None) -> bytes:
-    """The PDF bytes of a laid-out document (several passes for contents and page totals);
-    a layout that cannot be done is an error at `source` (by default the title)."""
+def render(laid: Laid, source: SourceRef | None = None) -> bytes:
+    """The PDF bytes of a laid-out document (several passes for contents and page totals).
+    A layout that cannot be done is an error at the block being laid out, when the
+    document keeps track of it (`current_ref`: the file and line of its markup's
+    `src`), else at `source` (by default the title)."""
     try:
         laid.doc.multiBuild(laid.story)
     except LayoutError as exc:
-        where = source or SourceRef(laid.doc.title or "document")
-        if "too large" in str(exc):  # reportlab names the block by its Python object: no use
+        where = getattr(laid.doc, "current_ref", None) or source or SourceRef(laid.doc.title or "document")
+        # reportlab names the block by its Python object, of no use to a reader: not repeated.
+        if "too large" in str(exc) or "without content" in str(exc):
             raise fail(where, "a block (a question, a table row, a picture) is taller than a page "
                        "and cannot be split over two; shorten it or split it up") from None
-        raise fail(where, f"the layout failed: {exc}") from None
+        raise fail(where, "this block cannot be laid out on the page (it cannot be split where it "
+                   "would have to be); shorten it or split it up") from None
     return laid.buffer.getvalue()
 
 

@@ -70,7 +70,7 @@ def test_a_table_row_taller_than_a_page_is_a_clear_error(project: Project):
                   f"---\ntitle: Code\n---\n\n| code | ok |\n|---|---|\n| {WORD} | ja |\n")
     result = project.run("build")
     assert result.exit_code == 1
-    assert ("content/handouts/code.md: error: a block (a question, a table row, a picture) is "
+    assert ("content/handouts/code.md:5: error: a block (a question, a table row, a picture) is "
             "taller than a page and cannot be split over two; shorten it or split it up") in result.output
 
 

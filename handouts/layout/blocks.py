@@ -85,6 +85,10 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:
             made = [f if isinstance(f, (Spacer, ActionFlowable)) else WithFootnotes(f, marks) for f in made]
+        ref = src(child)
+        for flowable in made if ref.path else ():  # a layout error names the block's line (pdf.render)
+            if getattr(flowable, "source_ref", None) is None:
+                flowable.source_ref = ref
         # A sentence that announces a list ("... zijn:") never ends a page alone.
         if child.tag == "list" and previous is not None and previous.tag == "p" and out:
             if "".join(previous.itertext()).rstrip().endswith(":"):

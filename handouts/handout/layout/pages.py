@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
+from handouts.errors import SourceRef
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, WithFootnotes
 from handouts.layout.glyphs import draw_text
@@ -121,6 +122,7 @@ class HandoutDoc(BaseDocTemplate):
         self._last_page = 0
         self._sidenote_floor = 0.0
         self._outline_level = -1
+        self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -189,6 +191,11 @@ class HandoutDoc(BaseDocTemplate):
         return super().build(flowables, **kwargs)
 
     # -- per page state
+    def handle_flowable(self, flowables: list) -> None:  # noqa: D102 - reportlab's verb
+        # The parts of a split block carry no line of their own: the block's stays.
+        self.current_ref = getattr(flowables[0], "source_ref", None) or self.current_ref
+        super().handle_flowable(flowables)
+
     def handle_pageBegin(self):
         self._sidenote_floor = self.pagesize[1] - self.theme.page["top"]
         super().handle_pageBegin()
