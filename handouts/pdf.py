@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import signal
-import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -30,17 +30,7 @@ from handouts.errors import SourceRef, fail
 if TYPE_CHECKING:
     from handouts.layout.laid import Laid
 
-
-def _umask() -> int:
-    """The umask: temporary files and folders start private (0600, 0700), and the
-    PDFs and folders should not stay so, but get what a plain `open()` or `mkdir` gives."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-FILE_MODE = 0o666 & ~_umask()
-FOLDER_MODE = 0o777 & ~_umask()
+T = TypeVar("T")
 
 
 def render(laid: Laid, source: SourceRef | None = None) -> bytes:
@@ -107,10 +97,10 @@ class Staging:
         `commit`, together with the entries `keep` of the present folder (the user's
         own), which stay as they are."""
         folder.parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{folder.name}.", dir=folder.parent))
+        temp, _ = _create(folder.parent, folder.name, lambda path: os.mkdir(path, 0o777))
         self._folders.append((folder, temp))
-        # A temporary folder starts private (0700): give it the mode of the one it replaces.
-        os.chmod(temp, folder.stat().st_mode & 0o7777 if folder.is_dir() else FOLDER_MODE)
+        if folder.is_dir():  # the mode of the folder it replaces; a new one gets a plain mkdir's
+            os.chmod(temp, folder.stat().st_mode & 0o7777)
         for entry in keep:
             _link_or_copy(entry, temp / entry.name)
         for target, data in files:
@@ -123,12 +113,12 @@ class Staging:
 
     def _write(self, folder: Path, name: str, data: bytes) -> str:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
-        self._written.append(temp)
+        path, handle = _create(folder, name, lambda path: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666),
+                               ".tmp")
+        self._written.append(str(path))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            os.fchmod(out.fileno(), FILE_MODE)
-        return temp
+        return str(path)
 
     def flush(self) -> None:
         """Every file written so far, on disk."""
@@ -169,6 +159,19 @@ class Staging:
         for old in self._old:
             _remove(old)
         self._files, self._folders, self._old = [], [], []
+
+
+def _create(folder: Path, name: str, make: Callable[[Path], T], suffix: str = "") -> tuple[Path, T]:
+    """A temporary file or folder in `folder`, made by `make` under a name no other
+    has. Made with the mode a plain `open()` or `mkdir` gives (0666 or 0777, less the
+    umask the system applies): the PDFs must not stay private, as `tempfile`'s would,
+    and the umask need not be read (which only setting it can do)."""
+    while True:
+        path = folder / f"{TEMP_PREFIX}{name}.{secrets.token_hex(4)}{suffix}"
+        try:
+            return path, make(path)
+        except FileExistsError:
+            continue
 
 
 def recover(folder: Path) -> None:
