@@ -17,15 +17,17 @@ import secrets
 import shutil
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
+from handouts.products import Job, Product
 
 if TYPE_CHECKING:
     from handouts.layout.laid import Laid
@@ -92,23 +94,25 @@ class Staging:
         self._files.append((target, self._write(target.parent, target.name, data)))
         self.targets.append(target)
 
-    def folder(self, folder: Path, files: Iterable[tuple[Path, bytes]], keep: Iterable[Path] = ()) -> None:
+    def folder(self, folder: Path, files: Iterable[tuple[Path, bytes]], keep: Iterable[Path] = (),
+               spool: Spool | None = None) -> None:
         """`files` (targets inside `folder`) to take the place of all of `folder` on
         `commit`, together with the entries `keep` of the present folder (the user's
-        own), which stay as they are."""
+        own), which stay as they are, and the files `spool` already wrote for it."""
         folder.parent.mkdir(parents=True, exist_ok=True)
-        temp, _ = _create(folder.parent, folder.name, lambda path: os.mkdir(path, 0o777))
+        if spool is not None and spool.folder == folder and spool.temp is not None:
+            temp, spool.temp = spool.temp, None  # this staging's now, to commit or discard
+            self._written += [str(temp / target.relative_to(folder)) for target in spool.written]
+            self.targets += spool.written
+        else:
+            temp, _ = _create(folder.parent, folder.name, lambda path: os.mkdir(path, 0o777))
         self._folders.append((folder, temp))
         if folder.is_dir():  # the mode of the folder it replaces; a new one gets a plain mkdir's
             os.chmod(temp, folder.stat().st_mode & 0o7777)
         for entry in keep:
             _link_or_copy(entry, temp / entry.name)
         for target, data in files:
-            inside = temp / target.relative_to(folder)
-            inside.parent.mkdir(parents=True, exist_ok=True)
-            with open(inside, "xb") as out:
-                out.write(data)
-            self._written.append(str(inside))
+            self._written.append(str(_write_inside(temp, folder, target, data)))
             self.targets.append(target)
 
     def _write(self, folder: Path, name: str, data: bytes) -> str:
@@ -161,6 +165,74 @@ class Staging:
         self._files, self._folders, self._old = [], [], []
 
 
+class Spool:
+    """The files of one folder set (an exam's), written as they are made into a
+    temporary folder beside the set's own, instead of all held in memory until the
+    end (a thousand versions' PDFs). `Staging.folder` takes the temporary folder over
+    as it is; until then `discard` removes it. Its name starts with `TEMP_PREFIX`, so
+    a build killed meanwhile leaves nothing that `recover` does not remove."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.folder: Path | None = None  # the set's folder, known from the first file
+        self.temp: Path | None = None
+        self.written: list[Path] = []  # the targets written so far
+
+    def put(self, product: Product) -> Product:
+        """Write `product` now; what is left of it to keep is its name and pages."""
+        target = self.out_dir / product.target
+        if self.folder is None:
+            self.folder = target.parent
+            self.folder.parent.mkdir(parents=True, exist_ok=True)
+        if self.temp is None:
+            self.temp, _ = _create(self.folder.parent, self.folder.name, lambda path: os.mkdir(path, 0o777))
+        _write_inside(self.temp, self.folder, target, product.data)
+        self.written.append(target)
+        return replace(product, data=b"", spooled=True)
+
+    def discard(self) -> None:
+        if self.temp is not None:
+            _remove(self.temp)
+            self.temp = None
+
+
+class Spools:
+    """Every `Spool` of one build, so that whatever ends the build (an error, Ctrl-C)
+    removes those not put in place: `with Spools(out_dir) as spools: ...`."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._spools: dict[Job, Spool] = {}
+
+    def new(self, job: Job) -> Spool:
+        spool = self._spools[job] = Spool(self.out_dir)
+        return spool
+
+    def of(self, job: Job) -> Spool | None:
+        """The spool `job` wrote into, if any."""
+        return self._spools.get(job)
+
+    def temporary(self) -> set[Path]:
+        """The temporary folders being written, which `recover` must leave alone."""
+        return {spool.temp for spool in self._spools.values() if spool.temp is not None}
+
+    def __enter__(self) -> Spools:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for spool in self._spools.values():
+            spool.discard()
+
+
+def _write_inside(temp: Path, folder: Path, target: Path, data: bytes) -> Path:
+    """`data` into the temporary folder `temp` standing for `folder`, where `target` is to be."""
+    inside = temp / target.relative_to(folder)
+    inside.parent.mkdir(parents=True, exist_ok=True)
+    with open(inside, "xb") as out:
+        out.write(data)
+    return inside
+
+
 def _create(folder: Path, name: str, make: Callable[[Path], T], suffix: str = "") -> tuple[Path, T]:
     """A temporary file or folder in `folder`, made by `make` under a name no other
     has. Made with the mode a plain `open()` or `mkdir` gives (0666 or 0777, less the
@@ -174,17 +246,19 @@ def _create(folder: Path, name: str, make: Callable[[Path], T], suffix: str = ""
             continue
 
 
-def recover(folder: Path) -> None:
+def recover(folder: Path, spare: Collection[Path] = ()) -> None:
     """Clean up after a build that was killed while writing into `folder`: remove its
-    temporary files and folders; put back a folder set whose old folder was moved
-    aside while its new one had not taken its place yet, or remove the old folder if
-    the new one had."""
+    temporary files and folders (but those in `spare`, this build's own); put back a
+    folder set whose old folder was moved aside while its new one had not taken its
+    place yet, or remove the old folder if the new one had."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
         path = Path(entry.path)
+        if path in spare:
+            continue
         if entry.name.startswith(TEMP_PREFIX) or _EARLIER_TEMP.match(entry.name):
             _remove(path)
         elif entry.name.startswith(OLD_PREFIX):

@@ -71,23 +71,27 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                            Sources(spec.ref, {e.position: (e.question_id, refs[e.question_id])
                                               for e in v.key.entries}))
 
+    # Each file is handed to `store` as soon as it is made (the build writes it then);
+    # what comes back is kept: without a store, the file itself.
+    store = options.store or _kept
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
     def relay(part: RecordedPart) -> RecordedPart:  # a worker's part whose operators will not do
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
     try:
-        parts = _told(_parts(versions, task, options.jobs, products), len(versions), options.on_part)
+        parts = _told(_parts(versions, task, options.jobs, products, store), len(versions), options.on_part)
         laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
-        printed = Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)), laid.doc.page)
+        printed = store(Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)),
+                                laid.doc.page))
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
-    products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
-                         render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
-                         "exam/overview.xml.j2", sources=Sources(spec.ref)))
+    products.append(store(_pdf(folder / f"{labels['overview_file']}.pdf",
+                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
+                               "exam/overview.xml.j2", sources=Sources(spec.ref))))
     products.append(printed)
-    products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
+    products.append(store(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0)))
     return products, exam_warnings(bank, versions)
 
 
@@ -146,9 +150,14 @@ def _told(parts: Iterator[RecordedPart], total: int,
         yield part
 
 
+def _kept(product: Product) -> Product:
+    return product
+
+
 def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTask], jobs: int,
-           products: list[Product]) -> Iterator[RecordedPart]:
-    """Each version's pages, in order, as it is made (its PDFs go to `products`). Over
+           products: list[Product], store: Callable[[Product], Product]) -> Iterator[RecordedPart]:
+    """Each version's pages, in order, as it is made (its PDFs go to `store`, and what
+    that returns to `products`). Over
     `jobs` processes when there are enough versions to gain from it: then the workers
     make the PDFs and send each page's operators along for the print file."""
     alone = jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon
@@ -156,7 +165,7 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     # with its lines broken and its drawings recorded (exam/layout/replay.py), not from nothing.
     for version in versions if alone else versions[:1]:
         _, paper, key, part = make_version(task(version), record=True)
-        products += [paper, key]
+        products += [store(paper), store(key)]
         if version is versions[0]:
             # What the first version cached (line breaks, recorded drawings) lives for the
             # whole build: the cycle collector need not walk it again after each version,
@@ -169,7 +178,7 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     with worker_pool(jobs) as pool:
         made = pool.imap(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
         for paper, key, part in made:
-            products += [paper, key]
+            products += [store(paper), store(key)]
             yield part
 
 
