@@ -49,7 +49,7 @@ def find_jobs(paths: list[Path], project: Project, kinds: tuple[str, ...] | None
     for path in paths:
         if not path.exists():
             raise HandoutsError(Diagnostic(SourceRef(str(path)), "no such file or folder"))
-    jobs = []
+    jobs: list[Job] = []
     for kind, source_kind in SOURCES.items():
         if kinds is None or kind in kinds:
             jobs.extend(Job(kind, source) for source in named(source_kind.discover)(paths, project))

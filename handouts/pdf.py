@@ -11,6 +11,7 @@ does not recognise and remove (`recover`).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import secrets
@@ -22,17 +23,25 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
 from handouts.products import Job, Product
 
-if TYPE_CHECKING:
-    from handouts.layout.laid import Laid
-
 T = TypeVar("T")
+
+
+class Laid(Protocol):
+    """What a layout hands over to be rendered (`layout.laid.Laid` and the leaflet's own)."""
+
+    @property
+    def doc(self) -> Any: ...
+    @property
+    def story(self) -> list: ...
+    @property
+    def buffer(self) -> io.BytesIO: ...
 
 
 def render(laid: Laid, source: SourceRef | None = None) -> bytes:
@@ -136,8 +145,8 @@ class Staging:
         """Everything in place: renames only (run it `uninterrupted`). A folder set
         moves its old folder aside first; a build killed between the two renames is
         rolled back by the next one (`recover`)."""
-        for target, temp in self._files:
-            os.replace(temp, target)
+        for target, temp_file in self._files:
+            os.replace(temp_file, target)
         self._files = []
         for folder, temp in self._folders:
             old = folder.parent / f"{OLD_PREFIX}{folder.name}"
@@ -156,8 +165,8 @@ class Staging:
 
     def discard(self) -> None:
         """Remove what was not put in place, and the replaced folders."""
-        for _, temp in self._files:
-            Path(temp).unlink(missing_ok=True)
+        for _, temp_file in self._files:
+            Path(temp_file).unlink(missing_ok=True)
         for _, temp in self._folders:
             _remove(temp)
         for old in self._old:

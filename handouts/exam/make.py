@@ -77,6 +77,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
     def relay(part: RecordedPart) -> RecordedPart:  # a worker's part whose operators will not do
+        assert part.markup is not None  # a worker's part comes with its markup
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
     try:
@@ -165,6 +166,7 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     # with its lines broken and its drawings recorded (exam/layout/replay.py), not from nothing.
     for version in versions if alone else versions[:1]:
         _, paper, key, part = make_version(task(version), record=True)
+        assert part is not None  # recorded
         products += [store(paper), store(key)]
         if version is versions[0]:
             # What the first version cached (line breaks, recorded drawings) lives for the
@@ -186,6 +188,7 @@ def _make_in_worker(task: VersionTask) -> tuple[Product, Product, RecordedPart]:
     """`make_version` for a worker process: its flowables stay there; the page operators,
     or failing them the markup to lay the pages out again, come back."""
     markup, paper, key, part = make_version(task, record=True)
+    assert part is not None  # recorded
     return paper, key, replace(part, pages=None, markup=markup)
 
 
@@ -375,10 +378,10 @@ def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
             for address in addresses:
                 names = written_names(address)
                 problem = address_problem(names[0])
-                bank = project.root / question.ref.path
-                if not problem and project_file(names[0], bank, project.root) is None:
+                bank_file = project.root / question.ref.path
+                if not problem and project_file(names[0], bank_file, project.root) is None:
                     raise fail(SourceRef(question.ref.path, question.ref.line),
-                               outside_problem("figure", names[0], bank, project.root))
+                               outside_problem("figure", names[0], bank_file, project.root))
                 path = None if problem else next(
                     (f for f in (on_disk((folder / n).resolve()) for n in names) if f), None)
                 if path is None:

@@ -198,8 +198,8 @@ def _plain_cells(data: list[list], widths: list[float], header: int, ctx: Contex
         changed = False
         for r in span:
             for col, cell in enumerate(data[r]):
-                frags = getattr(cell, "frags", None)
-                if not isinstance(cell, Para) or cell.style is not style or len(frags or ()) != 1:
+                frags: list = getattr(cell, "frags", None) or []
+                if not isinstance(cell, Para) or cell.style is not style or len(frags) != 1:
                     continue
                 frag = frags[0]
                 if (hasattr(frag, "cbDefn") or frag.link or frag.us_lines or frag.rise or not frag.text

@@ -37,6 +37,8 @@ class LateFormCanvas(Canvas):
     (A marked line cannot come from text: strings in a content stream have their line
     breaks escaped.)"""
 
+    _code: list[str]  # reportlab's: the page's content stream so far
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.before_save: list = []
@@ -180,8 +182,8 @@ class HandoutDoc(BaseDocTemplate):
             canvas.fill_late(f"page-{page}", right_text(text, style.fontName, style.fontSize, style.textColor,
                                                         *self._page_label_at(), self.theme.fonts))
         for anchor in sorted(self._contents_anchors):
-            page = self.heading_pages.get(anchor)
-            canvas.fill_late(f"contents-{anchor}", right_text(str(page or "?"), self.theme.body_font,
+            known = self.heading_pages.get(anchor)
+            canvas.fill_late(f"contents-{anchor}", right_text(str(known or "?"), self.theme.body_font,
                                                               self.theme.sizes["body"], self.theme.colour("text")))
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
