@@ -43,7 +43,7 @@ from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
 from handouts.templating import render as render_template
-from handouts.workers import worker_pool
+from handouts.workers import in_order, worker_pool
 
 _PARALLEL_FROM = 12  # versions: below this, starting processes costs more than it saves
 
@@ -178,7 +178,9 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
         return
     rest = versions[1:]
     with worker_pool(jobs) as pool:
-        made = pool.imap(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
+        # Small batches, few at a time: the PDFs coming back are written as they come.
+        made = in_order(pool, _make_in_worker, map(task, rest), chunk=max(1, min(8, len(rest) // (jobs * 4))),
+                        ahead=2 * jobs)
         for paper, key, part in made:
             products += [store(paper), store(key)]
             yield part
