@@ -16,7 +16,7 @@ from pathlib import Path
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, display_path
 from handouts.kinds import SOURCES, named
 from handouts.output_record import OutputRecord, source_name
-from handouts.pdf import OLD_PREFIX, TEMP_PREFIX, Staging, recover, uninterrupted
+from handouts.pdf import OLD_PREFIX, TEMP_PREFIX, Spool, Spools, Staging, recover, uninterrupted
 from handouts.products import Job, Options, Outcome
 from handouts.project import Project
 from handouts.workers import worker_pool
@@ -49,7 +49,7 @@ def find_jobs(paths: list[Path], project: Project, kinds: tuple[str, ...] | None
     for path in paths:
         if not path.exists():
             raise HandoutsError(Diagnostic(SourceRef(str(path)), "no such file or folder"))
-    jobs = []
+    jobs: list[Job] = []
     for kind, source_kind in SOURCES.items():
         if kinds is None or kind in kinds:
             jobs.extend(Job(kind, source) for source in named(source_kind.discover)(paths, project))
@@ -59,13 +59,20 @@ def find_jobs(paths: list[Path], project: Project, kinds: tuple[str, ...] | None
     return jobs
 
 
-def make(job: Job, project: Project, options: Options) -> Outcome:
-    """One source's products, or its diagnostics: never raises for bad content."""
+def make(job: Job, project: Project, options: Options, spools: Spools | None = None) -> Outcome:
+    """One source's products, or its diagnostics: never raises for bad content. With
+    `spools`, a kind whose files fill a folder writes them as they are made."""
+    spool = spools.new(job) if spools is not None and SOURCES[job.kind].whole_folder else None
     try:
-        products, warnings = named(SOURCES[job.kind].make)(job.source, project, options)
+        products, warnings = named(SOURCES[job.kind].make)(
+            job.source, project, replace(options, store=spool.put) if spool else options)
     except HandoutsError as exc:
+        if spool:
+            spool.discard()
         return Outcome(job, (), exc.diagnostics)
     if options.strict and any(w.severity == "warning" for w in warnings):
+        if spool:
+            spool.discard()
         # --strict turns warnings into errors; notes stay information.
         return Outcome(job, (), tuple(replace(w, severity="error") if w.severity == "warning"
                                       else w for w in warnings))
@@ -77,8 +84,9 @@ def _make_star(args: tuple[Job, Project, Options]) -> Outcome:
 
 
 def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
-        progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Outcomes in the order of `jobs`; whole documents over `workers` processes."""
+        progress: Callable[[Outcome], None] | None = None, spools: Spools | None = None) -> list[Outcome]:
+    """Outcomes in the order of `jobs`; whole documents over `workers` processes. A kind
+    made in this process whose files fill a folder writes them into `spools` as it goes."""
     options = replace(options, jobs=workers)
     outcomes: dict[int, Outcome] = {}
 
@@ -98,18 +106,19 @@ def run(jobs: list[Job], project: Project, options: Options, workers: int = 1,
                 done(index, outcome)
     for index, job in enumerate(jobs):
         if index not in outcomes:
-            done(index, make(job, project, options))
+            done(index, make(job, project, options, spools))
     return [outcomes[i] for i in range(len(jobs))]
 
 
-def write(outcomes: list[Outcome], out_dir: Path, root: Path | None = None) -> list[Path]:
+def write(outcomes: list[Outcome], out_dir: Path, root: Path | None = None,
+          spools: Spools | None = None) -> list[Path]:
     """Every product of the documents that succeeded, each file whole or not at all
     and an exam's folder as one, flushed to disk together (one flush per file costs
     more than the rest of a small document's build). Files an earlier build made
     from these documents (or from content files that are gone) and that are no
     longer made are removed: only those the record lists (`output_record.py`)."""
     try:
-        return _write(outcomes, out_dir, root or Path.cwd())
+        return _write(outcomes, out_dir, root or Path.cwd(), spools)
     except OSError as exc:
         where = exc.filename or out_dir
         raise HandoutsError(Diagnostic(SourceRef(display_path(Path(where))),
@@ -118,7 +127,7 @@ def write(outcomes: list[Outcome], out_dir: Path, root: Path | None = None) -> l
                                        "(--out chooses another)")) from None
 
 
-def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
+def _write(outcomes: list[Outcome], out_dir: Path, root: Path, spools: Spools | None) -> list[Path]:
     record = OutputRecord.load(out_dir)
     made = {source_name(o.job.source, root): o for o in outcomes if not o.failed}
     project = root.resolve().as_posix()
@@ -127,12 +136,13 @@ def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
     gone = [s for s in record.documents if s not in made and not (root / s).exists()
             and record.project in ("", project)]
     new = {out_dir / p.target for o in made.values() for p in o.products}
+    spooled = spools.temporary() if spools else set()
     for folder in {out_dir} | {d for f in record.all_files() | new for d in f.parents if out_dir in d.parents}:
-        recover(folder)  # what a build killed while writing left behind
+        recover(folder, spooled)  # what a build killed while writing left behind (not this build's)
     staging = Staging()
     try:
         for source, outcome in made.items():
-            _stage(staging, outcome, out_dir, record.files(source))
+            _stage(staging, outcome, out_dir, record.files(source), spools.of(outcome.job) if spools else None)
         staging.flush()
         stale = {f for s in [*made, *gone] for f in record.files(s)} - new
         after = OutputRecord(out_dir, dict(record.documents), project)
@@ -153,20 +163,21 @@ def _write(outcomes: list[Outcome], out_dir: Path, root: Path) -> list[Path]:
     return staging.targets
 
 
-def _stage(staging: Staging, outcome: Outcome, out_dir: Path, recorded: set[Path]) -> None:
-    files = [(out_dir / p.target, p.data) for p in outcome.products]
+def _stage(staging: Staging, outcome: Outcome, out_dir: Path, recorded: set[Path], spool: Spool | None) -> None:
+    files = [(out_dir / p.target, p.data) for p in outcome.products if not p.spooled]
     # A kind whose files fill a folder of their own (an exam's) has the folder replaced as
     # one, so that its versions, keys and key.csv are never of two different draws.
-    if not SOURCES[outcome.job.kind].whole_folder or not files:
+    if not SOURCES[outcome.job.kind].whole_folder or not outcome.products:
         for target, data in files:
             staging.file(target, data)
         return
-    folder = files[0][0].parent
-    ours = recorded | {target for target, _ in files}
+    targets = [out_dir / p.target for p in outcome.products]
+    folder = targets[0].parent
+    ours = recorded | set(targets)
     # What the folder holds that no build of this document made is the user's: it stays.
     keep = [entry for entry in (folder.iterdir() if folder.is_dir() else ())
             if entry not in ours and not entry.name.startswith((TEMP_PREFIX, OLD_PREFIX))]
-    staging.folder(folder, files, keep)
+    staging.folder(folder, files, keep, spool)
 
 
 def _remove_stale(stale: set[Path], out_dir: Path) -> None:
@@ -192,8 +203,12 @@ def build(paths: list[Path], project: Project, options: Options, *, out_dir: Pat
     jobs = find_jobs(paths, project, kinds)
     if progress is not None and hasattr(progress, "start"):
         progress.start(len(jobs))
-    outcomes = run(jobs, project, options, workers, progress)
-    written = [] if dry_run else write(outcomes, out_dir or project.output_dir, project.root)
+    out = out_dir or project.output_dir
+    # An exam's files are written as they are made, into a temporary folder that takes
+    # its folder's place with the rest, or is removed whatever stops the build.
+    with Spools(out) as spools:
+        outcomes = run(jobs, project, options, workers, progress, None if dry_run else spools)
+        written = [] if dry_run else write(outcomes, out, project.root, spools)
     return Report(tuple(outcomes), tuple(written), time.perf_counter() - started)
 
 

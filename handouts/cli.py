@@ -10,6 +10,7 @@ import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -206,7 +207,7 @@ class _ProgressBar:
     over the versions of a single exam (300 versions take a while)."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None  # click's progress bar, once shown
         self.documents = 0
 
     def start(self, total: int) -> None:

@@ -11,37 +11,44 @@ does not recognise and remove (`recover`).
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import secrets
 import shutil
 import signal
-import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
+from handouts.products import Job, Product
+
+T = TypeVar("T")
 
 
-def _umask() -> int:
-    """The umask: temporary files and folders start private (0600, 0700), and the
-    PDFs and folders should not stay so, but get what a plain `open()` or `mkdir` gives."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+class Laid(Protocol):
+    """What a layout hands over to be rendered (`layout.laid.Laid` and the leaflet's own)."""
+
+    @property
+    def doc(self) -> Any: ...
+    @property
+    def story(self) -> list: ...
+    @property
+    def buffer(self) -> io.BytesIO: ...
 
 
-FILE_MODE = 0o666 & ~_umask()
-FOLDER_MODE = 0o777 & ~_umask()
-
-
-def render(laid, source: SourceRef | None = None) -> bytes:
-    """The PDF bytes of a laid-out document (several passes for contents and page totals);
-    a layout that cannot be done is an error at `source` (by default the title)."""
+def render(laid: Laid, source: SourceRef | None = None) -> bytes:
+    """The PDF bytes of a laid-out document (several passes for contents and page totals).
+    A layout that cannot be done is an error at the block being laid out, when the
+    document keeps track of it (`current_ref`: the file and line of its markup's
+    `src`), else at `source` (by default the title)."""
     try:
         laid.doc.multiBuild(laid.story)
     except LayoutError as exc:
@@ -51,10 +58,12 @@ def render(laid, source: SourceRef | None = None) -> bytes:
                        "table row, or a text with its footnotes is not split over two pages); shorten "
                        "it or split it up") from None
         where = source or SourceRef(laid.doc.title or "document")
-        if "too large" in str(exc):  # reportlab names the block by its Python object: no use
+        # reportlab names the block by its Python object, of no use to a reader: not repeated.
+        if "too large" in str(exc) or "without content" in str(exc):
             raise fail(where, "a block (a question, a table row, a picture) is taller than a page "
                        "and cannot be split over two; shorten it or split it up") from None
-        raise fail(where, f"the layout failed: {exc}") from None
+        raise fail(where, "this block cannot be laid out on the page (it cannot be split where it "
+                   "would have to be); shorten it or split it up") from None
     return laid.buffer.getvalue()
 
 
@@ -99,33 +108,35 @@ class Staging:
         self._files.append((target, self._write(target.parent, target.name, data)))
         self.targets.append(target)
 
-    def folder(self, folder: Path, files: Iterable[tuple[Path, bytes]], keep: Iterable[Path] = ()) -> None:
+    def folder(self, folder: Path, files: Iterable[tuple[Path, bytes]], keep: Iterable[Path] = (),
+               spool: Spool | None = None) -> None:
         """`files` (targets inside `folder`) to take the place of all of `folder` on
         `commit`, together with the entries `keep` of the present folder (the user's
-        own), which stay as they are."""
+        own), which stay as they are, and the files `spool` already wrote for it."""
         folder.parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{folder.name}.", dir=folder.parent))
+        if spool is not None and spool.folder == folder and spool.temp is not None:
+            temp, spool.temp = spool.temp, None  # this staging's now, to commit or discard
+            self._written += [str(temp / target.relative_to(folder)) for target in spool.written]
+            self.targets += spool.written
+        else:
+            temp, _ = _create(folder.parent, folder.name, lambda path: os.mkdir(path, 0o777))
         self._folders.append((folder, temp))
-        # A temporary folder starts private (0700): give it the mode of the one it replaces.
-        os.chmod(temp, folder.stat().st_mode & 0o7777 if folder.is_dir() else FOLDER_MODE)
+        if folder.is_dir():  # the mode of the folder it replaces; a new one gets a plain mkdir's
+            os.chmod(temp, folder.stat().st_mode & 0o7777)
         for entry in keep:
             _link_or_copy(entry, temp / entry.name)
         for target, data in files:
-            inside = temp / target.relative_to(folder)
-            inside.parent.mkdir(parents=True, exist_ok=True)
-            with open(inside, "xb") as out:
-                out.write(data)
-            self._written.append(str(inside))
+            self._written.append(str(_write_inside(temp, folder, target, data)))
             self.targets.append(target)
 
     def _write(self, folder: Path, name: str, data: bytes) -> str:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
-        self._written.append(temp)
+        path, handle = _create(folder, name, lambda path: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666),
+                               ".tmp")
+        self._written.append(str(path))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            os.fchmod(out.fileno(), FILE_MODE)
-        return temp
+        return str(path)
 
     def flush(self) -> None:
         """Every file written so far, on disk."""
@@ -139,8 +150,8 @@ class Staging:
         """Everything in place: renames only (run it `uninterrupted`). A folder set
         moves its old folder aside first; a build killed between the two renames is
         rolled back by the next one (`recover`)."""
-        for target, temp in self._files:
-            os.replace(temp, target)
+        for target, temp_file in self._files:
+            os.replace(temp_file, target)
         self._files = []
         for folder, temp in self._folders:
             old = folder.parent / f"{OLD_PREFIX}{folder.name}"
@@ -159,8 +170,8 @@ class Staging:
 
     def discard(self) -> None:
         """Remove what was not put in place, and the replaced folders."""
-        for _, temp in self._files:
-            Path(temp).unlink(missing_ok=True)
+        for _, temp_file in self._files:
+            Path(temp_file).unlink(missing_ok=True)
         for _, temp in self._folders:
             _remove(temp)
         for old in self._old:
@@ -168,17 +179,100 @@ class Staging:
         self._files, self._folders, self._old = [], [], []
 
 
-def recover(folder: Path) -> None:
+class Spool:
+    """The files of one folder set (an exam's), written as they are made into a
+    temporary folder beside the set's own, instead of all held in memory until the
+    end (a thousand versions' PDFs). `Staging.folder` takes the temporary folder over
+    as it is; until then `discard` removes it. Its name starts with `TEMP_PREFIX`, so
+    a build killed meanwhile leaves nothing that `recover` does not remove."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.folder: Path | None = None  # the set's folder, known from the first file
+        self.temp: Path | None = None
+        self.written: list[Path] = []  # the targets written so far
+
+    def put(self, product: Product) -> Product:
+        """Write `product` now; what is left of it to keep is its name and pages."""
+        target = self.out_dir / product.target
+        if self.folder is None:
+            self.folder = target.parent
+            self.folder.parent.mkdir(parents=True, exist_ok=True)
+        if self.temp is None:
+            self.temp, _ = _create(self.folder.parent, self.folder.name, lambda path: os.mkdir(path, 0o777))
+        _write_inside(self.temp, self.folder, target, product.data)
+        self.written.append(target)
+        return replace(product, data=b"", spooled=True)
+
+    def discard(self) -> None:
+        if self.temp is not None:
+            _remove(self.temp)
+            self.temp = None
+
+
+class Spools:
+    """Every `Spool` of one build, so that whatever ends the build (an error, Ctrl-C)
+    removes those not put in place: `with Spools(out_dir) as spools: ...`."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._spools: dict[Job, Spool] = {}
+
+    def new(self, job: Job) -> Spool:
+        spool = self._spools[job] = Spool(self.out_dir)
+        return spool
+
+    def of(self, job: Job) -> Spool | None:
+        """The spool `job` wrote into, if any."""
+        return self._spools.get(job)
+
+    def temporary(self) -> set[Path]:
+        """The temporary folders being written, which `recover` must leave alone."""
+        return {spool.temp for spool in self._spools.values() if spool.temp is not None}
+
+    def __enter__(self) -> Spools:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for spool in self._spools.values():
+            spool.discard()
+
+
+def _write_inside(temp: Path, folder: Path, target: Path, data: bytes) -> Path:
+    """`data` into the temporary folder `temp` standing for `folder`, where `target` is to be."""
+    inside = temp / target.relative_to(folder)
+    inside.parent.mkdir(parents=True, exist_ok=True)
+    with open(inside, "xb") as out:
+        out.write(data)
+    return inside
+
+
+def _create(folder: Path, name: str, make: Callable[[Path], T], suffix: str = "") -> tuple[Path, T]:
+    """A temporary file or folder in `folder`, made by `make` under a name no other
+    has. Made with the mode a plain `open()` or `mkdir` gives (0666 or 0777, less the
+    umask the system applies): the PDFs must not stay private, as `tempfile`'s would,
+    and the umask need not be read (which only setting it can do)."""
+    while True:
+        path = folder / f"{TEMP_PREFIX}{name}.{secrets.token_hex(4)}{suffix}"
+        try:
+            return path, make(path)
+        except FileExistsError:
+            continue
+
+
+def recover(folder: Path, spare: Collection[Path] = ()) -> None:
     """Clean up after a build that was killed while writing into `folder`: remove its
-    temporary files and folders; put back a folder set whose old folder was moved
-    aside while its new one had not taken its place yet, or remove the old folder if
-    the new one had."""
+    temporary files and folders (but those in `spare`, this build's own); put back a
+    folder set whose old folder was moved aside while its new one had not taken its
+    place yet, or remove the old folder if the new one had."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
         path = Path(entry.path)
+        if path in spare:
+            continue
         if entry.name.startswith(TEMP_PREFIX) or _EARLIER_TEMP.match(entry.name):
             _remove(path)
         elif entry.name.startswith(OLD_PREFIX):

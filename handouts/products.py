@@ -1,5 +1,6 @@
-"""What a build makes, before it is written: file contents in memory, so a build
-that fails anywhere in a document writes nothing of that document."""
+"""What a build makes, before it is written: file contents in memory (or, for a
+folder set's many files, in a temporary folder: `Options.store`), so a build that
+fails anywhere in a document writes nothing of that document."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class Product:
     target: Path  # relative to the output folder
     data: bytes
     pages: int = 0  # 0 for files that are not PDFs (key.csv)
+    spooled: bool = False  # written already as it was made (`Options.store`): `data` is left empty
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,10 @@ class Options:
     # Exams: told (versions made, versions in all) after each version, for a progress bar.
     # Only in the main process: the build leaves it out of what goes to worker processes.
     on_part: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
+    # Exams: where each finished file goes as it is made. The build writes it into the
+    # exam's temporary folder at once and keeps its name only, so that a thousand
+    # versions' PDFs are not all held in memory; None keeps each in its `Product`.
+    store: Callable[[Product], Product] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -126,13 +126,15 @@ def _template_line(template: str, needle: str, project_root: Path | None,
     env = environment(project_root)
     sources: list[tuple[str, str]] = []  # (file, source), in the order they are reached
     todo, seen = [template], set()
+    loader = env.loader
+    assert loader is not None  # every environment here is made with one
     while todo:
         name = todo.pop(0)
         if name in seen:
             continue
         seen.add(name)
         try:
-            source, filename, _ = env.loader.get_source(env, name)
+            source, filename, _ = loader.get_source(env, name)
             todo += [t for t in jinja2.meta.find_referenced_templates(env.parse(source)) if t]
         except jinja2.TemplateError:
             continue
@@ -143,7 +145,7 @@ def _template_line(template: str, needle: str, project_root: Path | None,
     for strict in (True, False) if outside else (False,):
         for filename, source in sources:
             for match in pattern.finditer(source):
-                if strict and _within(source, match.start(), outside):
+                if strict and outside and _within(source, match.start(), outside):
                     continue  # where the tag belongs: not the misplaced one
                 line = source.count("\n", 0, match.end()) + 1
                 return SourceRef(display_path(Path(filename), project_root), line)

@@ -17,14 +17,18 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
 
 _WATCH_SECONDS = 0.2
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @contextmanager
@@ -39,6 +43,26 @@ def worker_pool(processes: int) -> Iterator[Pool]:
     finally:
         pool.terminate()
         pool.join()
+
+
+def in_order(pool: Pool, work: Callable[[T], R], tasks: Iterable[T], chunk: int, ahead: int) -> Iterator[R]:
+    """`work(task)` for each task, done by the pool in batches of `chunk`, in order, with
+    at most `ahead` batches given out and not taken back yet. `Pool.imap` gives out
+    all of them at once, and its results wait in memory for as long as the main process
+    is slower than the workers: a thousand exam versions' PDFs."""
+    waiting: deque[AsyncResult[list[R]]] = deque()
+    batch: list[T] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) == chunk:
+            waiting.append(pool.map_async(work, batch))
+            batch = []
+            if len(waiting) >= ahead:
+                yield from waiting.popleft().get()
+    if batch:
+        waiting.append(pool.map_async(work, batch))
+    while waiting:
+        yield from waiting.popleft().get()
 
 
 def _start(parent: int) -> None:

@@ -288,13 +288,13 @@ def test_worker_processes_make_the_same_bytes():
 def test_shared_paragraphs_do_not_change_the_bytes():
     """An exam's documents share paragraphs within a process; a second build, with all
     of them already laid out, must give the same bytes as the first."""
-    from handouts.exam.make import _shared, make_exam
+    from handouts.exam.make import clear_shared, make_exam
     from handouts.products import Options
     from handouts.project import load_project
 
     project = load_project(REPO)
     spec = REPO / "content/exams/rug-toets.yaml"
-    _shared.cache_clear()
+    clear_shared()
     first, _ = make_exam(spec, project, Options(versions=3, seed=7))
     again, _ = make_exam(spec, project, Options(versions=3, seed=7))
     assert [(p.target, p.data) for p in first] == [(p.target, p.data) for p in again]

@@ -143,13 +143,13 @@ def test_priming_and_replays_change_no_pixels(monkeypatch):
     from PIL import ImageChops
 
     from handouts.exam.layout.doc import ExamDoc
-    from handouts.exam.make import _shared
+    from handouts.exam.make import clear_shared
 
     primed = _exam(2, seed=3)
-    _shared.cache_clear()
+    clear_shared()
     monkeypatch.setattr(ExamDoc, "_primed", lambda self, canvas: canvas)
     plain = _exam(2, seed=3)
-    _shared.cache_clear()
+    clear_shared()
     for name in ("versie-B.pdf", "sleutel-B.pdf", "alle-versies.pdf"):
         assert primed[name] != plain[name]
         ours, theirs = pdfium.PdfDocument(primed[name]), pdfium.PdfDocument(plain[name])

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from handouts.errors import Collector, Diagnostic, HandoutsError, SourceRef, did_you_mean, display_path
 from handouts.exam.fields import validate, with_refs
@@ -224,7 +225,7 @@ def _merge_sets(per_set: list[tuple[str, list[Diagnostic]]]) -> list[Diagnostic]
 
 def _body(kind: str, values: dict, raw: LinedDict, found: Collector) -> Body | None:
     stem = values["stem"] or ""
-    common = {"stem": stem, "feedback": values["feedback"] or ""}
+    common: dict[str, Any] = {"stem": stem, "feedback": values["feedback"] or ""}
     builder = _BUILDERS[kind]
     specific = builder(values, raw, found)
     return None if specific is None else Body(**common, **specific)

@@ -53,4 +53,4 @@ def priming_fonts(theme: Theme, chars: set[str]) -> tuple[str, ...]:
     families = [theme.body_font, theme.heading_font]
     families += [f for f in theme.fallback if lacking and f not in families and not covered(f).isdisjoint(lacking)]
     return tuple(dict.fromkeys(face(family, bold, italic) for family in families
-                               for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1))))
+                               for bold, italic in ((False, False), (True, False), (False, True), (True, True))))

@@ -29,14 +29,15 @@ def _parser() -> MarkdownIt:
 @functools.lru_cache(maxsize=1)
 def _image_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
-    md.validateLink = lambda url: True  # a web or file:// address gets an error of its own
+    # a web or file:// address gets an error of its own (markdown-it-py's hook, meant to be replaced)
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
 
 
 def figure_addresses(text: str) -> list[str]:
     """The addresses of the pictures in `text` (`![what it shows](file.png)`), as Markdown
     reads them (%-encoded; `<Figuur 1.png>` is the way to write a name with spaces)."""
-    return [child.attrs["src"] for token in _image_parser().parse(text) if token.type == "inline"
+    return [str(child.attrs["src"]) for token in _image_parser().parse(text) if token.type == "inline"
             for child in token.children or () if child.type == "image"]
 
 

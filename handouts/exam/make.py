@@ -9,7 +9,6 @@ The student's template only ever sees `paper_view`, which holds no answers.
 
 from __future__ import annotations
 
-import functools
 import gc
 import multiprocessing
 import re
@@ -46,7 +45,7 @@ from handouts.pdf import render
 from handouts.products import Options, Product
 from handouts.project import Project
 from handouts.templating import render as render_template
-from handouts.workers import worker_pool
+from handouts.workers import in_order, worker_pool
 
 _PARALLEL_FROM = 12  # versions: below this, starting processes costs more than it saves
 
@@ -57,7 +56,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                            seed=options.seed, roster=options.roster)
     grading_rules(spec)  # a mistake under grading: stops the build too, not only `handouts grade`
     theme = spec.theme or project.theme
-    shared = _shared(theme, project.root, spec.language)
+    shared = _shared(theme, project.root, spec.language, reload=True)
     check_characters(spec, bank, shared.theme)
     versions = sample(spec, bank)
     labels = exam_labels(spec.language)
@@ -75,30 +74,36 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                            Sources(spec.ref, {e.position: (e.question_id, refs[e.question_id])
                                               for e in v.key.entries}))
 
+    # Each file is handed to `store` as soon as it is made (the build writes it then);
+    # what comes back is kept: without a store, the file itself.
+    store = options.store or _kept
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
     def relay(part: RecordedPart) -> RecordedPart:  # a worker's part whose operators will not do
+        assert part.markup is not None  # a worker's part comes with its markup
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
     sheets = [sheet_content(spec.id, spec.title, v) for v in versions] if spec.answer_sheet else []
     try:
-        parts = _told(_parts(versions, task, options.jobs, products), len(versions), options.on_part)
+        parts = _told(_parts(versions, task, options.jobs, products, store), len(versions), options.on_part)
         if sheets:  # each paper's sheet after it in the print file
             parts = _with_sheets(parts, sheets, shared.theme, labels)
         laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
-        printed = Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)), laid.doc.page)
+        printed = store(Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)),
+                                laid.doc.page))
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
-    products.append(_pdf(folder / f"{labels['overview_file']}.pdf",
-                         render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
-                         "exam/overview.xml.j2", sources=Sources(spec.ref)))
+    products.append(store(_pdf(folder / f"{labels['overview_file']}.pdf",
+                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
+                               "exam/overview.xml.j2", sources=Sources(spec.ref))))
     products.append(printed)
     for version, content in zip(versions, sheets, strict=False):
         data, pages = sheet_pdf(content, shared.theme, labels, spec.language)
-        products.append(Product(folder / f"{labels['sheet_file']}{_stem(version, labels)[len(labels['version_file']):]}.pdf",
-                                data, pages))
-    products.append(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0))
+        products.append(store(Product(
+            folder / f"{labels['sheet_file']}{_stem(version, labels)[len(labels['version_file']):]}.pdf",
+            data, pages)))
+    products.append(store(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0)))
     return products, exam_warnings(bank, versions)
 
 
@@ -166,9 +171,14 @@ def _told(parts: Iterator[RecordedPart], total: int,
         yield part
 
 
+def _kept(product: Product) -> Product:
+    return product
+
+
 def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTask], jobs: int,
-           products: list[Product]) -> Iterator[RecordedPart]:
-    """Each version's pages, in order, as it is made (its PDFs go to `products`). Over
+           products: list[Product], store: Callable[[Product], Product]) -> Iterator[RecordedPart]:
+    """Each version's pages, in order, as it is made (its PDFs go to `store`, and what
+    that returns to `products`). Over
     `jobs` processes when there are enough versions to gain from it: then the workers
     make the PDFs and send each page's operators along for the print file."""
     alone = jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon
@@ -176,7 +186,8 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     # with its lines broken and its drawings recorded (exam/layout/replay.py), not from nothing.
     for version in versions if alone else versions[:1]:
         _, paper, key, part = make_version(task(version), record=True)
-        products += [paper, key]
+        assert part is not None  # recorded
+        products += [store(paper), store(key)]
         if version is versions[0]:
             # What the first version cached (line breaks, recorded drawings) lives for the
             # whole build: the cycle collector need not walk it again after each version,
@@ -187,9 +198,11 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
         return
     rest = versions[1:]
     with worker_pool(jobs) as pool:
-        made = pool.imap(_make_in_worker, map(task, rest), chunksize=max(1, len(rest) // (jobs * 4)))
+        # Small batches, few at a time: the PDFs coming back are written as they come.
+        made = in_order(pool, _make_in_worker, map(task, rest), chunk=max(1, min(8, len(rest) // (jobs * 4))),
+                        ahead=2 * jobs)
         for paper, key, part in made:
-            products += [paper, key]
+            products += [store(paper), store(key)]
             yield part
 
 
@@ -197,6 +210,7 @@ def _make_in_worker(task: VersionTask) -> tuple[Product, Product, RecordedPart]:
     """`make_version` for a worker process: its flowables stay there; the page operators,
     or failing them the markup to lay the pages out again, come back."""
     markup, paper, key, part = make_version(task, record=True)
+    assert part is not None  # recorded
     return paper, key, replace(part, pages=None, markup=markup)
 
 
@@ -242,10 +256,31 @@ def _characters(view: Any, found: set[str], seen: set[str]) -> None:
                 found.update(text)
 
 
-@functools.lru_cache(maxsize=4)
-def _shared(theme: str, root: Path, language: str) -> ExamLayout:
-    """Styles and paragraphs that every document of an exam shares, in this process."""
-    return ExamLayout(load_theme(theme, root), language)
+# (theme name, project, language) → the layout the last exam built with them used.
+_LAYOUTS: dict[tuple[str, Path, str], ExamLayout] = {}
+
+
+def _shared(theme: str, root: Path, language: str, *, reload: bool = False) -> ExamLayout:
+    """Styles and paragraphs that every document of an exam shares, in this process.
+    An exam's build asks with `reload`: the theme file is looked at again (`load_theme`
+    reads it anew only when its text changed), so a theme edited since the last build
+    in this process counts. Its versions, here or in workers forked from here, then
+    share what the build loaded, whatever happens to the file meanwhile."""
+    key = (theme, root, language)
+    layout = _LAYOUTS.get(key)
+    if layout is None or reload:
+        loaded = load_theme(theme, root)
+        if layout is None or layout.theme is not loaded:
+            _LAYOUTS.pop(key, None)
+            while len(_LAYOUTS) >= 4:  # a long-lived process keeps the latest few
+                del _LAYOUTS[next(iter(_LAYOUTS))]
+            layout = _LAYOUTS[key] = ExamLayout(loaded, language)
+    return layout
+
+
+def clear_shared() -> None:
+    """Forget every exam's shared layout (for tests that build the same exam twice from nothing)."""
+    _LAYOUTS.clear()
 
 
 def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
@@ -365,10 +400,10 @@ def _figures(bank: Bank, project: Project) -> dict[str, list[str]]:
             for address in addresses:
                 names = written_names(address)
                 problem = address_problem(names[0])
-                bank = project.root / question.ref.path
-                if not problem and project_file(names[0], bank, project.root) is None:
+                bank_file = project.root / question.ref.path
+                if not problem and project_file(names[0], bank_file, project.root) is None:
                     raise fail(SourceRef(question.ref.path, question.ref.line),
-                               outside_problem("figure", names[0], bank, project.root))
+                               outside_problem("figure", names[0], bank_file, project.root))
                 path = None if problem else next(
                     (f for f in (on_disk((folder / n).resolve()) for n in names) if f), None)
                 if path is None:

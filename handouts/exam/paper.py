@@ -114,6 +114,7 @@ def _open(q: Question, body: Body, at: Placing) -> Placed:
 
 def _numeric(q: Question, body: Body, at: Placing) -> Placed:
     answer = body.numeric
+    assert answer is not None  # a numeric question's body always has its answer
     return Placed({"unit": answer.unit}, answer.grading(), (answer.shown("."),))
 
 

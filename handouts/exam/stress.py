@@ -283,7 +283,7 @@ def stress_check(paths: list[Path], project: Project, count: int, seed: int | No
             display_path(project.content_dir, project.root)
         raise HandoutsError(Diagnostic(SourceRef(where), "no exam specs found (a YAML file "
                                        "with sections:); name the spec file"))
-    results = []
+    results: list[tuple[list[str], tuple[Diagnostic, ...]]] = []
     for path in specs:
         try:
             spec, bank = load_exam(path, project.root, seed=seed)

@@ -88,6 +88,10 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:
             made = [f if isinstance(f, (Spacer, ActionFlowable)) else _with_footnotes(f, marks) for f in made]
+        ref = src(child)
+        for flowable in made if ref.path else ():  # a layout error names the block's line (pdf.render)
+            if getattr(flowable, "source_ref", None) is None:
+                flowable.source_ref = ref
         # A sentence that announces a list ("... zijn:") never ends a page alone.
         if child.tag == "list" and previous is not None and previous.tag == "p" and out:
             if "".join(previous.itertext()).rstrip().endswith(":"):
@@ -197,8 +201,8 @@ def _plain_cells(data: list[list], widths: list[float], header: int, ctx: Contex
         changed = False
         for r in span:
             for col, cell in enumerate(data[r]):
-                frags = getattr(cell, "frags", None)
-                if not isinstance(cell, Para) or cell.style is not style or len(frags or ()) != 1:
+                frags: list = getattr(cell, "frags", None) or []
+                if not isinstance(cell, Para) or cell.style is not style or len(frags) != 1:
                     continue
                 frag = frags[0]
                 if (hasattr(frag, "cbDefn") or frag.link or frag.us_lines or frag.rise or not frag.text

@@ -123,7 +123,7 @@ class SubsetFont(TTFont):
 
     def __init__(self, name: str, filename: str, **kwargs: Any):
         super().__init__(name, filename, **kwargs)
-        face, made = self.face, OrderedDict()
+        face, made = self.face, OrderedDict[Any, Any]()
         make, add = face.makeSubset, face.addSubsetObjects
         flate = _CachedFlate()
 
@@ -144,7 +144,7 @@ class SubsetFont(TTFont):
             return ref
 
         face.makeSubset, face.addSubsetObjects = make_subset, add_subset_objects
-        self._flate, self._widths = flate, OrderedDict()
+        self._flate, self._widths = flate, OrderedDict[Any, Any]()
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's
         state = self.state[doc]  # reportlab lets go of it here

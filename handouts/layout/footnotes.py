@@ -37,7 +37,7 @@ def _split_part(part: Flowable) -> Any:
     drawing it to find its marks. (Platypus internals, kept here; the test
     `test_a_split_paragraph_part_is_read_as_it_is_drawn` fails when they change.)"""
     lines = getattr(part, "blPara", None)
-    if isinstance(part, Paragraph) and getattr(part, "_splitpara", 0) and getattr(lines, "kind", 0) == 1:
+    if isinstance(part, Paragraph) and getattr(part, "_splitpara", None) and getattr(lines, "kind", None) == 1:
         return lines
     return None
 
@@ -311,14 +311,14 @@ class _PageFit:
         if not parts:
             return None
         first = parts[0]
-        marks = split_part_marks(first)
-        if marks is not None:  # a paragraph's part: its lines say it all
-            return _Trial(parts, first.height, self.area.fresh(marks), marks)
+        lines_marks = split_part_marks(first)
+        if lines_marks is not None:  # a paragraph's part: its lines say it all
+            return _Trial(parts, first.height, self.area.fresh(lines_marks), lines_marks)
         height = first.wrapOn(block.canv, self.width, room)[1]
-        marks = self._seen.get(round(height, 3))
-        if marks is None:  # parts of the same height print the same marks
-            marks = self._seen[round(height, 3)] = marks_printed(first, block.canv, self.width)
-        return _Trial(parts, height, self.area.fresh(marks), marks)
+        seen = self._seen.get(round(height, 3))
+        if seen is None:  # parts of the same height print the same marks
+            seen = self._seen[round(height, 3)] = marks_printed(first, block.canv, self.width)
+        return _Trial(parts, height, self.area.fresh(seen), seen)
 
     def fits_whole(self, trial: _Trial) -> bool:
         return trial.height + self.area.grow(trial.marks) <= self.height + FUZZ

@@ -90,10 +90,11 @@ def pick_font(char: str, font_name: str, chain: tuple[str, ...]) -> str | None:
     with a bold or italic face of its own that has the character, and the first family
     that has it at all only when none does. None when no font has it."""
     key = (char, font_name, chain)
-    hit = _picked.get(key, False)
-    if hit is False:
+    try:
+        return _picked[key]
+    except KeyError:
         hit = _picked[key] = _pick(char, font_name, chain)
-    return hit
+        return hit
 
 
 def _pick(char: str, font_name: str, chain: tuple[str, ...]) -> str | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from typing import Any
 
 from reportlab.lib.colors import Color, toColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
@@ -160,6 +161,10 @@ def parse_markup_fast(text: str, style, case_sensitive: int = 1):
 class WithFallback(Paragraph):
     """A paragraph whose characters its fonts lack are set in the style's fallback fonts
     (`style.fallback`, see glyphs.py), and whose right-to-left runs are in visual order."""
+
+    # reportlab's, set by `_setup`: declared for the type checker
+    frags: list[Any]
+    style: Any
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         super()._setup(text, style, bulletText, frags, cleaner)

@@ -20,10 +20,14 @@ from reportlab.platypus import Frame
 class Rect(Protocol):
     """Any rectangle in points, (x, y) its bottom-left corner: a leaflet's panel, say."""
 
-    x: float
-    y: float
-    width: float
-    height: float
+    @property
+    def x(self) -> float: ...
+    @property
+    def y(self) -> float: ...
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,7 @@ def document_sections(blocks: Iterable[Any], max_level: int = 2) -> list[Section
     are left out; list items and callouts are ordinary text blocks.
     """
     sections: list[Section] = []
-    title, ref, texts = "(introduction)", None, []
+    title, ref, texts = "(introduction)", None, list[TextBlock]()
     for block in _flatten(blocks):
         if block.kind == "heading" and block.level <= max_level:
             if texts or ref is not None:

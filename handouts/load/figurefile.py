@@ -50,10 +50,11 @@ def on_disk(path: Path) -> Path | None:
         if not step.exists():
             wanted = unicodedata.normalize("NFC", part)
             try:
-                step = next((c for c in found.iterdir() if unicodedata.normalize("NFC", c.name) == wanted), None)
+                same = next((c for c in found.iterdir() if unicodedata.normalize("NFC", c.name) == wanted), None)
             except OSError:
                 return None
-            if step is None:
+            if same is None:
                 return None
+            step = same
         found = step
     return found if found.is_file() else None

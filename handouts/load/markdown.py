@@ -60,7 +60,7 @@ def markdown_parser() -> MarkdownIt:
     md.use(container_plugin, name="box", marker=":", validate=lambda *_: True)
     # markdown-it leaves an image or link to file://, data: ... as literal text; take
     # every address, so that the figure or link says what is wrong with it instead.
-    md.validateLink = lambda url: True
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it-py's hook, meant to be replaced
     return md
 
 
@@ -337,6 +337,7 @@ def _quote(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _Stat
             state.found.error(ref, f'unknown box kind "[!{marker.group(1)}]"'
                               f"{did_you_mean(name, ALERT_KINDS)}; use [!TIP], [!NOTE] or [!WARNING]")
         kind, title = ALERT_KINDS.get(name, "note"), escape(marker.group(2).strip())
+        assert inline is not None and inline.children  # the marker is its first child
         rest = inline.children[1:]
         while rest and rest[0].type in ("softbreak", "hardbreak"):
             rest = rest[1:]

@@ -111,7 +111,7 @@ def _build_value(node: yaml.Node, ref: SourceRef, path: str, line_offset: int,
     if isinstance(value, str):
         if _BREAK_STAND_IN in value:
             value = value.replace(_BREAK_STAND_IN, "\n")
-        if node.style == '"':  # escapes ("\a", "\x1b", "\ud800") can make any character
+        if isinstance(node, yaml.ScalarNode) and node.style == '"':  # escapes ("\a", "\x1b", "\ud800") can make any character
             value = value.replace(LINE_BREAK, "\n")
             bad = UNPRINTABLE.search(value)
             if bad:

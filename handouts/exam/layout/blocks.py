@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
@@ -58,7 +58,7 @@ def _exam_styles(theme: Theme, language: str) -> dict:
     return styles
 
 
-def children(elem: ET.Element, ctx: Context) -> list:
+def children(elem: ET.Element, ctx: ExamContext) -> list:
     """The flowables of `elem`'s children, exam builders first, then the handouts' own."""
     out: list = []
     for child in elem:
@@ -68,23 +68,23 @@ def children(elem: ET.Element, ctx: Context) -> list:
     return out
 
 
-def _grid(rows: list[list], widths: list[float], ctx: Context, extra: tuple = ()) -> Table:
+def _grid(rows: list[list], widths: list[float], ctx: ExamContext, extra: tuple = ()) -> Table:
     style = _table_style(ctx, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                          ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
                          ("BOTTOMPADDING", (0, 0), (-1, -1), 3), *extra)
     return Table(rows, colWidths=widths, style=style, hAlign="LEFT")
 
 
-def _table_style(ctx: Context, *commands: tuple) -> TableStyle:
+def _table_style(ctx: ExamContext, *commands: tuple) -> TableStyle:
     # reportlab sets its cells' font, Helvetica unless told, before each table's first cell.
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font), *commands])
 
 
-def _choice_text(choice: ET.Element, ctx: Context) -> Flowable:
+def _choice_text(choice: ET.Element, ctx: ExamContext) -> Flowable:
     return _lettered(choice.get("letter", ""), 2, ctx.text(choice), ctx)
 
 
-def _lettered(label: str, gap: int, text: str, ctx: Context) -> Flowable:
+def _lettered(label: str, gap: int, text: str, ctx: ExamContext) -> Flowable:
     """`label` in bold, `gap` non-breaking spaces, then `text`, as one paragraph would
     set them. The text is a paragraph of its own, the same whatever its letter in a
     version: it is broken into lines once per exam, and drawn more cheaply. Every
@@ -105,15 +105,15 @@ _TAG = re.compile(r"<[^>]*>")
 _WIDE = "MW"  # the widest capitals
 
 
-def choices(elem: ET.Element, ctx: Context) -> list:
+def choices(elem: ET.Element, ctx: ExamContext) -> list:
     return [own_copy(ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, True)) for c in elem.findall("choice")]
 
 
-def items(elem: ET.Element, ctx: Context) -> list:
+def items(elem: ET.Element, ctx: ExamContext) -> list:
     return [own_copy(ctx.shared.made(Choice, _choice_text(c, ctx), INDENT, False)) for c in elem.findall("choice")]
 
 
-def order(elem: ET.Element, ctx: Context) -> list:
+def order(elem: ET.Element, ctx: ExamContext) -> list:
     """Numbered boxes for the letters in order, in as many rows as the width needs."""
     count = int(elem.get("count", "0"))
     style = ctx.styles["choice"]
@@ -131,7 +131,7 @@ def order(elem: ET.Element, ctx: Context) -> list:
     return [Spacer(0, 2), _grid(rows, widths, ctx, (("BOTTOMPADDING", (0, 0), (-1, -1), 5),))]
 
 
-def number(elem: ET.Element, ctx: Context) -> list:
+def number(elem: ET.Element, ctx: ExamContext) -> list:
     """A numeric answer: a box to write the number in, then its unit."""
     unit = elem.get("unit", "")
     cells = ["", TickBox(9 * mm, _NUMBER_BOX), ctx.paragraph(_escaped(unit), "choice") if unit else ""]
@@ -146,7 +146,7 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def matching(elem: ET.Element, ctx: Context) -> list:
+def matching(elem: ET.Element, ctx: ExamContext) -> list:
     prompts, answers = elem.findall("prompt"), elem.findall("choice")
     half = (ctx.width - INDENT - 14 * mm) / 2
     rows = []
@@ -161,25 +161,25 @@ def matching(elem: ET.Element, ctx: Context) -> list:
     return [_grid(rows, [INDENT, half, 10 * mm, 4 * mm, half], ctx)]
 
 
-def lines(elem: ET.Element, ctx: Context) -> list:
+def lines(elem: ET.Element, ctx: ExamContext) -> list:
     count = int(elem.get("n", "4"))
     return [Spacer(0, LINE_GAP * 0.6), AnswerSpace(count * LINE_GAP, count, ctx.theme.colour("rule"))]
 
 
-def box(elem: ET.Element, ctx: Context) -> list:
+def box(elem: ET.Element, ctx: ExamContext) -> list:
     return [Spacer(0, 4), AnswerSpace(float(elem.get("height", "4")) * 10 * mm, 0, ctx.theme.colour("rule"))]
 
 
-def hint(elem: ET.Element, ctx: Context) -> list:
+def hint(elem: ET.Element, ctx: ExamContext) -> list:
     return [ctx.para(elem, "hint")]
 
 
-def question(elem: ET.Element, ctx: Context) -> list:
+def question(elem: ET.Element, ctx: ExamContext) -> list:
     # A question never splits across pages: its parts move together.
     return [Together(_question_parts(elem, ctx), elem.get("n", "")), Spacer(0, ctx.styles["body"].leading * 0.8)]
 
 
-def _question_parts(elem: ET.Element, ctx: Context) -> list:
+def _question_parts(elem: ET.Element, ctx: ExamContext) -> list:
     stem = elem.find("stem")
     muted = ctx.theme.colour("muted").hexval()[2:]
     points = elem.get("points-label", "").replace(" ", NBSP)  # "(1 punt)" never breaks
@@ -196,11 +196,11 @@ def _question_parts(elem: ET.Element, ctx: Context) -> list:
     return flowables
 
 
-def _indented(flowables: list, ctx: Context) -> list:
+def _indented(flowables: list, ctx: ExamContext) -> list:
     return [_grid([["", f]], [INDENT, ctx.width - INDENT], ctx) for f in flowables]
 
 
-def case(elem: ET.Element, ctx: Context) -> list:
+def case(elem: ET.Element, ctx: ExamContext) -> list:
     head = [ctx.paragraph(f"<b>{elem.get('title', '')}</b>", "case")]
     head += [ctx.para(p, "case") for p in elem.findall("p")]
     questions = elem.findall("question")
@@ -216,7 +216,7 @@ def case(elem: ET.Element, ctx: Context) -> list:
     return [first, gap, *[f for q in questions[1:] for f in question(q, ctx)]]
 
 
-def examhead(elem: ET.Element, ctx: Context) -> list:
+def examhead(elem: ET.Element, ctx: ExamContext) -> list:
     out = [ctx.para(child, child.tag) for child in elem if child.tag in ("kicker", "title", "subtitle", "byline")]
     fields = elem.find("fields")
     if fields is not None:
@@ -227,7 +227,7 @@ def examhead(elem: ET.Element, ctx: Context) -> list:
     return [Together(out), Spacer(0, 10)]
 
 
-def _fields(fields: ET.Element, ctx: Context) -> Table:
+def _fields(fields: ET.Element, ctx: ExamContext) -> Table:
     """Name, student number (and class) on lines to write on, the version badge beside."""
     rule = ctx.theme.colour("text")
     para = ctx.paragraph
@@ -249,7 +249,7 @@ def _fields(fields: ET.Element, ctx: Context) -> Table:
                   ("RIGHTPADDING", (2, 0), (2, -1), 0)))  # the badge ends at the text edge
 
 
-def _marker(marker: ET.Element, ctx: Context) -> Table:
+def _marker(marker: ET.Element, ctx: ExamContext) -> Table:
     """A framed box for the marker: points scored out of the total, and the grade."""
     para, rule = ctx.paragraph, ctx.theme.colour("text")
     field = ctx.styles["field"]
@@ -269,11 +269,11 @@ def _marker(marker: ET.Element, ctx: Context) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, -1), (-1, -1), 2)))
 
 
-def paragraph(elem: ET.Element, ctx: Context) -> list:
+def paragraph(elem: ET.Element, ctx: ExamContext) -> list:
     return [ctx.paragraph(ctx.text(elem), "body")]
 
 
-def grid(elem: ET.Element, ctx: Context) -> list:
+def grid(elem: ET.Element, ctx: ExamContext) -> list:
     """A table with declared column widths (in % of the column): cheaper than `table`."""
     widths = [ctx.width * float(w) / 100 for w in elem.get("widths", "").split(",") if w]
     rows, header = [], 0
@@ -307,7 +307,7 @@ def _fitted(widths: list[float], rows: list[list]) -> list[float]:
         for i, cell in enumerate(cells[:len(widths)]):
             need[i] = max(need[i], _longest_word(cell) + 2 * _CELL_PADDING)
     spare = {i: w - n for i, (n, w) in enumerate(zip(need, widths, strict=True)) if n < w}
-    room, granted = sum(spare.values()), {}
+    room, granted = sum(spare.values()), dict[int, float]()
     for i in sorted((i for i, (n, w) in enumerate(zip(need, widths, strict=True)) if n > w),
                     key=lambda i: need[i] - widths[i]):
         if need[i] - widths[i] <= room - sum(granted.values()):
@@ -329,7 +329,7 @@ class _GridPlan:
     """A grid's cells (the exam's shared paragraphs, or plain strings) and its style;
     it also keeps the recorded drawings of the tables made from it."""
 
-    def __init__(self, rows: list[list], widths: list[float], header: int, ctx: Context):
+    def __init__(self, rows: list[list], widths: list[float], header: int, ctx: ExamContext):
         c = ctx.theme.colours
         style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), _GRID_TOP),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), _GRID_BOTTOM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, c["rule"])]
@@ -382,11 +382,11 @@ def _plain_font(cells: list, widths: list[float]) -> tuple | None:
     return font if len(cells) == len(widths) else None
 
 
-def keyitem(elem: ET.Element, ctx: Context) -> list:
+def keyitem(elem: ET.Element, ctx: ExamContext) -> list:
     return [Together(children(elem, ctx)), Spacer(0, 4)]
 
 
-def part(elem: ET.Element, ctx: Context) -> list:
+def part(elem: ET.Element, ctx: ExamContext) -> list:
     return [PartStart(int(elem.get("index", "0")), elem.get("code", "")), *children(elem, ctx)]
 
 
@@ -475,9 +475,9 @@ class ExamLayout:
         if known is None:
             known = kept[key] = make()
             if recent and len(kept) > _KEPT_RECENT:
-                kept.popitem(last=False)
+                self._recent.popitem(last=False)
         elif recent:
-            kept.move_to_end(key)
+            self._recent.move_to_end(key)
         return known
 
     def indented(self, style: str, more: float) -> str:
@@ -496,7 +496,7 @@ _KEPT_RECENT = 16  # grids
 
 @dataclass
 class ExamContext(Context):
-    shared: ExamLayout | None = None
+    shared: ExamLayout = field(kw_only=True)
 
     def para(self, elem: ET.Element, style: str) -> Paragraph:
         return self.paragraph(self.text(elem), style)

@@ -10,6 +10,7 @@ footer included, for the print file to take as they are (exam.layout.recording.S
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -30,8 +31,8 @@ class ExamCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self.footer: tuple[int, int] | None = None  # (part, page in part) of this page
-        self.draw_footer = None  # callback(canvas, part, page, pages)
-        self.capture = None  # callback(canvas, pages' operators): told before writing
+        self.draw_footer: Callable[[Any, int, int, int], None] | None = None  # (canvas, part, page, pages)
+        self.capture: Callable[[Any, tuple[str, ...]], None] | None = None  # (canvas, pages' operators): before writing
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
@@ -137,6 +138,7 @@ class ExamDoc(BaseDocTemplate):
         return super().build(flowables, **kwargs)
 
     def _primed(self, canvas: Canvas) -> Canvas:
+        assert self.priming is not None  # only asked for when there is one
         self.priming.prime(canvas._doc)
         if self.pages is not None and isinstance(canvas, ExamCanvas):
             canvas.capture = self._captured

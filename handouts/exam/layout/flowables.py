@@ -26,6 +26,11 @@ class Para(WithFallback):
     their paragraphs (see `ExamLayout`), and KeepTogether, the frame and tables all
     ask again: line breaking happens once per text and width."""
 
+    # reportlab's, set by `wrap`: declared for the type checker
+    _wrapWidths: list[float]
+    blPara: Any
+    height: float
+
     def wrap(self, availWidth, availHeight):
         known = self.__dict__.setdefault("_lines", {})
         hit = known.get(availWidth)

@@ -67,7 +67,8 @@ def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayou
     parts = iter(parts)
     first = next(parts)
     doc, _ = _document(first.attributes, theme, shared)
-    doc.totals, doc.priming = [], priming
+    totals: list[int] = []
+    doc.totals, doc.priming = totals, priming
 
     def story(index: int, part: RecordedPart) -> list:
         canvas = getattr(doc, "canv", None)  # none yet for the first part: primed when made
@@ -77,9 +78,10 @@ def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayou
         else:
             if part.pages is None and relay is not None:
                 part = relay(part)
+            assert part.pages is not None, "a part made elsewhere needs `relay`"
             drawn = [PlacedPage(placed) for placed in part.pages]
         doc.codes.append(part.code)
-        doc.totals.append(len(drawn))
+        totals.append(len(drawn))
         pages: list = [PartStart(index, part.code)]
         for n, page in enumerate(drawn):
             pages += [PageBreak(), page] if n else [page]

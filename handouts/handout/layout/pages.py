@@ -38,6 +38,8 @@ class LateFormCanvas(Canvas):
     (A marked line cannot come from text: strings in a content stream have their line
     breaks escaped.)"""
 
+    _code: list[str]  # reportlab's: the page's content stream so far
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.before_save: list = []
@@ -123,6 +125,7 @@ class HandoutDoc(BaseDocTemplate):
         self._last_page = 0
         self._sidenote_floor = 0.0
         self._outline_level = -1
+        self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -180,8 +183,8 @@ class HandoutDoc(BaseDocTemplate):
             canvas.fill_late(f"page-{page}", right_text(text, style.fontName, style.fontSize, style.textColor,
                                                         *self._page_label_at(), self.theme.fonts))
         for anchor in sorted(self._contents_anchors):
-            page = self.heading_pages.get(anchor)
-            canvas.fill_late(f"contents-{anchor}", right_text(str(page or "?"), self.theme.body_font,
+            known = self.heading_pages.get(anchor)
+            canvas.fill_late(f"contents-{anchor}", right_text(str(known or "?"), self.theme.body_font,
                                                               self.theme.sizes["body"], self.theme.colour("text")))
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
@@ -190,12 +193,12 @@ class HandoutDoc(BaseDocTemplate):
             flowables = [*flowables, CarriedNotes()]
         return super().build(flowables, **kwargs)
 
-    def handle_flowable(self, flowables):  # noqa: D102 - reportlab's verb
-        # remembered for an error about a block too tall for any page (handouts.pdf)
-        self.current_ref = getattr(flowables[0], "source_ref", None) or getattr(self, "current_ref", None)
+    # -- per page state
+    def handle_flowable(self, flowables: list) -> None:  # noqa: D102 - reportlab's verb
+        # The parts of a split block carry no line of their own: the block's stays.
+        self.current_ref = getattr(flowables[0], "source_ref", None) or self.current_ref
         super().handle_flowable(flowables)
 
-    # -- per page state
     def handle_pageBegin(self):
         self._sidenote_floor = self.pagesize[1] - self.theme.page["top"]
         super().handle_pageBegin()

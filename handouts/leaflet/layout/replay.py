@@ -66,6 +66,7 @@ class _FontState:
 
     def install(self, doc: Any) -> None:
         if self.mapped and self.font.fontName not in doc.fontMapping:  # first drawn with
+            assert self.internal_name is not None  # a font drawn with has its PDF name
             doc.fontMapping[self.font.fontName] = "/" + self.internal_name
             doc.delayedFonts.append(self.font)
         state = self.font._assignState(doc)
