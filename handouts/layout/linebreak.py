@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 INFINITY = 10_000  # a penalty this high forbids the break; minus it forces one
 
@@ -26,7 +27,7 @@ INFINITY = 10_000  # a penalty this high forbids the break; minus it forces one
 @dataclass(slots=True)
 class Box:
     width: float
-    content: object = None
+    content: Any = None  # what the caller breaks: the breaker never looks inside
 
 
 @dataclass(slots=True)
@@ -34,7 +35,7 @@ class Glue:
     width: float
     stretch: float
     shrink: float
-    content: object = None
+    content: Any = None  # what the caller breaks: the breaker never looks inside
 
 
 @dataclass(slots=True)
@@ -42,7 +43,7 @@ class Penalty:
     width: float  # added to the line when it breaks here (the hyphen)
     cost: float
     flagged: bool = False  # a hyphen: counts for hyphens in a row
-    content: object = None
+    content: Any = None  # what the caller breaks: the breaker never looks inside
 
 
 Item = Box | Glue | Penalty

@@ -276,7 +276,7 @@ def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
     ragged = style.alignment == TA_LEFT
     if not (ragged or style.alignment == TA_JUSTIFY) or style.endDots or style.justifyLastLine:
         return None
-    if (style.wordWrap or "").upper() in ("RTL", "CJK") or getattr(para, "_splitpara", 0):
+    if (style.wordWrap or "").upper() in ("RTL", "CJK") or getattr(para, "_splitpara", False):
         return None
     frags = para.frags
     if not frags or isinstance(frags[0], list):
@@ -285,7 +285,7 @@ def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
         text = getattr(f, "text", None)
         if text is None or getattr(f, "lineBreak", False) or "\xad" in text:
             return None
-        if hasattr(f, "cbDefn") and (getattr(f.cbDefn, "width", 0) or f.cbDefn.kind == "img"):
+        if hasattr(f, "cbDefn") and (getattr(f.cbDefn, "width", None) or f.cbDefn.kind == "img"):
             return None  # a picture in the text; a mark (an anchor, a callback) is taken
         if style.shaping and getattr(getFont(f.fontName), "shapable", False):
             return None
@@ -448,7 +448,8 @@ def _slice(pieces: list[tuple], start: int, end: int) -> list[tuple]:
 def _line(items: list, start: int, end: int, max_width: float) -> FragLine:
     """reportlab's line structure for items start..end (end: the break)."""
     words: list = []
-    source = g = None
+    source: Any = None
+    g: Any = None
     count, width = 1, 0.0
     for item in items[start:end]:
         if isinstance(item, linebreak.Box):

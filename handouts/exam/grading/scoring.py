@@ -131,8 +131,10 @@ def _share(item: Item, answer: Answer, rules: GradingRules) -> tuple[Fraction, t
         return Fraction(hits, len(accepted)), ()
     if kind == "numeric":
         numeric = item.entry.numeric
+        assert numeric is not None and answer.number is not None  # a numeric question's entry has its range
         return Fraction(numeric.low <= answer.number <= numeric.high), ()
     # open: the marker's points, at most the question's
+    assert answer.number is not None  # an open question's cell holds the marker's points
     return min(Fraction(answer.number) / item.entry.points, Fraction(1)), ()
 
 

@@ -68,6 +68,7 @@ def results_xlsx(graded: Graded, words: dict[str, str]) -> bytes:
 
     book = Workbook()
     sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
     sheet.title = words["report"]
     for row in result_rows(graded, words):
         sheet.append([float(round(v, 2)) if isinstance(v, Fraction) and v.denominator != 1 else
