@@ -8,6 +8,7 @@ LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "figure": "Afbeelding",
         "figure_ref": "afbeelding",
+        "section_ref": "paragraaf {number} (pagina {page})",
         "contents": "Inhoud",
         "page_of": "pagina {page} van {pages}",
         "chapter": "Hoofdstuk",
@@ -20,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "figure": "Figure",
         "figure_ref": "Figure",
+        "section_ref": "section {number} (page {page})",
         "contents": "Contents",
         "page_of": "page {page} of {pages}",
         "chapter": "Chapter",

@@ -52,6 +52,7 @@ class Context:
     width: float  # the text column
     figure_word: str = "afbeelding"
     figures: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)  # heading id → "paragraaf 3.2 (pagina 5)"
     footnotes: dict[int, Paragraph] = field(default_factory=dict)
     body_style: str = "body"  # list items and callouts set their own
     plain_cells: bool = False  # table cells of one plain line drawn as strings (handouts)
@@ -62,7 +63,7 @@ class Context:
             self.accent_font = f'<font color="#{self.theme.colour("accent").hexval()[2:]}">'
 
     def text(self, elem: ET.Element) -> str:
-        return resolve_marks(inner(elem), self.figures, self.figure_word, self.accent_font)
+        return resolve_marks(inner(elem), self.figures, self.figure_word, self.accent_font, self.sections)
 
     def para(self, elem: ET.Element, style: str) -> Paragraph:
         return Para(self.text(elem), self.styles[style])
@@ -345,7 +346,7 @@ _TEXT = tag("", INLINE)  # a tag that holds paragraph markup only
 # template stage checks what a template makes against it (templating.render).
 HANDOUT_MARKUP = MarkupTable({
     **INLINE_MARKUP,
-    "document": tag("kind lang title header-left header-right page-label figure-ref src",
+    "document": tag("kind lang title header-left header-right page-label figure-ref section-ref src",
                     BLOCKS | {"figures", "footnotes"}),
     "figures": tag("", "figure-number"),
     "figure-number": tag("anchor n"),
