@@ -72,3 +72,33 @@ def test_subscript_and_superscript_are_smaller_and_strike_through_prints_its_wor
     sizes = _sizes(pdf)
     body = max(size for piece, size in sizes.items() if "Water" in piece)
     assert sizes["2"] < body * 0.9
+
+
+def _baselines(reader: PdfReader, page: int = 0) -> dict[str, float]:
+    """Each piece of text on the page → the height of its baseline."""
+    found: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.setdefault(text.strip(), cm[5] + tm[5] * cm[3])
+
+    reader.pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def test_nested_numbered_lists_count_1_a_i(project):
+    pdf = build_one(project, "---\ntitle: L\n---\n\n1. Een\n   1. Sub een\n   2. Sub twee\n      1. Diep\n2. Twee\n")
+    words = page_texts(pdf)[0].split()
+    assert words[words.index("Een") - 1] == "1."
+    assert words[words.index("Sub") - 1] == "a."
+    assert words[words.index("Diep") - 1] == "i."
+    assert words[words.index("Twee") - 1] == "2."
+
+
+def test_paragraphs_in_a_box_keep_the_space_between_paragraphs(project):
+    box = "> [!TIP]\n> Eerste alinea in de box.\n>\n> Tweede alinea in de box.\n>\n> Derde.\n"
+    loose = "Eerste alinea buiten.\n\nTweede alinea buiten.\n"
+    lines = _baselines(build_one(project, f"---\ntitle: B\n---\n\n{loose}\n{box}"))
+    outside = lines["Eerste alinea buiten."] - lines["Tweede alinea buiten."]
+    inside = lines["Eerste alinea in de box."] - lines["Tweede alinea in de box."]
+    assert inside >= outside - 0.5

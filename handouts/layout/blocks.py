@@ -57,6 +57,7 @@ class Context:
     body_style: str = "body"  # list items and callouts set their own
     plain_cells: bool = False  # table cells of one plain line drawn as strings (handouts)
     accent_font: str = ""  # the opening font tag in the accent colour (made once)
+    list_depth: int = 0  # numbered lists inside numbered lists count 1. / a. / i.
 
     def __post_init__(self) -> None:
         if not self.accent_font:
@@ -130,7 +131,7 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     ordered = elem.get("ordered") == "1"
     body = ctx.styles["body"]
     items = []
-    tight = replace(ctx, body_style="item")
+    tight = replace(ctx, body_style="item", list_depth=ctx.list_depth + (1 if ordered else 0))
     for item in elem.findall("item"):
         inner_flowables = build_children(item, tight)
         items.append(ListItem(inner_flowables or [Spacer(0, 0)]))
@@ -139,8 +140,12 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     after = Spacer(0, body.spaceAfter * 0.6)
     if ordered:
         start = int(elem.get("start", "1"))
-        return [ListFlowable(items, bulletType="1", start=start, bulletFormat="%s.", **common), after]
+        numbering = NUMBERING[ctx.list_depth % len(NUMBERING)]
+        return [ListFlowable(items, bulletType=numbering, start=start, bulletFormat="%s.", **common), after]
     return [ListFlowable(items, bulletType="bullet", start="•", **common), after]
+
+
+NUMBERING = ("1", "a", "i")  # reportlab's bullet types: 1. 2. / a. b. / i. ii.
 
 
 def table(elem: ET.Element, ctx: Context) -> list:
@@ -279,7 +284,9 @@ def callout(elem: ET.Element, ctx: Context) -> list:
         ("TOPPADDING", (0, 0), (-1, 0), 6),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
         ("TOPPADDING", (0, 1), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+        # a table cell drops its paragraph's space after: give it back between blocks
+        ("BOTTOMPADDING", (0, 1), (-1, -2), ctx.styles["body"].spaceAfter),
         # the label never stands alone at the foot of a page
         ("NOSPLIT", (0, 0), (-1, min(1, len(rows) - 1))),
     ])
