@@ -102,3 +102,17 @@ def test_paragraphs_in_a_box_keep_the_space_between_paragraphs(project):
     outside = lines["Eerste alinea buiten."] - lines["Tweede alinea buiten."]
     inside = lines["Eerste alinea in de box."] - lines["Tweede alinea in de box."]
     assert inside >= outside - 0.5
+
+
+def test_a_code_block_prints_in_a_monospace_face_with_its_indentation(project):
+    pdf = build_one(project, "---\ntitle: C\n---\n\nVoor.\n\n```\ndef f(x):\n    return x < 2\n```\n\nNa.\n")
+    lines: dict[str, str] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None:
+            lines[text.rstrip("\n")] = str(font.get("/BaseFont"))
+
+    pdf.pages[0].extract_text(visitor_text=visit)
+    assert lines["def f(x):"].endswith("NotoMono")
+    assert lines["    return x < 2"].endswith("NotoMono")
+    assert lines["Voor."].endswith("NotoSerif-Regular")

@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -20,6 +21,7 @@ from reportlab.platypus import (
     ListItem,
     PageBreak,
     Paragraph,
+    Preformatted,
     Spacer,
     Table,
     TableStyle,
@@ -27,7 +29,7 @@ from reportlab.platypus import (
 
 from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote
-from handouts.layout.fonts import face
+from handouts.layout.fonts import face, register_family
 from handouts.layout.footnotes import WithFootnotes
 from handouts.layout.headings import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.icons import callout_icon
@@ -125,6 +127,18 @@ def heading(elem: ET.Element, ctx: Context) -> list:
 
 def paragraph(elem: ET.Element, ctx: Context) -> list:
     return [ctx.para(elem, ctx.body_style)]
+
+
+CODE_FAMILY = "Noto Mono"  # fonts/mono: a full monospace face (the fallback one is a subset)
+
+
+def code(elem: ET.Element, ctx: Context) -> list:
+    """A code block: a monospace face, every line and its leading spaces as written."""
+    body = ctx.styles["body"]
+    style = ParagraphStyle("code", parent=body, fontName=register_family(CODE_FAMILY), fontSize=body.fontSize * 0.85,
+                           leading=body.fontSize * 1.15, leftIndent=8, backColor=colors.Color(0.95, 0.96, 0.97),
+                           borderPadding=(3, 4, 3, 4), spaceBefore=4, spaceAfter=body.spaceAfter + 3)
+    return [Preformatted("".join(elem.itertext()), style)]
 
 
 def bullet_list(elem: ET.Element, ctx: Context) -> list:
@@ -335,6 +349,7 @@ def body(elem: ET.Element, ctx: Context) -> list:
 BUILDERS: dict[str, Builder] = {
     "h": heading,
     "p": paragraph,
+    "code": code,
     "list": bullet_list,
     "table": table,
     "figure": figure,
@@ -362,6 +377,7 @@ HANDOUT_MARKUP = MarkupTable({
     "body": tag("", BLOCKS),
     "h": tag("level number anchor plain src", INLINE),
     "p": tag("src", INLINE),
+    "code": tag("src", INLINE),
     "list": tag("ordered start src", "item"),
     "item": tag("", BLOCKS),
     "table": tag("src", "row"),

@@ -187,7 +187,7 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
     if kind == "hr":
         return model.PageBreak(ref)
     if kind in ("code_block", "fence"):
-        return model.Paragraph(escape(tok.content.rstrip("\n")).replace("\n", "<br/>"), ref)
+        return model.Code(escape(tok.content.rstrip("\n")), ref)
     if kind in ("blockquote_open",):
         return _quote(tokens, i, close, ref, state)
     if kind == "html_block":
