@@ -116,3 +116,17 @@ def test_a_code_block_prints_in_a_monospace_face_with_its_indentation(project):
     assert lines["def f(x):"].endswith("NotoMono")
     assert lines["    return x < 2"].endswith("NotoMono")
     assert lines["Voor."].endswith("NotoSerif-Regular")
+
+
+def test_a_definition_list_prints_its_terms_in_bold_and_indents_their_definitions(project):
+    pdf = build_one(project, "---\ntitle: D\n---\n\nVoor.\n\nFlexie\n: buigen van een gewricht.\n\nNa.\n")
+    found: dict[str, tuple[str, float]] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None:
+            found[text.strip()] = (str(font.get("/BaseFont")), cm[4] + tm[4])
+
+    pdf.pages[0].extract_text(visitor_text=visit)
+    assert found["Flexie"][0].endswith("-Bold")
+    assert found["buigen van een gewricht."][1] > found["Voor."][1] + 10
+    assert ":" not in page_texts(pdf)[0]

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     ActionFlowable,
     CondPageBreak,
+    Indenter,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -139,6 +140,19 @@ def code(elem: ET.Element, ctx: Context) -> list:
                            leading=body.fontSize * 1.15, leftIndent=8, backColor=colors.Color(0.95, 0.96, 0.97),
                            borderPadding=(3, 4, 3, 4), spaceBefore=4, spaceAfter=body.spaceAfter + 3)
     return [Preformatted("".join(elem.itertext()), style)]
+
+
+def definition_list(elem: ET.Element, ctx: Context) -> list:
+    """Each term in bold, kept with its definition, which is indented below it."""
+    body = ctx.styles["body"]
+    term_style = body.clone("term", fontName=face(body.fontName, bold=True), spaceAfter=1, keepWithNext=1)
+    out: list = []
+    for child in elem:
+        if child.tag == "term":
+            out.append(Para(ctx.text(child), term_style))
+        elif child.tag == "definition":
+            out += [Indenter(left=16), *build_children(child, replace(ctx, width=ctx.width - 16)), Indenter(left=-16)]
+    return out
 
 
 def bullet_list(elem: ET.Element, ctx: Context) -> list:
@@ -350,6 +364,7 @@ BUILDERS: dict[str, Builder] = {
     "h": heading,
     "p": paragraph,
     "code": code,
+    "deflist": definition_list,
     "list": bullet_list,
     "table": table,
     "figure": figure,
@@ -378,6 +393,9 @@ HANDOUT_MARKUP = MarkupTable({
     "h": tag("level number anchor plain src", INLINE),
     "p": tag("src", INLINE),
     "code": tag("src", INLINE),
+    "deflist": tag("src", "term definition"),
+    "term": tag("", INLINE),
+    "definition": tag("", BLOCKS),
     "list": tag("ordered start src", "item"),
     "item": tag("", BLOCKS),
     "table": tag("src", "row"),

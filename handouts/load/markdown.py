@@ -19,6 +19,7 @@ from markdown_it.common.normalize_url import validateLink as usual_link
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.subscript import sub_plugin
@@ -50,6 +51,7 @@ def markdown_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(sub_plugin).use(superscript_plugin)  # H~2~O, m^2^
+    md.use(deflist_plugin)  # a term, then ": its definition" on the next line
     md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
     # One container name that accepts any kind; the kind is checked here, so an
     # unknown one gets a real message instead of silently staying literal text.
@@ -180,6 +182,8 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
             j = item_close + 1
         start = int(tok.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
         return model.ListBlock(kind == "ordered_list_open", start, tuple(items), ref)
+    if kind == "dl_open":
+        return _definitions(tokens, i, close, ref, state)
     if kind == "table_open":
         return _table(tokens[i:close], ref, state)
     if kind == "container_box_open":
@@ -303,6 +307,21 @@ def _width(value: object, ref: SourceRef, state: _State) -> float:
         state.found.error(ref, f'the figure width "{value}" must be a percentage from 5 to 100, e.g. width="60%"')
         return 1.0
     return number / 100
+
+
+def _definitions(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _State) -> model.DefinitionList:
+    """A definition list: each term with the blocks of its definitions."""
+    items: list[tuple[str, tuple[model.Block, ...]]] = []
+    j = i + 1
+    while j < close:
+        end = _closing(tokens, j)
+        if tokens[j].type == "dt_open":
+            items.append((_inline(tokens[j + 1].children or [], _ref(state, tokens[j]), state), ()))
+        elif tokens[j].type == "dd_open" and items:
+            term, blocks = items[-1]
+            items[-1] = (term, blocks + _blocks(tokens, j + 1, end, state))
+        j = end + 1
+    return model.DefinitionList(tuple(items), ref)
 
 
 def _table(tokens: list[Token], ref: SourceRef, state: _State) -> model.Table:

@@ -39,6 +39,13 @@ class Code:
 
 
 @dataclass(frozen=True)
+class DefinitionList:
+    items: tuple[tuple[str, tuple[Block, ...]], ...]  # (term markup, its definition's blocks)
+    ref: SourceRef
+    kind: str = "deflist"
+
+
+@dataclass(frozen=True)
 class ListBlock:
     ordered: bool
     start: int
@@ -97,7 +104,7 @@ class Footnote:
     ref: SourceRef
 
 
-Block = Heading | Paragraph | Code | ListBlock | Table | Figure | Callout | SideNote | PageBreak
+Block = Heading | Paragraph | Code | DefinitionList | ListBlock | Table | Figure | Callout | SideNote | PageBreak
 
 
 @dataclass(frozen=True)
