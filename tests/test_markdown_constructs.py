@@ -130,3 +130,9 @@ def test_a_definition_list_prints_its_terms_in_bold_and_indents_their_definition
     assert found["Flexie"][0].endswith("-Bold")
     assert found["buigen van een gewricht."][1] > found["Voor."][1] + 10
     assert ":" not in page_texts(pdf)[0]
+
+
+def test_a_handout_date_is_written_the_way_its_language_writes_it(project):
+    assert "1 september 2026" in page_texts(build_one(project, "---\ntitle: D\ndate: 2026-09-01\n---\n\nTekst.\n"))[0]
+    english = "---\ntitle: D\ndate: 2026-09-01\nlanguage: en\n---\n\nText.\n"
+    assert "1 September 2026" in page_texts(build_one(project, english))[0]
