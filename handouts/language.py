@@ -8,6 +8,7 @@ LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "figure": "Afbeelding",
         "figure_ref": "afbeelding",
+        "section_ref": "paragraaf {number} (pagina {page})",
         "contents": "Inhoud",
         "page_of": "pagina {page} van {pages}",
         "chapter": "Hoofdstuk",
@@ -20,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "figure": "Figure",
         "figure_ref": "Figure",
+        "section_ref": "section {number} (page {page})",
         "contents": "Contents",
         "page_of": "page {page} of {pages}",
         "chapter": "Chapter",
@@ -36,6 +38,32 @@ HYPHENATION = {"nl": "nl_NL", "en": "en_GB"}
 
 # BCP 47 tags for the PDF /Lang entry, which screen readers use to pick a voice.
 PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
+
+
+# Month names for dates as the language writes them ("1 september 2026"). Two
+# languages and twelve words each: a table, rather than babel's 30 MB of locales.
+MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def written_date(value: object, language: str) -> str:
+    """A date (or a YYYY-MM-DD text) the way the language writes it: "1 september
+    2026"; any other text as it is."""
+    import datetime as dt
+
+    day = value
+    if isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if not isinstance(day, dt.date):
+        return str(value or "")
+    return f"{day.day} {MONTHS.get(language, MONTHS['en'])[day.month - 1]} {day.year}"
 
 
 def labels(language: str) -> dict[str, str]:

@@ -19,6 +19,7 @@ import jinja2.meta
 from markupsafe import Markup
 
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, did_you_mean, display_path, fail
+from handouts.language import written_date
 from handouts.layout.markup import INLINE, MarkupTable, Misfit, misfits, src
 from handouts.resources import builtin_dir
 
@@ -38,6 +39,7 @@ def environment(project_root: Path | None) -> jinja2.Environment:
     )
     # Inline text from the loader is escaped reportlab markup: pass it through as is.
     env.filters["inline"] = lambda text: Markup(text or "")
+    env.filters["written_date"] = written_date  # "1 september 2026"
     return env
 
 

@@ -59,5 +59,5 @@ def test_a_real_date_and_plain_words_still_print(project):
     project.write("content/b.md", "---\ntitle: B\ndate: najaar 2026\n---\n\nTekst.\n")
     result = project.run("build")
     assert result.exit_code == 0, result.output
-    assert "2026-09-01" in project.pdf("build/a.pdf").pages[0].extract_text()
+    assert "1 september 2026" in project.pdf("build/a.pdf").pages[0].extract_text()
     assert "najaar 2026" in project.pdf("build/b.pdf").pages[0].extract_text()

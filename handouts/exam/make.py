@@ -38,6 +38,7 @@ from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQue
 from handouts.exam.sampler import sample
 from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
+from handouts.language import written_date
 from handouts.layout.theme import load_theme
 from handouts.load.figurefile import address_problem, on_disk, written_names
 from handouts.load.project_files import outside_problem, project_file
@@ -322,7 +323,7 @@ def _overflow(exc: PageOverflow, document: str, sources: Sources) -> HandoutsErr
 
 def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str]) -> dict[str, Any]:
     """The exam's own details, the same in every version (no answers)."""
-    facts = [str(spec.date) if spec.date else "",
+    facts = [written_date(spec.date, spec.language) if spec.date else "",
              labels["minutes"].format(n=spec.duration) if spec.duration else "",
              points_text(labels, first.total_points)]
     return {

@@ -10,16 +10,19 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     ActionFlowable,
     CondPageBreak,
+    Indenter,
     KeepTogether,
     ListFlowable,
     ListItem,
     PageBreak,
     Paragraph,
+    Preformatted,
     Spacer,
     Table,
     TableStyle,
@@ -27,7 +30,7 @@ from reportlab.platypus import (
 
 from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote
-from handouts.layout.fonts import face
+from handouts.layout.fonts import face, register_family
 from handouts.layout.footnotes import WithFootnotes
 from handouts.layout.headings import ContentsEntry, HeadingParagraph, numbered_heading_style
 from handouts.layout.icons import callout_icon
@@ -52,17 +55,19 @@ class Context:
     width: float  # the text column
     figure_word: str = "afbeelding"
     figures: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)  # heading id → "paragraaf 3.2 (pagina 5)"
     footnotes: dict[int, Paragraph] = field(default_factory=dict)
     body_style: str = "body"  # list items and callouts set their own
     plain_cells: bool = False  # table cells of one plain line drawn as strings (handouts)
     accent_font: str = ""  # the opening font tag in the accent colour (made once)
+    list_depth: int = 0  # numbered lists inside numbered lists count 1. / a. / i.
 
     def __post_init__(self) -> None:
         if not self.accent_font:
             self.accent_font = f'<font color="#{self.theme.colour("accent").hexval()[2:]}">'
 
     def text(self, elem: ET.Element) -> str:
-        return resolve_marks(inner(elem), self.figures, self.figure_word, self.accent_font)
+        return resolve_marks(inner(elem), self.figures, self.figure_word, self.accent_font, self.sections)
 
     def para(self, elem: ET.Element, style: str) -> Paragraph:
         return Para(self.text(elem), self.styles[style])
@@ -132,11 +137,36 @@ def paragraph(elem: ET.Element, ctx: Context) -> list:
     return [ctx.para(elem, ctx.body_style)]
 
 
+CODE_FAMILY = "Noto Mono"  # fonts/mono: a full monospace face (the fallback one is a subset)
+
+
+def code(elem: ET.Element, ctx: Context) -> list:
+    """A code block: a monospace face, every line and its leading spaces as written."""
+    body = ctx.styles["body"]
+    style = ParagraphStyle("code", parent=body, fontName=register_family(CODE_FAMILY), fontSize=body.fontSize * 0.85,
+                           leading=body.fontSize * 1.15, leftIndent=8, backColor=colors.Color(0.95, 0.96, 0.97),
+                           borderPadding=(3, 4, 3, 4), spaceBefore=4, spaceAfter=body.spaceAfter + 3)
+    return [Preformatted("".join(elem.itertext()), style)]
+
+
+def definition_list(elem: ET.Element, ctx: Context) -> list:
+    """Each term in bold, kept with its definition, which is indented below it."""
+    body = ctx.styles["body"]
+    term_style = body.clone("term", fontName=face(body.fontName, bold=True), spaceAfter=1, keepWithNext=1)
+    out: list = []
+    for child in elem:
+        if child.tag == "term":
+            out.append(Para(ctx.text(child), term_style))
+        elif child.tag == "definition":
+            out += [Indenter(left=16), *build_children(child, replace(ctx, width=ctx.width - 16)), Indenter(left=-16)]
+    return out
+
+
 def bullet_list(elem: ET.Element, ctx: Context) -> list:
     ordered = elem.get("ordered") == "1"
     body = ctx.styles["body"]
     items = []
-    tight = replace(ctx, body_style="item")
+    tight = replace(ctx, body_style="item", list_depth=ctx.list_depth + (1 if ordered else 0))
     for item in elem.findall("item"):
         inner_flowables = build_children(item, tight)
         items.append(ListItem(inner_flowables or [Spacer(0, 0)]))
@@ -145,8 +175,12 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     after = Spacer(0, body.spaceAfter * 0.6)
     if ordered:
         start = int(elem.get("start", "1"))
-        return [ListFlowable(items, bulletType="1", start=start, bulletFormat="%s.", **common), after]
+        numbering = NUMBERING[ctx.list_depth % len(NUMBERING)]
+        return [ListFlowable(items, bulletType=numbering, start=start, bulletFormat="%s.", **common), after]
     return [ListFlowable(items, bulletType="bullet", start="•", **common), after]
+
+
+NUMBERING = ("1", "a", "i")  # reportlab's bullet types: 1. 2. / a. b. / i. ii.
 
 
 def table(elem: ET.Element, ctx: Context) -> list:
@@ -285,7 +319,9 @@ def callout(elem: ET.Element, ctx: Context) -> list:
         ("TOPPADDING", (0, 0), (-1, 0), 6),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
         ("TOPPADDING", (0, 1), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+        # a table cell drops its paragraph's space after: give it back between blocks
+        ("BOTTOMPADDING", (0, 1), (-1, -2), ctx.styles["body"].spaceAfter),
         # the label never stands alone at the foot of a page
         ("NOSPLIT", (0, 0), (-1, min(1, len(rows) - 1))),
     ])
@@ -334,6 +370,8 @@ def body(elem: ET.Element, ctx: Context) -> list:
 BUILDERS: dict[str, Builder] = {
     "h": heading,
     "p": paragraph,
+    "code": code,
+    "deflist": definition_list,
     "list": bullet_list,
     "table": table,
     "figure": figure,
@@ -352,7 +390,7 @@ _TEXT = tag("", INLINE)  # a tag that holds paragraph markup only
 # template stage checks what a template makes against it (templating.render).
 HANDOUT_MARKUP = MarkupTable({
     **INLINE_MARKUP,
-    "document": tag("kind lang title header-left header-right page-label figure-ref src",
+    "document": tag("kind lang title header-left header-right page-label figure-ref section-ref src",
                     BLOCKS | {"figures", "footnotes"}),
     "figures": tag("", "figure-number"),
     "figure-number": tag("anchor n"),
@@ -361,6 +399,10 @@ HANDOUT_MARKUP = MarkupTable({
     "body": tag("", BLOCKS),
     "h": tag("level number anchor plain src", INLINE),
     "p": tag("src", INLINE),
+    "code": tag("src", INLINE),
+    "deflist": tag("src", "term definition"),
+    "term": tag("", INLINE),
+    "definition": tag("", BLOCKS),
     "list": tag("ordered start src", "item"),
     "item": tag("", BLOCKS),
     "table": tag("src", "row"),

@@ -33,16 +33,22 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def resolve_marks(text: str, figures: dict[str, str], figure_word: str, mark_style: str) -> str:
-    """Turn the private `<fn>` and `<figref>` tags into printable paragraph markup."""
+def resolve_marks(text: str, figures: dict[str, str], figure_word: str, mark_style: str,
+                  sections: dict[str, str] | None = None) -> str:
+    """Turn the private `<fn>` and `<figref>` tags into printable paragraph markup; a
+    reference to a heading prints `sections[target]` (its number and page)."""
     if "<f" not in text:  # neither tag: most texts
         return text
     text = _FOOTNOTE.sub(
         lambda m: f'<super>{mark_style}{m.group(1)}</font></super><onDraw name="fnmark" label="{m.group(1)}"/>', text
     )
-    return _FIGREF.sub(
-        lambda m: f'<a href="#{m.group(1)}">{figure_word}&nbsp;{figures.get(m.group(1), "?")}</a>', text
-    )
+    def reference(m: re.Match) -> str:
+        target = m.group(1)
+        if sections and target in sections and target not in figures:
+            return f'<a href="#{target}">{sections[target]}</a>'
+        return f'<a href="#{target}">{figure_word}&nbsp;{figures.get(target, "?")}</a>'
+
+    return _FIGREF.sub(reference, text)
 
 
 def without_footnote_marks(elem: ET.Element) -> ET.Element:

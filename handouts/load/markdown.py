@@ -20,8 +20,11 @@ from markdown_it.rules_core import replacements
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
 
 from handouts.errors import Collector, SourceRef, did_you_mean
 from handouts.load import model
@@ -52,8 +55,10 @@ def markdown_parser() -> MarkdownIt:
     # English text "(c)" is far more often the third item of a list than a copyright.
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True,
                                    "quotes": "“”‘’"})
-    md.enable(["table", "replacements", "smartquotes"])
+    md.enable(["table", "strikethrough", "replacements", "smartquotes"])
     md.core.ruler.at("replacements", _dashes_and_dots)
+    md.use(sub_plugin).use(superscript_plugin)  # H~2~O, m^2^
+    md.use(deflist_plugin)  # a term, then ": its definition" on the next line
     md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
     # One container name that accepts any kind; the kind is checked here, so an
     # unknown one gets a real message instead of silently staying literal text.
@@ -97,6 +102,7 @@ class _State:
     figures: dict[str, int] = field(default_factory=dict)
     figure_refs: list[tuple[str, SourceRef]] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    sections: set[str] = field(default_factory=set)  # heading ids a reference may name
 
 
 # `{#fig-x width=60%}` is how people write it, but the attrs syntax wants the value
@@ -129,12 +135,12 @@ def parse_body(
     blocks = _blocks(body, 0, len(body), state)
     footnotes = _footnotes(notes, state)
     for target, ref in state.figure_refs:
-        if target not in state.figures:
+        if target not in state.figures and target not in state.sections:
             found.error(
                 ref,
-                f'the reference "#{target}" points to no figure'
-                f"{did_you_mean(target, state.figures)}; give the figure "
-                f"{{#{target}}} after its image, or fix the name",
+                f'the reference "#{target}" points to no figure or heading'
+                f"{did_you_mean(target, [*state.figures, *state.sections])}; give the figure "
+                f"{{#{target}}} after its image or the heading {{#{target}}} at its end, or fix the name",
             )
     return blocks, footnotes
 
@@ -192,6 +198,8 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
             j = item_close + 1
         start = int(tok.attrs.get("start", 1)) if kind == "ordered_list_open" else 1
         return model.ListBlock(kind == "ordered_list_open", start, tuple(items), ref)
+    if kind == "dl_open":
+        return _definitions(tokens, i, close, ref, state)
     if kind == "table_open":
         return _table(tokens[i:close], ref, state)
     if kind == "container_box_open":
@@ -199,7 +207,7 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
     if kind == "hr":
         return model.PageBreak(ref)
     if kind in ("code_block", "fence"):
-        return model.Paragraph(escape(tok.content.rstrip("\n")).replace("\n", "<br/>"), ref)
+        return model.Code(escape(tok.content.rstrip("\n")), ref)
     if kind in ("blockquote_open",):
         return _quote(tokens, i, close, ref, state)
     if kind == "html_block":
@@ -207,7 +215,27 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
     return None
 
 
+# `# Title {#sec-rug}`: the id a reference `[](#sec-rug)` names, at the heading's end.
+_HEADING_ID = re.compile(r"\s*\{#([A-Za-z][\w:.-]*)\}\s*$")
+
+
+def _heading_id(inline: Token, ref: SourceRef, state: _State) -> str:
+    """The id written at the end of a heading (taken out of its text), or ""."""
+    children = inline.children or []
+    last = children[-1] if children else None
+    found = _HEADING_ID.search(last.content) if last is not None and last.type == "text" else None
+    if found is None:
+        return ""
+    last.content = last.content[: found.start()]
+    anchor = found.group(1)
+    if anchor in state.sections or anchor in state.figures:
+        state.found.error(ref, f'the id "#{anchor}" is used twice; give each heading and figure its own id')
+    state.sections.add(anchor)
+    return anchor
+
+
 def _heading(inline: Token, level: int, ref: SourceRef, state: _State) -> model.Heading:
+    given = _heading_id(inline, ref, state)
     text = _inline(inline.children or [], ref, state)
     plain = "".join(c.content for c in (inline.children or []) if c.type in ("text", "code_inline"))
     number = ""
@@ -217,7 +245,7 @@ def _heading(inline: Token, level: int, ref: SourceRef, state: _State) -> model.
             state.counters[deeper] = 0
         parts = [str(n) for n in state.counters[:level]]
         number = ".".join(([state.chapter] if state.chapter else []) + parts)
-    anchor = f"h{len(state.anchors) + 1}"
+    anchor = given or f"h{len(state.anchors) + 1}"
     state.anchors.add(anchor)
     return model.Heading(level, number, text, _plain(plain).strip(), anchor, ref)
 
@@ -295,6 +323,21 @@ def _width(value: object, ref: SourceRef, state: _State) -> float:
         state.found.error(ref, f'the figure width "{value}" must be a percentage from 5 to 100, e.g. width="60%"')
         return 1.0
     return number / 100
+
+
+def _definitions(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _State) -> model.DefinitionList:
+    """A definition list: each term with the blocks of its definitions."""
+    items: list[tuple[str, tuple[model.Block, ...]]] = []
+    j = i + 1
+    while j < close:
+        end = _closing(tokens, j)
+        if tokens[j].type == "dt_open":
+            items.append((_inline(tokens[j + 1].children or [], _ref(state, tokens[j]), state), ()))
+        elif tokens[j].type == "dd_open" and items:
+            term, blocks = items[-1]
+            items[-1] = (term, blocks + _blocks(tokens, j + 1, end, state))
+        j = end + 1
+    return model.DefinitionList(tuple(items), ref)
 
 
 def _table(tokens: list[Token], ref: SourceRef, state: _State) -> model.Table:
@@ -377,6 +420,12 @@ _INLINE_MARKUP = {
     "strong_close": "</b>",
     "em_open": "<i>",
     "em_close": "</i>",
+    "s_open": "<strike>",
+    "s_close": "</strike>",
+    "sub_open": "<sub>",
+    "sub_close": "</sub>",
+    "sup_open": "<super>",
+    "sup_close": "</super>",
 }
 
 def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:

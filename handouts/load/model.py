@@ -32,6 +32,20 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Code:
+    text: str  # escaped markup; lines and their leading spaces kept
+    ref: SourceRef
+    kind: str = "code"
+
+
+@dataclass(frozen=True)
+class DefinitionList:
+    items: tuple[tuple[str, tuple[Block, ...]], ...]  # (term markup, its definition's blocks)
+    ref: SourceRef
+    kind: str = "deflist"
+
+
+@dataclass(frozen=True)
 class ListBlock:
     ordered: bool
     start: int
@@ -90,7 +104,7 @@ class Footnote:
     ref: SourceRef
 
 
-Block = Heading | Paragraph | ListBlock | Table | Figure | Callout | SideNote | PageBreak
+Block = Heading | Paragraph | Code | DefinitionList | ListBlock | Table | Figure | Callout | SideNote | PageBreak
 
 
 @dataclass(frozen=True)
