@@ -289,7 +289,7 @@ def _column_widths(plain: list[list[tuple[str, Any]]], ctx: Context, columns: in
 
 def figure(elem: ET.Element, ctx: Context) -> list:
     width = ctx.width * float(elem.get("width", "1"))
-    picture = figure_flowable(elem.get("path", ""), width, ctx.width, ctx.theme, src(elem), replay=True)
+    picture = figure_flowable(elem.get("path", ""), width, ctx.width, ctx.theme, src(elem))
     caption_elem = elem.find("caption")
     anchor = f'<a name="{elem.get("anchor", "")}"/>'
     caption = Para(anchor + (ctx.text(caption_elem) if caption_elem is not None else ""), ctx.styles["caption"])

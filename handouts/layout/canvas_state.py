@@ -8,20 +8,7 @@ drawing left nothing in the PDF but its operators and its use of fonts.
 
 from __future__ import annotations
 
-from reportlab.pdfgen.canvas import Canvas
+from handouts.layout.reportlab_internals import GRAPHICS, GRAPHICS_HERE
+from handouts.layout.reportlab_internals import resources_used as side_effects
 
-# The canvas's graphics state: what the next operators depend on besides the fonts.
-GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate")
-# Inside a flowable's own drawing, where it is on the page is the PDF's business (the
-# `cm` before it); the canvas only tracks it for links, which are never recorded.
-GRAPHICS_HERE = tuple(name for name in GRAPHICS if name != "_currentMatrix")
-
-
-def side_effects(canvas: Canvas) -> tuple:
-    """What a drawing could leave in the canvas or the PDF besides operators and font
-    use: compare before and after; a drawing that changed it is drawn every time."""
-    doc = canvas._doc
-    return (len(canvas._formsinuse), len(canvas._annotationrefs), len(canvas._colorsUsed),
-            len(canvas._shadingUsed), len(canvas._extgstate._c), len(canvas._destinations),
-            len(canvas.state_stack), len(doc.idToObject), len(doc.fontMapping) - len(
-                doc.delayedFonts))
+__all__ = ["GRAPHICS", "GRAPHICS_HERE", "side_effects"]

@@ -27,6 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from handouts.errors import SourceRef, fail
 from handouts.layout.glyphs import name_family, stand_in, visual
+from handouts.layout.reportlab_internals import font_state
 from handouts.load.project_files import project_file
 from handouts.resources import builtin_dir
 
@@ -204,7 +205,7 @@ class FontPriming:
         states, doc.primed_fonts = [], {}
         for number, name in enumerate(self.fonts, 1):
             font = pdfmetrics.getFont(name)
-            state = font._assignState(doc)
+            state = font_state(font, doc)
             if state.internalName is None and name not in doc.fontMapping:
                 state.internalName = f"{state.namePrefix}{number}"
             font.splitString(self.chars, doc)

@@ -1,11 +1,4 @@
-"""A reportlab Paragraph that reads its markup faster and breaks its lines once per width.
-
-Reading: reportlab feeds paragraph markup through Python's generic `HTMLParser`, whose
-scanning costs more than the fragments it makes. Our markup is regular (made by
-ElementTree: double-quoted attributes, escaped text), so a single regular expression
-finds the same tags, entities and text runs, in the same order, and hands them to
-reportlab's own parser callbacks: the same fragments, the PDF byte-identical. Markup
-that does not fit the simple grammar goes through reportlab's way unchanged.
+"""A reportlab Paragraph that breaks its lines once per width.
 
 Total fit: justified and ragged-right paragraphs of more than one line are broken by
 linebreak.py (all break points weighed together) into reportlab's own line structures
@@ -13,7 +6,7 @@ linebreak.py (all break points weighed together) into reportlab's own line struc
 What that breaker does not take (pictures or marks in the text, forced line breaks, soft
 hyphens, shaping, right-to-left text, a word wider than the line) goes reportlab's way.
 
-Breaking: platypus asks a paragraph for its size several times at the same width: a
+Platypus asks a paragraph for its size several times at the same width: a
 table sizes its cells and then lays them out, keep-together groups measure and then
 place, a heading kept with its next block is measured twice. Each ask re-runs the line
 breaker (with hyphenation), the biggest cost of a build. Line breaking depends only on
@@ -23,139 +16,16 @@ the width, so the last answer is kept and reused; the PDF stays byte-identical.
 from __future__ import annotations
 
 import re
-from html import unescape
 from typing import Any
 
-from reportlab.lib.colors import Color, toColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
-from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import FragLine, ParaLines, cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
+from reportlab.platypus.paragraph import FragLine, ParaLines
 
 from handouts.layout import linebreak
 from handouts.layout.glyphs import with_fallback
 from handouts.layout.hyphenation import SHORTEST_WORD
-
-# What HTMLParser (as reportlab sets it up: character references not converted) would
-# report for well-formed markup: a text run up to the next "<" or "&", an entity, a
-# character reference, a start tag (maybe self-closing) with double-quoted attributes,
-# an end tag. Anything else (comments, odd quoting, a stray "<" or "&") falls back.
-_TOKENS = re.compile(
-    r"""(?P<text>[^<&]+)
-      | &(?P<entity>[a-zA-Z][-.a-zA-Z0-9]*);
-      | &\#(?P<charref>[0-9]+|x[0-9a-fA-F]+);
-      | <(?P<tag>[a-zA-Z][-.:a-zA-Z0-9_]*)
-         (?P<attrs>(?:\s+[a-zA-Z_][-.:a-zA-Z0-9_]*="[^"<]*")*)
-         \s*(?P<empty>/?)>
-      | </(?P<end>[a-zA-Z][-.:a-zA-Z0-9_]*)\s*>""",
-    re.X,
-)
-_ATTR = re.compile(r'([a-zA-Z_][-.:a-zA-Z0-9_]*)="([^"]*)"')
-_RAW_TEXT_TAGS = {"script", "style"}  # HTMLParser reads their content as raw text
-_colours: dict[str, Color] = {}  # colour attribute → its colour, converted once
-
-
-def _colour(value: str) -> object:
-    known = _colours.get(value)
-    if known is None:
-        try:
-            known = _colours[value] = toColor(value)
-        except Exception:  # noqa: BLE001 - reportlab's parser reports it, as before
-            return value
-    return known
-
-
-def _events(text: str) -> list[tuple] | None:
-    """HTMLParser's callbacks for `text`, or None when it is not simple markup."""
-    events: list[tuple] = []
-    position, end = 0, len(text)
-    match = _TOKENS.match
-    while position < end:
-        m = match(text, position)
-        if m is None:
-            return None
-        position = m.end()
-        kind = m.lastgroup
-        if kind == "text":
-            events.append(("data", m.group("text")))
-        elif kind == "entity":
-            events.append(("entity", m.group("entity")))
-        elif kind == "charref":
-            events.append(("charref", m.group("charref")))
-        elif kind == "end":
-            events.append(("end", m.group("end").lower()))
-        else:
-            tag = m.group("tag").lower()
-            if tag in _RAW_TEXT_TAGS:
-                return None
-            attrs = []
-            for name, value in _ATTR.findall(m.group("attrs")):
-                name = name.lower()
-                value = unescape(value) if value else value
-                attrs.append((name, _colour(value) if name == "color" else value))
-            events.append(("start", tag, attrs))
-            if m.group("empty"):
-                events.append(("end", tag))
-    return events
-
-
-def _plain_frags(text: str, style) -> list | None:
-    """The one fragment reportlab's parser makes of text without tags or entities:
-    its starting fragment for the style (`_initial_frag`), copied with the text."""
-    frag = ParaFrag()
-    frag.rise = 0
-    frag.greek = 0
-    frag.link = []
-    try:
-        frag.fontName, frag.bold, frag.italic = ps2tt(style.fontName)
-    except Exception:  # noqa: BLE001 - reportlab's way reports it
-        return None
-    frag.fontSize = style.fontSize
-    frag.textColor = style.textColor
-    frag.us_lines = []
-    frag.__tag__ = "para"
-    frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
-    frag.text = text
-    return [frag]
-
-
-def parse_markup_fast(text: str, style, case_sensitive: int = 1):
-    """(style, frags, bullet frags) as reportlab's `ParaParser.parse` gives them for the
-    (cleaned) paragraph markup `text`, or None when `text` needs reportlab's own way."""
-    if "<" not in text and "&" not in text:  # plain text: most paragraphs, cells, items
-        frags = _plain_frags(text, style) if text else []
-        return None if frags is None else (style, frags, None)
-    if not (len(text) >= 6 and text[0] == "<" and _re_para.match(text)):
-        events = _events(text)
-        if events is None:
-            return None
-        events = [("start", "para", []), *events, ("end", "para")]
-    else:
-        events = _events(text)
-        if events is None:
-            return None
-    parser = ParaParser()
-    parser.caseSensitive = case_sensitive
-    parser._setup_for_parse(style)
-    try:
-        for event in events:
-            kind = event[0]
-            if kind == "data":
-                parser.handle_data(event[1])
-            elif kind == "start":
-                parser.handle_starttag(event[1], event[2])
-            elif kind == "end":
-                parser.handle_endtag(event[1])
-            elif kind == "entity":
-                parser.handle_entityref(event[1])
-            else:
-                parser.handle_charref(event[1])
-        parsed = parser._complete_parse()
-    except Exception:  # noqa: BLE001 - reportlab's way raises its own message
-        return None
-    return None if parsed[1] is None else parsed
 
 
 class WithFallback(Paragraph):
@@ -175,16 +45,6 @@ class WithFallback(Paragraph):
 
 class Para(WithFallback):
     _wrapped: tuple | None = None  # (width, wrap widths, broken lines, height)
-
-    def _setup(self, text, style, bulletText, frags, cleaner):
-        if frags is None and cleaner is cleanBlockQuotedText:
-            cleaned = cleaner(text)
-            parsed = parse_markup_fast(cleaned, style, self.caseSensitive)
-            if parsed is not None:
-                style, frags, bullet = parsed
-                textTransformFrags(frags, style)
-                return super()._setup(cleaned, style, bullet or bulletText, frags, cleaner)
-        return super()._setup(text, style, bulletText, frags, cleaner)
 
     def breakLines(self, width):  # noqa: N802 - reportlab's name
         """The lines of the total-fit breaker where it can take the paragraph, else

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
+from handouts.layout.reportlab_internals import forget_frame_and_canvas, note_frame_and_canvas
+
 
 class Rect(Protocol):
     """Any rectangle in points, (x, y) its bottom-left corner: a leaflet's panel, say."""
@@ -77,11 +79,11 @@ class _StandIn:
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         flowable = self._flowable
-        flowable._frame, flowable.canv = self._frame, self.canv  # as the frame would set them
+        note_frame_and_canvas(flowable, self._frame, self.canv)
         try:
             return flowable.wrap(availWidth, availHeight)
         finally:
-            del flowable._frame, flowable.canv
+            forget_frame_and_canvas(flowable)
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
         self._placed.append(Placed(self._flowable, x, y, _sW))

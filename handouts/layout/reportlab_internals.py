@@ -1,0 +1,75 @@
+"""Every place `handouts` reaches past reportlab's public API, named by what it does.
+
+reportlab documents flowables, frames, page templates and the canvas's drawing calls,
+but not the state behind them. A few things the project needs have no public door:
+the operators a canvas has written so far (to replay them), the PDF document behind a
+canvas (to give every exam version the same font state), which resources a drawing
+used (to know whether a replay is safe). Each such reach is a small function here, with
+the reason the public API does not suffice; tests/test_reportlab_internals.py checks
+every assumption directly against the installed reportlab and names the version and the
+name when a release changes one.
+
+Not yet moved here (they still reach in where they are used; the same test file checks
+each of their assumptions): the exam wing's `exam/layout/doc.py`, `recording.py`,
+`replay.py`, `flowables.py`, the leaflet wing's `leaflet/layout/replay.py`, `forms.py`,
+`pages.py`, and the handout wing's `handout/layout/pages.py` (late page text, the
+frame's bottom when footnotes take room).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+# The canvas's graphics state: what the next operators depend on besides the fonts.
+# `Canvas.STATE_ATTRIBUTES` is public, but it names private attributes.
+GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate")
+# Inside a flowable's own drawing, where it is on the page is the PDF's business (the
+# `cm` before it); the canvas only tracks it for links, which are never recorded.
+GRAPHICS_HERE = tuple(name for name in GRAPHICS if name != "_currentMatrix")
+
+
+def pdf_document(canvas: Canvas) -> Any:
+    """The PDFDocument a canvas writes into. No public accessor: the font state (which
+    fonts are named F1, F2…, which code each character has) lives there, and exams
+    give every version the same one."""
+    return canvas._doc
+
+
+def resources_used(canvas: Canvas) -> tuple:
+    """Counts of everything a drawing can add to a PDF besides page operators and font
+    use: forms, annotations, colour spaces, shadings, transparency states, link targets,
+    saved states, objects, fonts. reportlab has no public way to ask; comparing the
+    counts before and after a drawing says whether its operators alone reproduce it."""
+    doc = canvas._doc
+    return (len(canvas._formsinuse), len(canvas._annotationrefs), len(canvas._colorsUsed),
+            len(canvas._shadingUsed), len(canvas._extgstate._c), len(canvas._destinations),
+            len(canvas.state_stack), len(doc.idToObject), len(doc.fontMapping) - len(
+                doc.delayedFonts))
+
+
+def font_state(font: TTFont, doc: Any) -> Any:
+    """A TrueType font's per-document state (its internal name, the next character
+    code), made when missing. `TTFont` only makes it while drawing text; exams make it
+    first, so every version numbers fonts and characters in one order."""
+    return font._assignState(doc)
+
+
+def registered_fonts() -> list:
+    """Every font registered with reportlab. `pdfmetrics` has `getRegisteredFontNames`,
+    but it answers only the names, and only those of fonts looked up once."""
+    return list(pdfmetrics._fonts.values())
+
+
+def note_frame_and_canvas(flowable: Any, frame: Any, canvas: Canvas) -> None:
+    """Give a flowable the frame and canvas a frame gives it while it wraps (`Frame._add`
+    does so, undocumented): tables and keep-togethers measure against them."""
+    flowable._frame, flowable.canv = frame, canvas
+
+
+def forget_frame_and_canvas(flowable: Any) -> None:
+    """Undo `note_frame_and_canvas`, as a frame does after drawing a flowable."""
+    del flowable._frame, flowable.canv
