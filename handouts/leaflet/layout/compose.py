@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from handouts.leaflet.folds import MM, FoldMark, Panel
+from handouts.leaflet.folds import MM, Panel, fold_marks_at
 from handouts.leaflet.imposition import impose
 from handouts.leaflet.layout.forms import FORM_SIZE, LeafletDoc, PanelCanvas
 
@@ -118,9 +118,7 @@ def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
         for slot, x in ((side.left, left_x), (side.right, left_x + half)):
             for name in pages[slot - 1] if slot is not None else []:
                 canvas.draw_form(name, x)
-        _fold_marks(canvas, [FoldMark(width / 2, 1 * MM, 4.5 * MM),
-                             FoldMark(width / 2, height - 4.5 * MM, height - 1 * MM)],
-                    doc.mark_colour)
+        _fold_marks(canvas, fold_marks_at([width / 2], height), doc.mark_colour)
         canvas.showPage()
 
 

@@ -35,6 +35,8 @@ class PanelCanvas(Canvas):
         self.panels = 0
         self.in_form = True
         self.setNamedCB(FOOTNOTE_MARK, lambda *_: None)  # the notes follow the text
+        # Printed at actual size, or the folds and panels no longer meet.
+        self.setViewerPreference("PrintScaling", "None")
         self.beginForm("panel1", 0, 0, FORM_SIZE, FORM_SIZE)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
