@@ -80,3 +80,38 @@ def test_the_pdf_asks_to_be_printed_at_actual_size(sample):
         path = built(sample, "trifold").with_name(name)
         preferences = pypdf.PdfReader(path).trailer["/Root"]["/ViewerPreferences"]
         assert preferences["/PrintScaling"] == "/None"
+
+
+def box_mm(box):
+    return tuple(round(float(v) / MM, 1) for v in box)
+
+
+@pytest.mark.parametrize("how", ["option", "setting"])
+def test_print_shop_sheets_have_bleed_trim_box_and_marks_outside_the_trim(sample, how):
+    if how == "setting":
+        (sample.root / "handouts.yaml").write_text("print: shop\n", "utf-8")
+        result = sample.run("build")
+    else:
+        result = sample.run("build", "--print-shop")
+    assert result.exit_code == 0, result.output
+    path = sample.root / "build" / "leaflets" / "rugpijn.pdf"
+    pages = pypdf.PdfReader(path).pages
+    assert len(pages) == 2
+    for page in pages:
+        assert box_mm(page.trimbox) == (13, 13, 310, 223)  # A4 landscape, 13 mm in
+        assert box_mm(page.bleedbox) == (10, 10, 313, 226)  # 3 mm bleed
+        assert box_mm(page.mediabox) == (0, 0, 323, 236)
+    # Crop marks continue the trim's edges, fold marks sit on the folds: both only
+    # beyond the bleed, so nothing of them is left on the trimmed sheet.
+    for x in (13, 13 + 97, 13 + 197, 310):
+        rows = ink_rows_mm(path, 0, x)
+        assert any(r < 10 for r in rows) and any(r > 226 for r in rows), x
+        assert not any(10 <= r <= 13 or 223 <= r <= 226 for r in rows), x
+    # The screen version is not for the press.
+    screen = pypdf.PdfReader(path.with_name("rugpijn-screen.pdf")).pages[0]
+    assert box_mm(screen.mediabox) == box_mm(screen.trimbox) == (0, 0, 100, 210)
+
+
+def test_office_sheets_are_a4_with_no_bleed(sample):
+    page = pypdf.PdfReader(built(sample, "trifold")).pages[0]
+    assert box_mm(page.mediabox) == box_mm(page.trimbox) == (0, 0, 297, 210)

@@ -112,7 +112,7 @@ class LeafletDoc(BaseDocTemplate):
 
     def __init__(self, buffer: io.BytesIO, *, leaflet: Any, fold: Fold,
                  compose: Callable[[PanelCanvas, LeafletDoc], None], recordings: Recordings,
-                 mark_colour: Any, number_font: str, **meta: Any):
+                 mark_colour: Any, number_font: str, print_shop: bool = False, **meta: Any):
         side = fold.sides[0]
         template = PageTemplate("panel", [Frame(0, 0, side.width, side.height, 0, 0, 0, 0)],
                                 pagesize=(side.width, side.height))
@@ -123,6 +123,7 @@ class LeafletDoc(BaseDocTemplate):
         self.page_ids = [name for name, _ in leaflet.body.pages]
         self.headings = leaflet.body.headings
         self.composed_pages = 0
+        self.print_shop = print_shop
 
     def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
         kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(
