@@ -115,3 +115,11 @@ def test_print_shop_sheets_have_bleed_trim_box_and_marks_outside_the_trim(sample
 def test_office_sheets_are_a4_with_no_bleed(sample):
     page = pypdf.PdfReader(built(sample, "trifold")).pages[0]
     assert box_mm(page.mediabox) == box_mm(page.trimbox) == (0, 0, 297, 210)
+
+
+def test_single_keeps_the_stamp_label_on_the_page_of_its_box(sample):
+    document = pdfium.PdfDocument(str(built(sample, "single")))
+    texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    label = [i for i, t in enumerate(texts) if "Uw fysiotherapeut" in t]
+    imprint = [i for i, t in enumerate(texts) if "Uitgave" in t]
+    assert label == imprint == [len(texts) - 1]

@@ -18,7 +18,14 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+)
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
@@ -200,7 +207,8 @@ class LeafletLayout:
                       reserve: float) -> Body:
         story = _body(root, ctx)
         if self.fold.kind == "single":
-            story = flow.cover + story + [Spacer(0, 8 * mm)] + flow.stamp
+            # The stamp's label stays on the page of its box.
+            story = flow.cover + story + [Spacer(0, 8 * mm), KeepTogether(flow.stamp)]
         doc = LayoutDoc(_templates(self.fold, reserve, ctx), ctx.styles["body"].leading,
                         self.meta.get("title", ""))
         doc.build(story or [Spacer(0, 0)])
