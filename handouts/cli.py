@@ -68,10 +68,12 @@ def main() -> None:
               help="Exams: CSV of students (student number, name), one version each.")
 @click.option("--practice", type=click.Path(exists=True, path_type=Path),
               help="Leaflets: practice file, folder of practice files, or CSV.")
-def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice) -> None:
+@click.option("--print-shop", is_flag=True,
+              help="Leaflets: 3 mm bleed, crop marks and trim box, for a print shop.")
+def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice, print_shop) -> None:
     """Build PDFs from PATHS (content files or folders; default: content/)."""
     _run(paths, out_dir=out_dir, strict=strict, jobs=jobs, exam=exam, versions=versions,
-         seed=seed, roster=roster, practice=practice, dry_run=False)
+         seed=seed, roster=roster, practice=practice, dry_run=False, print_shop=print_shop)
 
 
 @main.command(epilog=EXIT_CODES)
@@ -142,7 +144,8 @@ def _stress(paths, count: int, seed: int | None, strict: bool) -> None:
     sys.exit(1 if any(d.severity in bad for _, found in results for d in found) else 0)
 
 
-def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run) -> None:
+def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run,
+         print_shop=False) -> None:
     try:
         from handouts.build import build as run_build
         from handouts.errors import HandoutsError
@@ -156,7 +159,7 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         # cycle collector need not walk them over and over while documents are made.
         gc.freeze()
         options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
-                          roster=roster, notes=dry_run)
+                          roster=roster, notes=dry_run, print_shop=print_shop)
         report = _with_progress(lambda progress: run_build(
             [Path(p) for p in paths], project,
             replace(options, on_part=progress.part) if progress else options, out_dir=out_dir,

@@ -29,6 +29,7 @@ class Options:
     seed: int | None = None  # exams: override the spec's seed
     roster: Path | None = None  # exams: one personal version per student
     jobs: int = 1  # processes a document kind may use for its own parts (exam versions)
+    print_shop: bool = False  # leaflets: 3 mm bleed, crop marks and trim box for a print shop
     notes: bool = False  # `handouts check`: also report notes (a leaflet's reading ease per section)
     # Exams: told (versions made, versions in all) after each version, for a progress bar.
     # Only in the main process: the build leaves it out of what goes to worker processes.

@@ -21,6 +21,8 @@ SETTINGS = Schema(
         Field("theme", "theme name (templates/themes/NAME.yaml) or path to a theme file", default="default"),
         Field("output", "folder the PDFs are written to, relative to the project", default="build"),
         Field("content", "folder with the content files, relative to the project", default="content"),
+        Field("print", "leaflets: office (A4 as it is) or shop (bleed and crop marks)",
+              default="office", choices=("office", "shop")),
     ),
 )
 
@@ -32,6 +34,7 @@ class Project:
     theme: str = "default"
     output: str = "build"
     content: str = "content"
+    print: str = "office"  # "shop": leaflets get bleed, crop marks and a trim box
 
     @property
     def content_dir(self) -> Path:

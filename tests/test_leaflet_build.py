@@ -64,7 +64,8 @@ def test_every_text_line_stays_inside_its_panel(sample, practice):
         assert len(lines) > 20
         for text, left, bottom, right, top in lines:
             frame = panel_of(side, (left + right) / 2).frame
-            assert frame.x - 0.5 <= left and right <= frame.right + 0.5, (side.name, text)
+            # Ink, not the pen: a line starting with "j" overhangs its start by under 1 pt.
+            assert frame.x - 1 <= left and right <= frame.right + 0.5, (side.name, text)
             assert frame.y - 0.5 <= bottom and top <= frame.top + 0.5, (side.name, text)
 
 
@@ -273,7 +274,7 @@ def test_check_lists_every_sections_reading_ease_as_a_note(sample):
     assert result.exit_code == 0
     notes = [line for line in result.output.splitlines() if ": note: section " in line]
     # one note per section of the sample, each at the line of its heading
-    assert 'content/leaflets/rugpijn.md:38: note: section "Blijf bewegen": Flesch-Douma' in result.output
+    assert 'content/leaflets/rugpijn.md:39: note: section "Blijf bewegen": Flesch-Douma' in result.output
     assert len(notes) >= 10
     assert all(line.startswith("content/leaflets/rugpijn.md:") for line in notes)
     # notes are information: --strict does not fail on them, and build does not print them

@@ -31,7 +31,11 @@ def test_sample_leaflet_is_valid_and_plain():
 def test_sample_leaflet_covers_the_topics():
     text = LEAFLET.read_text(encoding="utf-8").lower()
     for topic in ("tillen", "houding", "zitten", "staan", "werk", "fit", "ontspannen",
-                  "fysiotherapeut", "kwaliteitsregister", "meer weten", "pijnstiller"):
+                  "fysiotherapeut", "kwaliteitsregister", "meer weten", "pijnstiller",
+                  # what the source leaflet covers besides: pain that comes back, exercises
+                  # for new and long pain, checking the register, alarm signs
+                  "komt de pijn later terug", "oefeningen", "www.fysiotherapie.nl",
+                  "meteen naar de huisarts", "koorts"):
         assert topic in text
 
 

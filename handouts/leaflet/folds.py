@@ -129,9 +129,16 @@ def _strips(widths_mm: tuple[float, ...], names: tuple[str, ...], height: float,
     return tuple(panels)
 
 
-def _marks_at(xs: list[float], height: float) -> tuple[FoldMark, ...]:
-    # Marks stop short of the 5 mm text margin and start clear of the paper edge.
-    top, bottom = (height - 4.5 * MM, height - 1 * MM), (1 * MM, 4.5 * MM)
+# Office printers leave 1 to 4.5 mm of the paper edge unprinted: a fold mark starts
+# MARK_EDGE_MM inside the edge, so it prints, and stops at the text margin.
+MARK_EDGE_MM = 5.0
+MARK_LENGTH_MM = 1.5
+
+
+def fold_marks_at(xs: list[float], height: float) -> tuple[FoldMark, ...]:
+    """Fold marks at `xs`, near the top and bottom edges, inside what office printers print."""
+    edge, end = MARK_EDGE_MM * MM, (MARK_EDGE_MM + MARK_LENGTH_MM) * MM
+    top, bottom = (height - end, height - edge), (edge, end)
     return tuple(FoldMark(x, y0, y1) for x in xs for y0, y1 in (bottom, top))
 
 
@@ -145,8 +152,8 @@ def _trifold(margin: float) -> Fold:
     return Fold(
         "trifold",
         sides=(
-            Side("outside", width, height, outside, _marks_at(_edges(outside), height)),
-            Side("inside", width, height, inside, _marks_at(_edges(inside), height)),
+            Side("outside", width, height, outside, fold_marks_at(_edges(outside), height)),
+            Side("inside", width, height, inside, fold_marks_at(_edges(inside), height)),
         ),
         # Open the cover and the flap is seen first; unfold it and the inside reads
         # left to right. The back comes last: text above, the practice's stamp

@@ -56,12 +56,13 @@ def make_leaflet(document: model.Document, project: Project, options: Options) -
     template = f"{document.meta.get('template') or 'leaflet'}/document.xml.j2"
     layout = LeafletLayout(load_theme(theme_name, project.root), theme_name, leaflet.fold,
                            template, document.meta)
+    shop = options.print_shop or project.print == "shop"
     products = []
     for practice in practices:
         markup = render_template(template, _context(document, leaflet, practice), project.root, LEAFLET_MARKUP)
         placed = layout.place(markup)  # the body is laid out once, for the first practice
         for output in OUTPUTS[leaflet.fold]:
-            laid = layout.output(placed, output)
+            laid = layout.output(placed, output, print_shop=shop)
             data = render(laid)
             products.append(Product(_target(document, practice, output), data,
                                     laid.doc.composed_pages))

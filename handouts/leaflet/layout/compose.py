@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from handouts.leaflet.folds import MM, FoldMark, Panel
+from handouts.leaflet.folds import MM, Panel, fold_marks_at
 from handouts.leaflet.imposition import impose
 from handouts.leaflet.layout.forms import FORM_SIZE, LeafletDoc, PanelCanvas
 
@@ -38,13 +38,57 @@ def _fold_marks(canvas: PanelCanvas, marks: Any, colour: Any) -> None:
     canvas.restoreState()
 
 
+BLEED = 3 * MM  # print shops trim 3 mm into the printed area
+SHOP_MARGIN = 13 * MM  # trim to paper edge: the bleed and room for the crop marks
+
+
+def _begin_sheet(canvas: PanelCanvas, doc: LeafletDoc, width: float, height: float) -> None:
+    """A new sheet side; for a print shop, larger than the trimmed sheet, with its boxes."""
+    if not doc.print_shop:
+        canvas.setPageSize((width, height))
+        return
+    m = SHOP_MARGIN
+    canvas.setPageSize((width + 2 * m, height + 2 * m))
+    canvas.setTrimBox((m, m, m + width, m + height))
+    canvas.setBleedBox((m - BLEED, m - BLEED, m + width + BLEED, m + height + BLEED))
+    canvas.saveState()
+    canvas.translate(m, m)
+
+
+def _end_sheet(canvas: PanelCanvas, doc: LeafletDoc, width: float, height: float,
+               folds: list[float], marks: Any) -> None:
+    """Fold marks, crop marks for a print shop, and the sheet side is done."""
+    if not doc.print_shop:
+        _fold_marks(canvas, marks, doc.mark_colour)
+        canvas.showPage()
+        return
+    canvas.restoreState()
+    m, gap, end = SHOP_MARGIN, BLEED + 1 * MM, SHOP_MARGIN - 1 * MM
+    lines = []
+    for x in (m, m + width):  # crop marks: the trim's edges continued outside the bleed
+        lines += [(x, m - gap, x, m - end), (x, m + height + gap, x, m + height + end)]
+    for y in (m, m + height):
+        lines += [(m - gap, y, m - end, y), (m + width + gap, y, m + width + end, y)]
+    canvas.saveState()
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setLineWidth(0.25)
+    for x0, y0, x1, y1 in lines:
+        canvas.line(x0, y0, x1, y1)
+    canvas.setDash(2, 1.5)  # fold marks dashed, outside the trim like the crop marks
+    for x in folds:
+        canvas.line(m + x, m - gap, m + x, m - end)
+        canvas.line(m + x, m + height + gap, m + x, m + height + end)
+    canvas.restoreState()
+    canvas.showPage()
+
+
 def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
     """Two sheet sides: outside (flap, back, cover) and inside (three panels)."""
     fold = doc.leaflet_fold
     _draw_cover_and_stamp(canvas, doc)
     forms = _forms(doc)
     for side in fold.sides:
-        canvas.setPageSize((side.width, side.height))
+        _begin_sheet(canvas, doc, side.width, side.height)
         for panel in side.panels:
             for name in forms.get(panel.name, [])[:1]:
                 canvas.draw_form(name, panel.rect.x)
@@ -52,8 +96,8 @@ def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
                 canvas.draw_form("cover", panel.rect.x)
             if panel.name == "back":
                 canvas.draw_form("stamp", panel.rect.x)
-        _fold_marks(canvas, side.fold_marks, doc.mark_colour)
-        canvas.showPage()
+        _end_sheet(canvas, doc, side.width, side.height,
+                   [p.rect.right for p in side.panels[:-1]], side.fold_marks)
 
 
 def compose_trifold_screen(canvas: PanelCanvas, doc: LeafletDoc) -> None:
@@ -126,14 +170,11 @@ def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
     half = 148 * MM
     left_x = (width - 2 * half) / 2
     for side in (s for sheet in impose(len(pages)) for s in (sheet.front, sheet.back)):
-        canvas.setPageSize((width, height))
+        _begin_sheet(canvas, doc, width, height)
         for slot, x in ((side.left, left_x), (side.right, left_x + half)):
             for name in pages[slot - 1] if slot is not None else []:
                 canvas.draw_form(name, x)
-        _fold_marks(canvas, [FoldMark(width / 2, 1 * MM, 4.5 * MM),
-                             FoldMark(width / 2, height - 4.5 * MM, height - 1 * MM)],
-                    doc.mark_colour)
-        canvas.showPage()
+        _end_sheet(canvas, doc, width, height, [width / 2], fold_marks_at([width / 2], height))
 
 
 def compose_single(canvas: PanelCanvas, doc: LeafletDoc) -> None:

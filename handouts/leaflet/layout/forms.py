@@ -35,6 +35,8 @@ class PanelCanvas(Canvas):
         self.panels = 0
         self.in_form = True
         self.setNamedCB(FOOTNOTE_MARK, lambda *_: None)  # the notes follow the text
+        # Printed at actual size, or the folds and panels no longer meet.
+        self.setViewerPreference("PrintScaling", "None")
         self.beginForm("panel1", 0, 0, FORM_SIZE, FORM_SIZE)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -110,7 +112,7 @@ class LeafletDoc(BaseDocTemplate):
 
     def __init__(self, buffer: io.BytesIO, *, leaflet: Any, fold: Fold,
                  compose: Callable[[PanelCanvas, LeafletDoc], None], recordings: Recordings,
-                 mark_colour: Any, number_font: str, **meta: Any):
+                 mark_colour: Any, number_font: str, print_shop: bool = False, **meta: Any):
         side = fold.sides[0]
         template = PageTemplate("panel", [Frame(0, 0, side.width, side.height, 0, 0, 0, 0)],
                                 pagesize=(side.width, side.height))
@@ -121,6 +123,7 @@ class LeafletDoc(BaseDocTemplate):
         self.page_ids = [name for name, _ in leaflet.body.pages]
         self.headings = leaflet.body.headings
         self.composed_pages = 0
+        self.print_shop = print_shop
 
     def build(self, flowables: list, **kwargs: Any) -> None:  # noqa: D102 - reportlab's verb
         kwargs["canvasmaker"] = lambda *a, **k: PanelCanvas(

@@ -18,7 +18,14 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+)
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
@@ -168,13 +175,15 @@ class LeafletLayout:
             self._bodies[key] = self._lay_out_body(root, ctx, flow, reserve)
         return PlacedLeaflet(self._bodies[key], self._place_parts(flow), language)
 
-    def output(self, leaflet: PlacedLeaflet, output: str) -> Laid:
-        """The PDF of one output of the fold (see `OUTPUTS`) for a placed leaflet."""
+    def output(self, leaflet: PlacedLeaflet, output: str, print_shop: bool = False) -> Laid:
+        """The PDF of one output of the fold (see `OUTPUTS`) for a placed leaflet;
+        `print_shop`: the printed sheets get bleed, crop marks and a trim box."""
         kind, theme, meta = self.fold.kind, self.theme, self.meta
         buffer = io.BytesIO()
         doc = LeafletDoc(
             buffer, leaflet=leaflet, fold=self.fold, compose=COMPOSERS[(kind, output)],
             recordings=self._recordings, mark_colour=theme.colour("muted"),
+            print_shop=print_shop and output in ("print", "a4"),
             number_font=theme.body_font,
             title=meta.get("title", ""), author=meta.get("author", ""),
             subject=meta.get("subtitle", ""), creator="handouts", producer="handouts",
@@ -198,7 +207,8 @@ class LeafletLayout:
                       reserve: float) -> Body:
         story = _body(root, ctx)
         if self.fold.kind == "single":
-            story = flow.cover + story + [Spacer(0, 8 * mm)] + flow.stamp
+            # The stamp's label stays on the page of its box.
+            story = flow.cover + story + [Spacer(0, 8 * mm), KeepTogether(flow.stamp)]
         doc = LayoutDoc(_templates(self.fold, reserve, ctx), ctx.styles["body"].leading,
                         self.meta.get("title", ""))
         doc.build(story or [Spacer(0, 0)])
