@@ -50,3 +50,9 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def partial(self) -> bool:
+        """Failed in part: a leaflet whose bad practice file is an error while the
+        other practices' leaflets were made. Those are written; its earlier files stay."""
+        return self.failed and bool(self.products)
