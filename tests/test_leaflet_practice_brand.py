@@ -135,3 +135,23 @@ def test_brand_colour_is_used_for_the_band_and_headings(project):
     assert heading > 50  # the heading is set in the practice's colour
     assert whole - heading > 10000  # and so is the series band, a filled bar
     assert brand_pixels("folder-b.pdf", "Wat u kunt doen") == (0, 0)
+
+
+def test_a_logo_with_too_few_pixels_or_too_thin_is_a_warning(project):
+    from PIL import Image
+
+    leaflet(project)
+    (project.root / "practices").mkdir()
+    Image.new("RGB", (60, 20), "navy").save(project.root / "practices/klein.png")
+    Image.new("RGB", (3000, 1000), "navy").save(project.root / "practices/groot.png")
+    Image.new("RGB", (4000, 100), "navy").save(project.root / "practices/dun.png")
+    practice(project, "a", "logo: klein.png\n")
+    practice(project, "b", "logo: groot.png\n")
+    practice(project, "c", "logo: dun.png\n")
+    result = project.run("build", "--practice", "practices")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "warning: logo" in line]
+    assert len(warnings) == 2, result.output
+    assert warnings[0].startswith("practices/a.yaml:3: warning:") and "ppi, below 200" in warnings[0]
+    assert warnings[1].startswith("practices/c.yaml:3: warning:") and "mm high or wide" in warnings[1]
+    assert (project.root / "build/leaflets/folder-a.pdf").is_file()

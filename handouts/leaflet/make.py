@@ -19,6 +19,7 @@ from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
 from handouts.leaflet.labels import date_text, leaflet_words
 from handouts.leaflet.layout.blocks import LEAFLET_MARKUP
 from handouts.leaflet.layout.pages import OUTPUTS, LeafletLayout
+from handouts.leaflet.logo import logo_warnings
 from handouts.leaflet.plainwords import b1_notes, b1_warnings
 from handouts.leaflet.practice import Practice, load_practices_apart
 from handouts.leaflet.readability import (
@@ -47,6 +48,7 @@ def make_leaflet(document: model.Document, project: Project,
     if options.practice:
         found, errors = load_practices_apart(options.practice)
         practices = list(found)
+        errors += tuple(w for p in found if p.logo for w in logo_warnings(p.logo, p.logo_ref, leaflet.fold))
     theme_name = document.meta.get("theme") or DEFAULT_THEME
     template = f"{document.meta.get('template') or 'leaflet'}/document.xml.j2"
     theme = load_theme(theme_name, project.root)

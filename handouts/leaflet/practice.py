@@ -141,6 +141,7 @@ class Practice:
     therapists: tuple[str, ...]
     hours: tuple[str, ...]
     ref: SourceRef
+    logo_ref: SourceRef | None = None  # the logo line, for warnings about the image
 
     @property
     def url(self) -> str | None:
@@ -242,6 +243,7 @@ def _practice(values: dict[str, Any], data: LinedDict | None, ref: SourceRef,
         therapists=tuple(str(t) for t in values["therapists"]),
         hours=tuple(str(h) for h in values["hours"]),
         ref=ref,
+        logo_ref=(data.key_ref("logo") if data is not None else ref) if values["logo"] else None,
     )
 
 
