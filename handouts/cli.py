@@ -67,10 +67,12 @@ def main() -> None:
               help="Exams: CSV of students (student number, name), one version each.")
 @click.option("--practice", type=click.Path(exists=True, path_type=Path),
               help="Leaflets: practice file, folder of practice files, or CSV.")
-def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice) -> None:
+@click.option("--large-print", is_flag=True,
+              help="Leaflets: the large-print edition (body 16 pt), files named NAME-large.pdf.")
+def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice, large_print) -> None:
     """Build PDFs from PATHS (content files or folders; default: content/)."""
     _run(paths, out_dir=out_dir, strict=strict, jobs=jobs, exam=exam, versions=versions,
-         seed=seed, roster=roster, practice=practice, dry_run=False)
+         seed=seed, roster=roster, practice=practice, dry_run=False, large_print=large_print)
 
 
 @main.command(epilog=EXIT_CODES)
@@ -112,7 +114,8 @@ def _stress(paths, count: int, seed: int | None, strict: bool) -> None:
     sys.exit(1 if any(d.severity in bad for _, found in results for d in found) else 0)
 
 
-def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run) -> None:
+def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run,
+         large_print=False) -> None:
     try:
         from handouts.build import build as run_build
         from handouts.errors import HandoutsError
@@ -126,7 +129,7 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         # cycle collector need not walk them over and over while documents are made.
         gc.freeze()
         options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
-                          roster=roster, notes=dry_run)
+                          roster=roster, notes=dry_run, large_print=large_print)
         report = _with_progress(lambda progress: run_build(
             [Path(p) for p in paths], project,
             replace(options, on_part=progress.part) if progress else options, out_dir=out_dir,

@@ -23,6 +23,7 @@ class Options:
 
     strict: bool = False
     practice: Path | None = None  # leaflets: one practice file, a folder of them, or a CSV
+    large_print: bool = False  # leaflets: the large-print edition (body 16 pt or more)
     versions: int | None = None  # exams: override the spec's number of versions
     seed: int | None = None  # exams: override the spec's seed
     roster: Path | None = None  # exams: one personal version per student

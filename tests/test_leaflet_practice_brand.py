@@ -155,3 +155,43 @@ def test_a_logo_with_too_few_pixels_or_too_thin_is_a_warning(project):
     assert warnings[0].startswith("practices/a.yaml:3: warning:") and "ppi, below 200" in warnings[0]
     assert warnings[1].startswith("practices/c.yaml:3: warning:") and "mm high or wide" in warnings[1]
     assert (project.root / "build/leaflets/folder-a.pdf").is_file()
+
+
+def font_size_of(path, words: str) -> float:
+    """The font size (pt) of the first character of `words` on any page."""
+    import pypdfium2.raw as raw
+
+    for page in pdfium.PdfDocument(path):
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        if words in text:
+            return raw.FPDFText_GetFontSize(textpage, text.index(words))
+    raise AssertionError(f"{words!r} not found")
+
+
+def test_large_print_edition_from_the_same_text(project):
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content/practices", project.root / "practices")
+    leaflet(project)
+    assert project.run("build", "--practice", "practices/wilgenhof.yaml").exit_code == 0
+    out = project.root / "build/leaflets"
+    assert font_size_of(out / "folder-wilgenhof.pdf", "Blijf in beweging") == 12
+    result = project.run("build", "--large-print", "--practice", "practices/wilgenhof.yaml")
+    assert result.exit_code == 0, result.output
+    large = out / "folder-large-wilgenhof.pdf"
+    assert font_size_of(large, "Blijf in beweging") >= 16
+    # the stamp area still holds every detail of the practice, inside its box
+    text = " ".join(all_text(large).split())
+    for detail in ("Fysiotherapie Het Wilgenhof", "Lijsterbesweg 12", "za: 9.00 - 12.00 uur",
+                   "Joris Bakker"):
+        assert detail in text
+
+
+def test_large_print_from_the_front_matter(project):
+    project.write("content/leaflets/groot.md",
+                  "---\ntitle: Rugpijn\nedition: large\n---\n\n# Wat u kunt doen\n\nBlijf in beweging.\n")
+    assert project.run("build").exit_code == 0
+    assert font_size_of(project.root / "build/leaflets/groot.pdf", "Blijf in beweging") >= 16

@@ -49,6 +49,8 @@ LEAFLET_FIELDS = (
           aliases=("review_date",), check=check_date),
     Field("version", "a version code printed on the back beside the review date, e.g. 2026-1",
           default=""),
+    Field("edition", "large: the large-print edition of this text (body 16 pt or more)",
+          default="standard", choices=("standard", "large")),
     Field("publisher", "the publisher line on the back", default=""),
     Field("cover", "cover image, relative to the leaflet file", check=_check_image),
     Field("cover_alt", "what the cover image shows (not printed; not yet carried in the PDF)", default=""),
@@ -73,6 +75,7 @@ class LeafletMeta:
     fold: str
     reviewed: dt.date | None
     version: str
+    edition: str
     publisher: str
     cover: Path | None
     cover_alt: str
@@ -105,6 +108,7 @@ def leaflet_meta(meta: dict[str, Any], source: Path, shown: str) -> LeafletMeta:
         fold=meta.get("fold") or "trifold",
         reviewed=meta.get("reviewed"),
         version=str(meta.get("version") or ""),
+        edition=meta.get("edition") or "standard",
         publisher=meta.get("publisher") or "",
         cover=cover,
         cover_alt=meta.get("cover_alt") or "",

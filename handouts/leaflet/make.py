@@ -14,7 +14,7 @@ from reportlab.lib import colors
 
 from handouts.errors import Collector, Diagnostic
 from handouts.language import labels
-from handouts.layout.theme import load_theme
+from handouts.layout.theme import Theme, load_theme
 from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
 from handouts.leaflet.labels import date_text, leaflet_words
 from handouts.leaflet.layout.blocks import LEAFLET_MARKUP
@@ -35,6 +35,7 @@ from handouts.project import Project
 from handouts.templating import render as render_template
 
 DEFAULT_THEME = "leaflet"
+LARGE_BODY = 16.0  # points: the body text of the large-print edition
 # Output → file name suffix; the main output of each fold has none.
 VARIANTS = {"print": "", "screen": "-screen", "a5": "", "a4": "-a4", "page": ""}
 
@@ -52,6 +53,8 @@ def make_leaflet(document: model.Document, project: Project,
     theme_name = document.meta.get("theme") or DEFAULT_THEME
     template = f"{document.meta.get('template') or 'leaflet'}/document.xml.j2"
     theme = load_theme(theme_name, project.root)
+    if options.large_print or leaflet.edition == "large":
+        theme = large_print(theme)
     layouts: dict[str | None, LeafletLayout] = {}  # one per brand colour: laid out once each
     words = leaflet_words(document.language, project.root)
     products = []
@@ -67,7 +70,7 @@ def make_leaflet(document: model.Document, project: Project,
         for output in OUTPUTS[leaflet.fold]:
             laid = layout.output(placed, output)
             data = render(laid)
-            products.append(Product(_target(document, practice, output), data,
+            products.append(Product(_target(document, practice, output, options.large_print), data,
                                     laid.doc.composed_pages))
     return products, errors
 
@@ -110,6 +113,19 @@ def _context(document: model.Document, leaflet: LeafletMeta, practice: Practice 
     }
 
 
-def _target(document: model.Document, practice: Practice | None, output: str) -> Path:
-    name = document.stem + (f"-{practice.id}" if practice else "") + VARIANTS[output]
+def large_print(theme: Theme) -> Theme:
+    """The theme's sizes scaled up so the body text is at least LARGE_BODY points;
+    headings and line spacing in the same proportion. Small print (the stamp's
+    details, the imprint) keeps its size: the stamp area, the same size in every
+    edition, must still hold the practice's details."""
+    factor = max(1.0, LARGE_BODY / theme.sizes["body"])
+    sizes = {k: v if k == "small" else v * factor for k, v in theme.sizes.items()}
+    sizes["stamp_name"], sizes["stamp_leading"] = theme.sizes["body"], theme.sizes["leading"]
+    return replace(theme, sizes=sizes)
+
+
+def _target(document: model.Document, practice: Practice | None, output: str,
+            large: bool = False) -> Path:
+    name = (document.stem + ("-large" if large else "") + (f"-{practice.id}" if practice else "")
+            + VARIANTS[output])
     return Path("leaflets") / f"{name}.pdf"

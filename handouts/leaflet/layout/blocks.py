@@ -90,7 +90,10 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
                                         textColor=c["accent"])
     styles["stamp_label"] = ParagraphStyle("stamp_label", parent=styles["body"],
                                            fontName=bold, spaceAfter=3)
+    # the large-print edition keeps the standard name size: the stamp area must still hold it
     styles["stamp_name"] = ParagraphStyle("stamp_name", parent=styles["body"], fontName=bold,
+                                          fontSize=s.get("stamp_name", s["body"]),
+                                          leading=s.get("stamp_leading", s["leading"]),
                                           spaceAfter=2)
     styles["stamp"] = ParagraphStyle("stamp", parent=styles["body"], fontSize=s["small"],
                                      leading=s["small"] * 1.3, spaceAfter=0)
