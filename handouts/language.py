@@ -33,6 +33,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+# Languages written right to left: paragraphs right-aligned, panels read from the right.
+RIGHT_TO_LEFT = ("ar",)
+
 # pyphen dictionaries, used by reportlab's hyphenation (ParagraphStyle.hyphenationLang).
 HYPHENATION = {"nl": "nl_NL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "pl": "pl_PL"}
 
