@@ -129,7 +129,7 @@ def write(outcomes: list[Outcome], out_dir: Path, root: Path | None = None,
 
 def _write(outcomes: list[Outcome], out_dir: Path, root: Path, spools: Spools | None) -> list[Path]:
     record = OutputRecord.load(out_dir)
-    made = {source_name(o.job.source, root): o for o in outcomes if not o.failed}
+    made = {source_name(o.job.source, root): o for o in outcomes if not o.failed or o.partial}
     project = root.resolve().as_posix()
     # Files of content files that are gone go too; not when the record is another
     # project's (one output folder for two projects): its sources are not ours to judge.
@@ -144,10 +144,12 @@ def _write(outcomes: list[Outcome], out_dir: Path, root: Path, spools: Spools | 
         for source, outcome in made.items():
             _stage(staging, outcome, out_dir, record.files(source), spools.of(outcome.job) if spools else None)
         staging.flush()
-        stale = {f for s in [*made, *gone] for f in record.files(s)} - new
+        stale = {f for s in [*made, *gone] if not (s in made and made[s].partial)
+                 for f in record.files(s)} - new
         after = OutputRecord(out_dir, dict(record.documents), project)
         for source, outcome in made.items():
-            after.set(source, [out_dir / p.target for p in outcome.products])
+            kept = record.files(source) if outcome.partial else []
+            after.set(source, sorted({*kept, *(out_dir / p.target for p in outcome.products)}))
         for source in gone:
             del after.documents[source]
         with uninterrupted():

@@ -70,10 +70,13 @@ def main() -> None:
               help="Leaflets: practice file, folder of practice files, or CSV.")
 @click.option("--print-shop", is_flag=True,
               help="Leaflets: 3 mm bleed, crop marks and trim box, for a print shop.")
-def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice, print_shop) -> None:
+@click.option("--large-print", is_flag=True,
+              help="Leaflets: the large-print edition (body 16 pt), files named NAME-large.pdf.")
+def build(paths, out_dir, strict, jobs, exam, versions, seed, roster, practice, print_shop, large_print) -> None:
     """Build PDFs from PATHS (content files or folders; default: content/)."""
     _run(paths, out_dir=out_dir, strict=strict, jobs=jobs, exam=exam, versions=versions,
-         seed=seed, roster=roster, practice=practice, dry_run=False, print_shop=print_shop)
+         seed=seed, roster=roster, practice=practice, dry_run=False, print_shop=print_shop,
+         large_print=large_print)
 
 
 @main.command(epilog=EXIT_CODES)
@@ -145,7 +148,7 @@ def _stress(paths, count: int, seed: int | None, strict: bool) -> None:
 
 
 def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run,
-         print_shop=False) -> None:
+         print_shop=False, large_print=False) -> None:
     try:
         from handouts.build import build as run_build
         from handouts.errors import HandoutsError
@@ -159,7 +162,8 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         # cycle collector need not walk them over and over while documents are made.
         gc.freeze()
         options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
-                          roster=roster, notes=dry_run, print_shop=print_shop)
+                          roster=roster, notes=dry_run, print_shop=print_shop,
+                          large_print=large_print)
         report = _with_progress(lambda progress: run_build(
             [Path(p) for p in paths], project,
             replace(options, on_part=progress.part) if progress else options, out_dir=out_dir,

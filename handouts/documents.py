@@ -53,4 +53,8 @@ def make_document(source: Path, project: Project, options: Options) -> tuple[lis
         kind = MARKDOWN_KINDS[document.kind]
         found = document.warnings + (named(kind.check)(document) if kind.check else ())
         found += named(kind.notes)(document) if kind.notes and options.notes else ()
-        return named(kind.make)(document, project, options), found
+        made = named(kind.make)(document, project, options)
+        if isinstance(made, tuple):  # (products, errors of some parts): a leaflet's bad practice files
+            made, errors = made
+            found += errors
+        return made, found

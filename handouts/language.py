@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-LANGUAGES = ("nl", "en")
+# Leaflets print their own words in all of these (templates/leaflet/labels/); the
+# other kinds print the English words for a language without LABELS of its own.
+LANGUAGES = ("nl", "en", "de", "fr", "pl", "tr", "ar")
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -33,11 +35,15 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+# Languages written right to left: paragraphs right-aligned, panels read from the right.
+RIGHT_TO_LEFT = ("ar",)
+
 # pyphen dictionaries, used by reportlab's hyphenation (ParagraphStyle.hyphenationLang).
-HYPHENATION = {"nl": "nl_NL", "en": "en_GB"}
+HYPHENATION = {"nl": "nl_NL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "pl": "pl_PL"}
 
 # BCP 47 tags for the PDF /Lang entry, which screen readers use to pick a voice.
-PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
+PDF_LANG = {"nl": "nl-NL", "en": "en-GB", "de": "de-DE", "fr": "fr-FR", "pl": "pl-PL",
+            "tr": "tr-TR", "ar": "ar"}
 
 
 # Month names for dates as the language writes them ("1 september 2026"). Two

@@ -25,6 +25,7 @@ class Options:
 
     strict: bool = False
     practice: Path | None = None  # leaflets: one practice file, a folder of them, or a CSV
+    large_print: bool = False  # leaflets: the large-print edition (body 16 pt or more)
     versions: int | None = None  # exams: override the spec's number of versions
     seed: int | None = None  # exams: override the spec's seed
     roster: Path | None = None  # exams: one personal version per student
@@ -57,3 +58,9 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def partial(self) -> bool:
+        """Failed in part: a leaflet whose bad practice file is an error while the
+        other practices' leaflets were made. Those are written; its earlier files stay."""
+        return self.failed and bool(self.products)

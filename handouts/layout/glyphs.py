@@ -131,6 +131,39 @@ def visual(text: str) -> str:
                         .replace(" ", "\u00a0"), text)
 
 
+def visual_words(text: str) -> str:
+    """For a right-to-left paragraph: each word joined and in visual order, the words
+    themselves left in reading order, so lines are broken in reading order; each line
+    is then put in visual order (`visual_order`)."""
+    if not _HAS_RTL.search(text):
+        return text
+    import arabic_reshaper  # imported here: only right-to-left text needs them
+    from bidi import get_display
+
+    return " ".join(get_display(arabic_reshaper.reshape(w), base_dir="R") if _HAS_RTL.search(w) else w
+                    for w in text.split(" "))
+
+
+_LTR_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def visual_order(words: list[str]) -> list[int]:
+    """The order in which a right-to-left line's words are drawn, left to right: the
+    line reversed, except that a run of left-to-right words (a name, an address in
+    Latin letters) keeps its own order."""
+    runs: list[list[int]] = []
+    for index, word in enumerate(words):
+        ltr = bool(_LTR_LETTER.search(word)) and not _HAS_RTL.search(word)
+        if ltr and runs and runs[-1][0] == 1:
+            runs[-1].append(index)
+        else:
+            runs.append([1 if ltr else 0, index])
+    order: list[int] = []
+    for run in reversed(runs):
+        order.extend(run[1:])
+    return order
+
+
 def runs(text: str, font_name: str, chain: tuple[str, ...]) -> list[tuple[str, str]]:
     """(font, text) runs that draw `text` (already in visual order) set in `font_name`.
     Raises `MissingGlyph` for a character no font has."""
@@ -168,9 +201,11 @@ def missing_message(char: str, theme_name: str, fonts: Iterable[str]) -> str:
             "add a font that has it to fonts/, or write another character")
 
 
-def with_fallback(frags: list, chain: tuple[str, ...], theme_name: str = "default") -> list:
+def with_fallback(frags: list, chain: tuple[str, ...], theme_name: str = "default",
+                  rtl: bool = False) -> list:
     """Paragraph fragments with every run their font lacks moved to a fallback font,
-    and right-to-left runs in visual order. Fragments done before are left as they are."""
+    and right-to-left runs in visual order (with `rtl`, a right-to-left paragraph:
+    each word, see `visual_words`). Fragments done before are left as they are."""
     if not chain:
         return frags
     out: list = []
@@ -184,7 +219,7 @@ def with_fallback(frags: list, chain: tuple[str, ...], theme_name: str = "defaul
         if covered(frag.fontName).issuperset(text) and not _draws_rtl(frag.fontName):
             out.append(frag)  # most fragments: nothing to move, nothing to reorder
             continue
-        shown = visual(text)
+        shown = visual_words(text) if rtl else visual(text)
         if shown is text and covered(frag.fontName).issuperset(text):
             out.append(frag)
             continue

@@ -24,7 +24,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
 from handouts.layout import linebreak
-from handouts.layout.glyphs import with_fallback
+from handouts.layout.glyphs import visual_order, with_fallback
 from handouts.layout.hyphenation import SHORTEST_WORD
 
 
@@ -40,7 +40,50 @@ class WithFallback(Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
         if self.frags:
             style = self.style
-            self.frags = with_fallback(self.frags, getattr(style, "fallback", ()), getattr(style, "theme_name", ""))
+            self.frags = with_fallback(self.frags, getattr(style, "fallback", ()), getattr(style, "theme_name", ""),
+                                       rtl=style.wordWrap == "RTL")
+
+    def breakLines(self, width):  # noqa: N802 - reportlab's name
+        """Lines broken in reading order; for a right-to-left style (wordWrap "RTL",
+        which reportlab leaves alone without its optional rlbidi), each line's words
+        are then put in drawing order."""
+        broken = super().breakLines(width)
+        if self.style.wordWrap == "RTL":
+            broken = right_to_left(broken, self.style.fontName)
+        return broken
+
+
+def right_to_left(broken: Any, space_font: str) -> Any:
+    """reportlab's broken lines with every line's words in visual order (glyphs.visual_order).
+    Kind 0 lines are (extra space, words). Kind 1 lines hold fragments of one or more
+    words, and a word may span fragments (a full stop in the main font after an
+    Arabic word): the line is cut into words of pieces, reordered, and the spaces
+    between them set in `space_font`, the paragraph's own font."""
+    if broken.kind == 0:
+        broken.lines = [(extra, [words[i] for i in visual_order(words)]) for extra, words in broken.lines]
+        return broken
+    for line in broken.lines:
+        if any(not isinstance(getattr(f, "text", None), str) or hasattr(f, "cbDefn") for f in line.words):
+            continue  # a footnote mark or picture in the line: left as laid out
+        words: list[list[tuple[Any, str]]] = [[]]
+        for frag in line.words:
+            for n, part in enumerate(frag.text.split(" ")):
+                if n and words[-1]:
+                    words.append([])  # a space: the next word starts
+                if part:
+                    words[-1].append((frag, part))
+        words = [w for w in words if w]
+        if not words:
+            continue
+        order = visual_order(["".join(text for _, text in w) for w in words])
+        pieces = []
+        for n, i in enumerate(order):
+            if n:
+                first = words[i][0][0]
+                pieces.append(first.clone(text=" ", fontName=space_font))
+            pieces.extend(frag.clone(text=text) for frag, text in words[i])
+        line.words = pieces
+    return broken
 
 
 class Para(WithFallback):

@@ -11,6 +11,7 @@ series: Voorlichting Fysiotherapie
 number: 4
 fold: trifold
 reviewed: 2026-09-01
+version: 2026-1
 publisher: "Uitgave: Werkgroep Voorlichting Fysiotherapie"
 cover: figures/omslag.svg
 ---
@@ -46,6 +47,10 @@ LEAFLET_FIELDS = (
     Field("fold", "how the leaflet is folded", default="trifold", choices=FOLDS),
     Field("reviewed", "date of the last review, printed as 'laatst herzien'", type=dt.date,
           aliases=("review_date",), check=check_date),
+    Field("version", "a version code printed on the back beside the review date, e.g. 2026-1",
+          default=""),
+    Field("edition", "large: the large-print edition of this text (body 16 pt or more)",
+          default="standard", choices=("standard", "large")),
     Field("publisher", "the publisher line on the back", default=""),
     Field("cover", "cover image, relative to the leaflet file", check=_check_image),
     Field("cover_alt", "what the cover image shows (not printed; not yet carried in the PDF)", default=""),
@@ -69,6 +74,8 @@ class LeafletMeta:
     language: str
     fold: str
     reviewed: dt.date | None
+    version: str
+    edition: str
     publisher: str
     cover: Path | None
     cover_alt: str
@@ -100,6 +107,8 @@ def leaflet_meta(meta: dict[str, Any], source: Path, shown: str) -> LeafletMeta:
         language=meta.get("language") or "nl",
         fold=meta.get("fold") or "trifold",
         reviewed=meta.get("reviewed"),
+        version=str(meta.get("version") or ""),
+        edition=meta.get("edition") or "standard",
         publisher=meta.get("publisher") or "",
         cover=cover,
         cover_alt=meta.get("cover_alt") or "",

@@ -7,16 +7,21 @@ section's reading-ease score as a note, for `handouts check` to list.
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import replace
 from pathlib import Path
+
+from reportlab.lib import colors
 
 from handouts.errors import Collector, Diagnostic
 from handouts.language import labels
-from handouts.layout.theme import load_theme
+from handouts.layout.theme import Theme, load_theme
 from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
+from handouts.leaflet.labels import date_text, leaflet_words
 from handouts.leaflet.layout.blocks import LEAFLET_MARKUP
 from handouts.leaflet.layout.pages import OUTPUTS, LeafletLayout
-from handouts.leaflet.practice import Practice, load_practices
+from handouts.leaflet.logo import logo_warnings
+from handouts.leaflet.plainwords import b1_notes, b1_warnings
+from handouts.leaflet.practice import Practice, load_practices_apart
 from handouts.leaflet.readability import (
     SectionScore,
     check_sections,
@@ -30,56 +35,64 @@ from handouts.project import Project
 from handouts.templating import render as render_template
 
 DEFAULT_THEME = "leaflet"
+LARGE_BODY = 16.0  # points: the body text of the large-print edition
 # Output → file name suffix; the main output of each fold has none.
 VARIANTS = {"print": "", "screen": "-screen", "a5": "", "a4": "-a4", "page": ""}
 
-WORDS = {
-    "nl": {"number": "nr.", "stamp": "Uw fysiotherapeut:", "reviewed": "Laatst herzien",
-           "phone": "Tel.", "hours": "Openingstijden", "therapists": "Fysiotherapeuten"},
-    "en": {"number": "no.", "stamp": "Your physiotherapist:", "reviewed": "Last reviewed",
-           "phone": "Phone", "hours": "Opening hours", "therapists": "Physiotherapists"},
-}
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def make_leaflet(document: model.Document, project: Project, options: Options) -> list[Product]:
-    """The PDFs of one leaflet: for each practice (or none), every output of its fold."""
+def make_leaflet(document: model.Document, project: Project,
+                 options: Options) -> tuple[list[Product], tuple[Diagnostic, ...]]:
+    """The PDFs of one leaflet: for each practice (or none), every output of its fold;
+    with the errors of bad practice files, whose practices get no leaflet."""
     leaflet = leaflet_meta(document.meta, document.source, document.shown)
-    practices: list[Practice | None] = (
-        list(load_practices(options.practice)) if options.practice else [None])
+    practices: list[Practice | None] = [None]
+    errors: tuple[Diagnostic, ...] = ()
+    if options.practice:
+        found, errors = load_practices_apart(options.practice)
+        practices = list(found)
+        errors += tuple(w for p in found if p.logo and p.logo_ref for w in logo_warnings(p.logo, p.logo_ref, leaflet.fold))
     theme_name = document.meta.get("theme") or DEFAULT_THEME
     template = f"{document.meta.get('template') or 'leaflet'}/document.xml.j2"
-    layout = LeafletLayout(load_theme(theme_name, project.root), theme_name, leaflet.fold,
-                           template, document.meta)
+    theme = load_theme(theme_name, project.root)
+    if options.large_print or leaflet.edition == "large":
+        theme = large_print(theme)
+    layouts: dict[str | None, LeafletLayout] = {}  # one per brand colour: laid out once each
+    words = leaflet_words(document.language, project.root)
     shop = options.print_shop or project.print == "shop"
     products = []
     for practice in practices:
-        markup = render_template(template, _context(document, leaflet, practice), project.root, LEAFLET_MARKUP)
+        markup = render_template(template, _context(document, leaflet, practice, words),
+                                 project.root, LEAFLET_MARKUP)
+        colour = practice.colour if practice else None
+        if colour not in layouts:
+            brand = replace(theme, colours={**theme.colours, "accent": colors.HexColor(colour)}) if colour else theme
+            layouts[colour] = LeafletLayout(brand, theme_name, leaflet.fold, template, document.meta)
+        layout = layouts[colour]
         placed = layout.place(markup)  # the body is laid out once, for the first practice
         for output in OUTPUTS[leaflet.fold]:
             laid = layout.output(placed, output, print_shop=shop)
             data = render(laid)
-            products.append(Product(_target(document, practice, output), data,
+            products.append(Product(_target(document, practice, output, options.large_print), data,
                                     laid.doc.composed_pages))
-    return products
+    return products, errors
 
 
 def check_leaflet(document: model.Document) -> tuple[Diagnostic, ...]:
     """Plain-language warnings: long sentences, long words, hard sections."""
     found = Collector()
     leaflet_scores(document, found)
+    b1_warnings(document_sections(document.blocks), document.language, found, _allowed(document))
     return tuple(found.items)
 
 
 def leaflet_notes(document: model.Document) -> tuple[Diagnostic, ...]:
     """The score of every section as a note (severity "note"), for `handouts check`."""
     scores = leaflet_scores(document, Collector())
-    return tuple(score_notes(scores, document.language))
+    return tuple(score_notes(scores, document.language)) + tuple(
+        b1_notes(document_sections(document.blocks), document.language, _allowed(document)))
+
+
+def _allowed(document: model.Document) -> list[str]:
+    return [str(w) for w in document.meta.get("allow_words") or ()]
 
 
 def leaflet_scores(document: model.Document, found: Collector) -> list[SectionScore]:
@@ -89,24 +102,31 @@ def leaflet_scores(document: model.Document, found: Collector) -> list[SectionSc
                           [str(w) for w in allow])
 
 
-def _context(document: model.Document, leaflet: LeafletMeta, practice: Practice | None) -> dict:
-    language = document.language if document.language in WORDS else "en"
+def _context(document: model.Document, leaflet: LeafletMeta, practice: Practice | None,
+             words: dict[str, object]) -> dict:
     return {
         "doc": document,
         "labels": labels(document.language),
         "leaflet": leaflet,
         "practice": practice,
-        "words": WORDS[language],
-        "reviewed": _date(leaflet.reviewed, language),
+        "words": words,
+        "reviewed": date_text(leaflet.reviewed, words),
     }
 
 
-def _date(day: dt.date | None, language: str) -> str:
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
+def large_print(theme: Theme) -> Theme:
+    """The theme's sizes scaled up so the body text is at least LARGE_BODY points;
+    headings and line spacing in the same proportion. Small print (the stamp's
+    details, the imprint) keeps its size: the stamp area, the same size in every
+    edition, must still hold the practice's details."""
+    factor = max(1.0, LARGE_BODY / theme.sizes["body"])
+    sizes = {k: v if k == "small" else v * factor for k, v in theme.sizes.items()}
+    sizes["stamp_name"], sizes["stamp_leading"] = theme.sizes["body"], theme.sizes["leading"]
+    return replace(theme, sizes=sizes)
 
 
-def _target(document: model.Document, practice: Practice | None, output: str) -> Path:
-    name = document.stem + (f"-{practice.id}" if practice else "") + VARIANTS[output]
+def _target(document: model.Document, practice: Practice | None, output: str,
+            large: bool = False) -> Path:
+    name = (document.stem + ("-large" if large else "") + (f"-{practice.id}" if practice else "")
+            + VARIANTS[output])
     return Path("leaflets") / f"{name}.pdf"

@@ -8,9 +8,11 @@ that names them.
 
 from __future__ import annotations
 
+import colorsys
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 
 from handouts.errors import (
     Collector,
+    Diagnostic,
     HandoutsError,
     SourceRef,
     did_you_mean,
@@ -56,6 +59,42 @@ def _check_logo(value: Any) -> str | None:
     return None
 
 
+MIN_CONTRAST = 4.5  # WCAG AA for body-size text on white
+
+
+def contrast_on_white(hex_colour: str) -> float:
+    """WCAG contrast ratio of `#rrggbb` on white, from 1 to 21."""
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lum = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (lum + 0.05)
+
+
+def darker_passing(hex_colour: str) -> str:
+    """The nearest darker colour with enough contrast: the same hue and saturation
+    (HLS), lightness lowered in steps of 1 % until the contrast passes."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, light, sat = colorsys.rgb_to_hls(r, g, b)
+    while light > 0:
+        light = max(0.0, light - 0.01)
+        candidate = "#" + "".join(f"{round(v * 255):02x}" for v in colorsys.hls_to_rgb(hue, light, sat))
+        if contrast_on_white(candidate) >= MIN_CONTRAST:
+            return candidate
+    return "#000000"
+
+
+def _check_colour(value: Any) -> str | None:
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"#[0-9a-f]{6}", text):
+        return f'must be a colour like "#2a6f4e" (# and six hex digits), not {value!r}'
+    ratio = contrast_on_white(text)
+    if ratio < MIN_CONTRAST:
+        return (f"{text} has a contrast of {ratio:.1f}:1 on white, below {MIN_CONTRAST}:1; "
+                f'use "{darker_passing(text)}", the nearest darker one that passes')
+    return None
+
+
 def _check_lines(value: Any) -> str | None:
     if any(not isinstance(item, (str, int, float)) for item in value):
         return ('must be a list of lines of text; put quotes around a line with a '
@@ -74,6 +113,8 @@ PRACTICE_SCHEMA = Schema(
         Field("phone", "telephone number", aliases=("telefoon",)),
         Field("email", "e-mail address", check=_check_email, aliases=("e-mail",)),
         Field("website", "web address; also used for the QR code", check=_check_website),
+        Field("colour", 'brand colour for the band and headings, e.g. "#2a6f4e"',
+              check=_check_colour, aliases=("color", "kleur")),
         Field("logo", "logo image (SVG or PNG), relative to this file", check=_check_logo),
         Field("therapists", "names of the physiotherapists", type=list, default=[],
               check=_check_lines, aliases=("therapeuten",)),
@@ -96,9 +137,11 @@ class Practice:
     email: str | None
     website: str | None
     logo: Path | None
+    colour: str | None
     therapists: tuple[str, ...]
     hours: tuple[str, ...]
     ref: SourceRef
+    logo_ref: SourceRef | None = None  # the logo line, for warnings about the image
 
     @property
     def url(self) -> str | None:
@@ -138,6 +181,27 @@ def load_practices(path: Path) -> list[Practice]:
     return [load_practice(path)]
 
 
+def load_practices_apart(path: Path) -> tuple[list[Practice], tuple[Diagnostic, ...]]:
+    """Like `load_practices`, but a folder's bad files are errors of their own while
+    the good files' practices are still returned, so their leaflets can be made."""
+    path = Path(path)
+    if not path.is_dir():
+        return load_practices(path), ()
+    practices: list[Practice] = []
+    errors: list[Diagnostic] = []
+    for file in sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")):
+        try:
+            practices.extend(load_practices(file))
+        except HandoutsError as exc:
+            errors.extend(exc.diagnostics)
+    if not practices and not errors:
+        raise fail(SourceRef(display_path(path)), "no practice files (*.yaml) in this folder")
+    if not practices:
+        raise HandoutsError(errors)
+    _check_unique(practices)
+    return practices, tuple(errors)
+
+
 def load_practice(path: Path) -> Practice:
     """One practice from a YAML file."""
     shown = display_path(path)
@@ -175,13 +239,17 @@ def _practice(values: dict[str, Any], data: LinedDict | None, ref: SourceRef,
         email=values["email"],
         website=values["website"],
         logo=logo,
+        colour=str(values["colour"]).strip().lower() if values["colour"] else None,
         therapists=tuple(str(t) for t in values["therapists"]),
         hours=tuple(str(h) for h in values["hours"]),
         ref=ref,
+        logo_ref=(data.key_ref("logo") if data is not None else ref) if values["logo"] else None,
     )
 
 
 def _slug(text: str) -> str:
+    # letters keep their base letter: "coöperatie" → "cooperatie", "Zoë" → "zoe"
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "practice"
 
 

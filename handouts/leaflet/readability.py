@@ -129,6 +129,7 @@ def check_sections(sections: Iterable[Section], language: str, found: Collector,
                    allow_words: Iterable[str] = ()) -> list[SectionScore]:
     """Score every section; long sentences and words become warnings in `found`."""
     allowed = {w.lower() for w in allow_words}
+    scorable = language in FORMULAS  # reading-ease formulas exist for nl and en only
     scores = []
     for section in sections:
         n_words = n_sentences = n_syllables = 0
@@ -137,7 +138,8 @@ def check_sections(sections: Iterable[Section], language: str, found: Collector,
                 sentence_words = words(sentence)
                 n_words += len(sentence_words)
                 n_sentences += 1
-                n_syllables += sum(count_syllables(w, language) for w in sentence_words)
+                if scorable:
+                    n_syllables += sum(count_syllables(w, language) for w in sentence_words)
                 if len(sentence_words) > MAX_SENTENCE_WORDS:
                     found.warning(block.ref, f"sentence of {len(sentence_words)} words "
                                   f"(plain language: at most {MAX_SENTENCE_WORDS}); split it: "
@@ -149,7 +151,7 @@ def check_sections(sections: Iterable[Section], language: str, found: Collector,
                                   "shorter or more common word, or explain it and list it "
                                   "under allow_words in the front matter")
         score = None
-        if n_words >= MIN_WORDS_FOR_SCORE:
+        if scorable and n_words >= MIN_WORDS_FOR_SCORE:
             score = round(reading_ease(n_words, n_sentences, n_syllables, language), 1)
             if score < MIN_SCORE:
                 found.warning(section.ref, f'section "{section.title}" scores {score} '

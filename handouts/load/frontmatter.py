@@ -15,7 +15,7 @@ COMMON_FIELDS = (
     Field("title", "the title on the cover and in the PDF's properties", required=True),
     Field("subtitle", "a line under the title", default=""),
     Field("kind", "what to make of the file", choices=KINDS, default="handout"),
-    Field("language", "language of the text: nl or en (hyphenation, page labels)", choices=LANGUAGES),
+    Field("language", "language of the text: nl, en, de, fr, pl, tr or ar (hyphenation, page labels)", choices=LANGUAGES),
     Field("author", "author shown on the cover and in the PDF's properties", default=""),
     Field("date", "date shown on the cover (e.g. 2026-09-01)", default="", check=check_date),
     Field("template", "template folder to use instead of the kind's own", default=""),

@@ -15,13 +15,14 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Group, Rect
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
+from handouts.language import RIGHT_TO_LEFT
 from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, build_children
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
@@ -66,10 +67,12 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
     panel and be cut. (reportlab's own breaking of addresses breaks one once at most,
     and then leaves the rest whole, however long: not for narrow panels.)"""
     styles = {}
+    start = TA_RIGHT if language in RIGHT_TO_LEFT else TA_LEFT
     for name, style in paragraph_styles(theme, language).items():
         styles[name] = ParagraphStyle(
             name, parent=style, hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0,
-            splitLongWords=1, alignment=TA_CENTER if name == "caption" else TA_LEFT,
+            splitLongWords=1, alignment=TA_CENTER if name == "caption" else start,
+            wordWrap="RTL" if language in RIGHT_TO_LEFT else None,
         )
     s, c, bold = theme.sizes, theme.colours, face(theme.heading_font, bold=True)
     styles["caption"].fontName, styles["caption"].textColor = bold, c["text"]
@@ -90,7 +93,10 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
                                         textColor=c["accent"])
     styles["stamp_label"] = ParagraphStyle("stamp_label", parent=styles["body"],
                                            fontName=bold, spaceAfter=3)
+    # the large-print edition keeps the standard name size: the stamp area must still hold it
     styles["stamp_name"] = ParagraphStyle("stamp_name", parent=styles["body"], fontName=bold,
+                                          fontSize=s.get("stamp_name", s["body"]),
+                                          leading=s.get("stamp_leading", s["leading"]),
                                           spaceAfter=2)
     styles["stamp"] = ParagraphStyle("stamp", parent=styles["body"], fontSize=s["small"],
                                      leading=s["small"] * 1.3, spaceAfter=0)
