@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -69,6 +70,24 @@ def _start(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler, inherited
     threading.Thread(target=_watch, args=(parent,), name="watch-parent", daemon=True).start()
+    # A result sent to a main process that was killed meets a broken pipe, and
+    # multiprocessing would print that traceback: an orphaned worker ends silently instead.
+    sys.stderr = _Orphanable(sys.stderr, parent)
+
+
+class _Orphanable:
+    """The worker's stderr: passes text on while the main process lives."""
+
+    def __init__(self, stream, parent: int):
+        self._stream, self._parent = stream, parent
+
+    def write(self, text: str) -> int:
+        if os.getppid() != self._parent:
+            os._exit(1)
+        return self._stream.write(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _watch(parent: int) -> None:

@@ -110,7 +110,7 @@ def hardest_sentences(sections: Iterable[Section], language: str,
                       allow_words: Iterable[str] = ()) -> list[tuple[str, SourceRef, int, int]]:
     """(sentence, line, rare words, words) of the HARDEST hardest sentences, in text order."""
     allowed = {w.lower() for w in allow_words}
-    found: list[tuple[str, SourceRef, int, int]] = []
+    found: list[tuple[str, SourceRef, int, int, int]] = []  # ..., and the place in the text
     for section in sections:
         for block in section.blocks:
             for sentence in sentences(block.text):

@@ -224,7 +224,7 @@ def _heading_id(inline: Token, ref: SourceRef, state: _State) -> str:
     children = inline.children or []
     last = children[-1] if children else None
     found = _HEADING_ID.search(last.content) if last is not None and last.type == "text" else None
-    if found is None:
+    if found is None or last is None:
         return ""
     last.content = last.content[: found.start()]
     anchor = found.group(1)
