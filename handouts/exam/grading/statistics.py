@@ -63,28 +63,30 @@ def item_stats(question_id: str, points: float, scores: Sequence[float],
 def alpha(columns: Sequence[Sequence[float]]) -> float | None:
     """Cronbach's alpha of the questions in `columns` (one list of points per question,
     students in the same order in each)."""
+    total_variance = _total_variance(columns)
+    if total_variance is None:
+        return None
     k = len(columns)
-    if k < 2 or len(columns[0]) < 2:
-        return None
-    totals = [sum(row) for row in zip(*columns, strict=True)]
-    total_variance = statistics.pvariance(totals)
-    if not total_variance:
-        return None
     return k / (k - 1) * (1 - sum(statistics.pvariance(c) for c in columns) / total_variance)
 
 
 def kr20(columns: Sequence[Sequence[float]], points: Sequence[float]) -> float | None:
     """KR-20 of right/wrong questions (each score 0 or the question's points)."""
+    total_variance = _total_variance(columns)
+    if total_variance is None:
+        return None
     k = len(columns)
-    if k < 2 or len(columns[0]) < 2:
-        return None
-    totals = [sum(row) for row in zip(*columns, strict=True)]
-    total_variance = statistics.pvariance(totals)
-    if not total_variance:
-        return None
     pq = sum((p := sum(1 for x in c if x) / len(c)) * (1 - p) * w * w
              for c, w in zip(columns, points, strict=True))
     return k / (k - 1) * (1 - pq / total_variance)
+
+
+def _total_variance(columns: Sequence[Sequence[float]]) -> float | None:
+    """The variance of the students' totals; None when a reliability cannot be had
+    (fewer than two questions or students, or every total the same)."""
+    if len(columns) < 2 or len(columns[0]) < 2:
+        return None
+    return statistics.pvariance([sum(row) for row in zip(*columns, strict=True)]) or None
 
 
 def exam_stats(totals: Sequence[float], passed: Sequence[bool], columns: Sequence[Sequence[float]],
