@@ -86,13 +86,10 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         if builder is None:
             continue
         made = builder(child, ctx)
-        if child.get("src"):  # for an error about a block too tall for any page
-            for flowable in made:
-                flowable.source_ref = src(child)
         # (only a context with footnote texts prints them at the foot of its pages)
         marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:
-            made = [f if isinstance(f, (Spacer, ActionFlowable)) else _with_footnotes(f, marks) for f in made]
+            made = [f if isinstance(f, (Spacer, ActionFlowable)) else WithFootnotes(f, marks) for f in made]
         ref = src(child)
         for flowable in made if ref.path else ():  # a layout error names the block's line (pdf.render)
             if getattr(flowable, "source_ref", None) is None:
@@ -419,9 +416,3 @@ HANDOUT_MARKUP = MarkupTable({
     "entry": tag("level anchor", INLINE),
 }, frozenset({"document"}))
 
-
-def _with_footnotes(flowable, marks: tuple[int, ...]) -> WithFootnotes:
-    """`flowable` keeping its notes on its page; the source line stays for errors."""
-    kept = WithFootnotes(flowable, marks)
-    kept.source_ref = getattr(flowable, "source_ref", None)
-    return kept
