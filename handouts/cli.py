@@ -160,7 +160,9 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         project = _project(paths)
         # Modules, fonts and templates loaded so far live as long as the process: the
         # cycle collector need not walk them over and over while documents are made.
-        gc.freeze()
+        from handouts.layout.speed_tricks import tricks_on
+        if tricks_on("gc-freeze-cli"):
+            gc.freeze()
         options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
                           roster=roster, notes=dry_run, print_shop=print_shop,
                           large_print=large_print)

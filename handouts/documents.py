@@ -35,7 +35,8 @@ def cyclic_gc_paused() -> Iterator[None]:
     counting still frees almost everything as soon as it is done with; the few cycles
     left (reportlab's document and canvas point at each other) are collected soon after
     the build, when the document's objects are already gone and cost nothing to walk."""
-    if not gc.isenabled():
+    from handouts.layout.speed_tricks import tricks_on
+    if not gc.isenabled() or not tricks_on("gc-pause-doc"):
         yield
         return
     gc.disable()

@@ -39,6 +39,7 @@ from handouts.exam.sampler import sample
 from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
 from handouts.language import written_date
+from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import load_theme
 from handouts.load.figurefile import address_problem, on_disk, written_names
 from handouts.load.project_files import outside_problem, project_file
@@ -66,6 +67,8 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     exam = exam_view(spec, versions[0], labels)
 
     papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
+    if not tricks_on("priming"):
+        papers = keys = None  # type: ignore[assignment]
     refs = {q.id: q.ref for q in bank.questions()}
 
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
@@ -186,14 +189,16 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     # The first version is made here in any case: the workers, forked after it, start
     # with its lines broken and its drawings recorded (exam/layout/replay.py), not from nothing.
     for version in versions if alone else versions[:1]:
-        _, paper, key, part = make_version(task(version), record=True)
+        markup, paper, key, part = make_version(task(version), record=True)
         assert part is not None  # recorded
+        part = replace(part, markup=markup)
         products += [store(paper), store(key)]
         if version is versions[0]:
             # What the first version cached (line breaks, recorded drawings) lives for the
             # whole build: the cycle collector need not walk it again after each version,
             # which made the cost per version grow with the number of versions.
-            gc.freeze()
+            if tricks_on("gc-freeze-exam"):
+                gc.freeze()
         yield part
     if alone:
         return

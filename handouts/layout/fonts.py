@@ -124,6 +124,10 @@ class SubsetFont(TTFont):
 
     def __init__(self, name: str, filename: str, **kwargs: Any):
         super().__init__(name, filename, **kwargs)
+        from handouts.layout.speed_tricks import tricks_on
+        self._cached = tricks_on("subset-cache")
+        if not self._cached:
+            return
         face, made = self.face, OrderedDict[Any, Any]()
         make, add = face.makeSubset, face.addSubsetObjects
         flate = _CachedFlate()
@@ -150,6 +154,8 @@ class SubsetFont(TTFont):
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's
         state = self.state[doc]  # reportlab lets go of it here
         super().addObjects(doc)
+        if not self._cached:
+            return
         # The same subsets again: their widths as written before, their maps compressed before.
         fonts, prefix = doc.idToObject["BasicFonts"].dict, state.internalName
         for n, subset in enumerate(state.subsets):

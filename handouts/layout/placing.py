@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
+from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.reportlab_internals import forget_frame_and_canvas, note_frame_and_canvas
 
 
@@ -60,6 +61,11 @@ class PlacingFrame(Frame):
         # the copy needs the frame's geometry, not every flowable placed so far (copying
         # those took most of the layout time, more with every flowable placed).
         clone = copy.copy(self)
+        if not tricks_on("frame-copy"):
+            memo[id(self)] = clone
+            for name, value in self.__dict__.items():
+                setattr(clone, name, copy.deepcopy(value, memo))
+            return clone
         for name, value in self.__dict__.items():
             if name != "placed":
                 setattr(clone, name, copy.deepcopy(value, memo))

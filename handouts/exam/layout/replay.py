@@ -23,6 +23,7 @@ from reportlab.platypus.flowables import Flowable
 
 from handouts.layout.canvas_state import GRAPHICS_HERE, side_effects
 from handouts.layout.fonts import primed_state
+from handouts.layout.speed_tricks import tricks_on
 
 # What the operators depend on besides the fonts (a flowable draws after a translation
 # to its place, so not where it is on the page).
@@ -41,7 +42,7 @@ def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: 
     `owner` keeps the recordings: one owner per drawing (a paragraph, an option), and
     `extra` is whatever else its drawing depends on (the width it was laid out at)."""
     priming = primed_state(canvas._doc)
-    if priming is None:
+    if priming is None or not tricks_on("exam-replay"):
         draw()
         return
     graphics = _graphics(canvas)
@@ -85,7 +86,7 @@ def join_fonts(doc: Any, names: tuple[str, ...]) -> None:
 def draw_on(flowable: Flowable, canvas: Canvas, x: float, y: float, spare: float = 0) -> None:
     """`flowable.drawOn(canvas, x, y, spare)`, its drawing recorded once and replayed
     after: a version's pages are drawn again in the print file."""
-    if type(flowable).drawOn is not Flowable.drawOn or getattr(flowable, "_showBoundary", False):
+    if type(flowable).drawOn is not Flowable.drawOn or getattr(flowable, "_showBoundary", False) or not tricks_on("exam-replay"):
         flowable.drawOn(canvas, x, y, spare)
         return
     x = flowable._hAlignAdjust(x, spare)

@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.placing import Placed
+from handouts.layout.speed_tricks import tricks_on
 from handouts.leaflet.folds import MM, Fold
 from handouts.leaflet.layout.replay import Recordings
 
@@ -56,7 +57,7 @@ class PanelCanvas(Canvas):
         name = self._formData[0]
         super().endForm(**attributes)
         form = self._doc.idToObject[pdfdoc.xObjectName(name)]
-        if form.compression and form.stream:
+        if form.compression and form.stream and tricks_on("leaflet-forms"):
             form.Contents = self.recordings.encoded_stream(form.stream)
             form.format = functools.partial(self.recordings.written_form, form)
 

@@ -35,6 +35,7 @@ from handouts.layout.glyphs import check_markup
 from handouts.layout.headings import HeadingParagraph
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.placing import Placed, PlacingCanvas, PlacingFrame, place_in
+from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
 from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
 from handouts.leaflet.layout.blocks import (
@@ -171,7 +172,7 @@ class LeafletLayout:
         body_elem = root if self.fold.kind == "single" else root.find("body")
         key = (language, reserve,
                "" if body_elem is None else ET.tostring(body_elem, encoding="unicode"))
-        if key not in self._bodies:
+        if key not in self._bodies or not tricks_on("leaflet-body-once"):
             self._bodies[key] = self._lay_out_body(root, ctx, flow, reserve)
         return PlacedLeaflet(self._bodies[key], self._place_parts(flow), language)
 
