@@ -39,6 +39,7 @@ from handouts.exam.sampler import sample
 from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
 from handouts.language import written_date
+from handouts.layout.placing import Placed
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import load_theme
 from handouts.load.figurefile import address_problem, on_disk, written_names
@@ -117,7 +118,7 @@ def _with_sheets(parts: Iterator[RecordedPart], sheets: list, theme, labels: dic
     for part, content in zip(parts, sheets, strict=True):
         yield part
         yield RecordedPart(part.code, part.attributes,
-                           [[(sheet, left, bottom, 0)] for sheet in sheet_pages(content, theme, labels)])
+                           [(Placed(sheet, left, bottom, 0),) for sheet in sheet_pages(content, theme, labels)])
 
 
 @dataclass(frozen=True)

@@ -71,5 +71,17 @@ def note_frame_and_canvas(flowable: Any, frame: Any, canvas: Canvas) -> None:
 
 
 def forget_frame_and_canvas(flowable: Any) -> None:
-    """Undo `note_frame_and_canvas`, as a frame does after drawing a flowable."""
-    del flowable._frame, flowable.canv
+    """Undo `note_frame_and_canvas`, as a frame does after drawing a flowable (whose
+    own drawing may have let go of the canvas already)."""
+    flowable.__dict__.pop("_frame", None)
+    flowable.__dict__.pop("canv", None)
+
+
+def forget_postponed(flowable: Any) -> None:
+    """Unmark a flowable reportlab moved on to the next page, once it is placed there.
+
+    reportlab marks such a flowable (`_postponed`, in `BaseDocTemplate.handle_flowable`)
+    and, when it meets a marked one that does not fit, calls it too large for any page;
+    it never unmarks it. The versions of an exam share their paragraphs, so a line moved
+    on in one version would stop the next version that moves it on."""
+    flowable.__dict__.pop("_postponed", None)

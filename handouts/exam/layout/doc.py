@@ -18,9 +18,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, KeepTogether, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
-from handouts.exam.layout.recording import RecordedPart, RecordingFrame
+from handouts.exam.layout.recording import RecordedPart
+from handouts.exam.layout.replay import draw_placed
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import draw_text
+from handouts.layout.placing import Placed, PlacingFrame
+from handouts.layout.reportlab_internals import forget_postponed
 from handouts.layout.theme import Theme
 
 
@@ -94,9 +97,7 @@ class ExamDoc(BaseDocTemplate):
         self.codes: list[str] = []  # per part, for the footers
         self.totals: list[int] | None = None  # pages per part, when known beforehand
         self.attributes: dict[str, str] = {}  # of the markup's root: title, header, labels
-        self.pages: list[list[tuple]] | None = None  # when recording: what each page drew where
-        self.placed: list[tuple] = []  # this page's, so far
-        self.drawing = True  # False: record the places only
+        self.pages: list[tuple[Placed, ...]] | None = None  # when recording: what each page drew where
         self.priming: FontPriming | None = None  # the fonts' state to start from (exam/layout/replay.py)
         self.streams: tuple = ()  # when recording in the primed state: pages' operators, fonts, priming
         p = theme.page
@@ -106,14 +107,23 @@ class ExamDoc(BaseDocTemplate):
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
                          initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
                          **meta)
-        frame = RecordingFrame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
-                               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
-        frame.doc = self
-        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._finish)])
+        # The frame notes where it draws what, for the print file (`record`); it draws
+        # through the exam's replay.
+        self.text_frame = PlacingFrame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
+                                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text",
+                                       draw=draw_placed)
+        self.addPageTemplates([PageTemplate("page", [self.text_frame], onPageEnd=self._finish)])
 
-    def record(self) -> None:
-        """Note what each page draws where, for `recorded` after the build."""
-        self.pages, self.placed = [], []
+    def record(self, drawing: bool = True) -> None:
+        """Note what each page draws where, for `recorded` after the build; without
+        `drawing`, only that: nothing is drawn."""
+        self.pages = []
+        if not drawing:
+            self.text_frame.draw = None
+
+    @property
+    def drawing(self) -> bool:
+        return self.text_frame.draw is not None
 
     def recorded(self) -> RecordedPart:
         return RecordedPart(self.codes[0] if self.codes else "", self.attributes, self.pages or [],
@@ -170,6 +180,11 @@ class ExamDoc(BaseDocTemplate):
             # reportlab's message names the flowable's Python object, of no use to a
             # teacher: say which question it belongs to instead.
             raise PageOverflow(getattr(placing, "question", ""), self.code) from None
+        if placing is not None and (not flowables or flowables[0] is not placing):
+            # Placed (not moved on to the next page): the versions share their
+            # paragraphs, and one moved on in this version must not count as moved on
+            # in the next (see reportlab_internals.forget_postponed).
+            forget_postponed(placing)
 
     def handle_partStart(self, index: int, code: str) -> None:
         self.part, self.code, self.part_start = index, code, self.page
@@ -181,9 +196,9 @@ class ExamDoc(BaseDocTemplate):
         if getattr(canvas, "streamed_page", False):  # written whole before, furniture and all
             canvas.streamed_page = False
             return
+        placed = self.text_frame.take_placed()
         if self.pages is not None:
-            self.pages.append(self.placed)
-            self.placed = []
+            self.pages.append(placed)
             if not self.drawing:
                 return
         width, height = self.pagesize

@@ -17,13 +17,14 @@ from reportlab.platypus import PageBreak
 from handouts.errors import SourceRef
 from handouts.exam.layout.blocks import ExamContext, ExamLayout, children
 from handouts.exam.layout.doc import ExamDoc, PartStart
-from handouts.exam.layout.recording import PlacedPage, RecordedPart, StreamPage
+from handouts.exam.layout.recording import RecordedPart, StreamPage
+from handouts.exam.layout.replay import draw_placed
 from handouts.language import PDF_LANG
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
-from handouts.layout.placing import PlacingCanvas
+from handouts.layout.placing import PlacedPage, PlacingCanvas
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
 
@@ -51,7 +52,7 @@ def record_pages(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     """A version's pages as `lay_out_exam(..., record=True)` places them, without drawing
     them: for a print file whose versions were made in other processes."""
     laid = lay_out_exam(markup, theme, template, shared, record=True)
-    laid.doc.drawing = False
+    laid.doc.record(drawing=False)
     laid.doc.build(laid.story, canvasmaker=PlacingCanvas)  # lays out and records, writes nothing
     return laid.doc.recorded()
 
@@ -80,7 +81,7 @@ def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayou
             if (part.pages is None or not tricks_on("exam-placed")) and relay is not None and part.markup:
                 part = relay(part)
             assert part.pages is not None, "a part made elsewhere needs `relay`"
-            drawn = [PlacedPage(placed) for placed in part.pages]
+            drawn = [PlacedPage(placed, draw_placed) for placed in part.pages]
         doc.codes.append(part.code)
         totals.append(len(drawn))
         pages: list = [PartStart(index, part.code)]

@@ -14,7 +14,7 @@ never recorded: it is drawn every time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -23,6 +23,7 @@ from reportlab.platypus.flowables import Flowable
 
 from handouts.layout.canvas_state import GRAPHICS_HERE, side_effects
 from handouts.layout.fonts import primed_state
+from handouts.layout.placing import Placed
 from handouts.layout.speed_tricks import tricks_on
 
 # What the operators depend on besides the fonts (a flowable draws after a translation
@@ -96,3 +97,9 @@ def draw_on(flowable: Flowable, canvas: Canvas, x: float, y: float, spare: float
     draw_recorded(getattr(flowable, "replay_as", flowable), canvas, lambda: flowable._drawOn(canvas), "drawOn",
                   getattr(flowable, "width", None), getattr(flowable, "height", None))
     canvas.restoreState()
+
+
+def draw_placed(canvas: Canvas, placed: Sequence[Placed]) -> None:
+    """Placed flowables drawn where they were placed, each drawing replayed when it can."""
+    for one in placed:
+        draw_on(one.flowable, canvas, one.x, one.y, one.spare)

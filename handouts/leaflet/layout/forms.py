@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.placing import Placed
@@ -93,18 +93,9 @@ class PanelCanvas(Canvas):
             super().bookmarkPage(*args, **kwargs)
 
 
-class PlacedPage(Flowable):
-    """One laid-out page of the body: draws its flowables where the layout put them."""
-
-    def __init__(self, placed: tuple[Placed, ...]):
-        super().__init__()
-        self.placed = placed
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return availWidth, 0
-
-    def drawOn(self, canvas: PanelCanvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-        canvas.draw_placed(self.placed)
+def draw_on_panel(canvas: PanelCanvas, placed: Sequence[Placed]) -> None:
+    """How a body page (`placing.PlacedPage`) is drawn into its panel's form."""
+    canvas.draw_placed(tuple(placed))
 
 
 class LeafletDoc(BaseDocTemplate):

@@ -34,7 +34,7 @@ from handouts.layout.blocks import Context
 from handouts.layout.glyphs import check_markup
 from handouts.layout.headings import HeadingParagraph
 from handouts.layout.markup import parse_markup, src
-from handouts.layout.placing import Placed, PlacingCanvas, PlacingFrame, place_in
+from handouts.layout.placing import Placed, PlacedPage, PlacingCanvas, PlacingFrame, place_in
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
 from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
@@ -48,7 +48,7 @@ from handouts.leaflet.layout.blocks import (
     stamp,
 )
 from handouts.leaflet.layout.compose import COMPOSERS
-from handouts.leaflet.layout.forms import LeafletDoc, PlacedPage
+from handouts.leaflet.layout.forms import LeafletDoc, draw_on_panel
 from handouts.leaflet.layout.replay import Recordings
 
 MAX_CHARS_PER_LINE = 70
@@ -119,8 +119,7 @@ class LayoutDoc(BaseDocTemplate):
         super().handle_flowable(flowables)
 
     def afterPage(self) -> None:  # noqa: N802
-        self.pages.append((self.pageTemplate.id, tuple(self.frame.placed)))
-        self.frame.placed.clear()
+        self.pages.append((self.pageTemplate.id, self.frame.take_placed()))
         # Chosen here rather than with autoNextPageTemplate, which reportlab 4.5
         # applies twice (each panel would be used for two pages).
         self.handle_nextPageTemplate(self.next_panel[self.pageTemplate.id])
@@ -194,7 +193,7 @@ class LeafletLayout:
         )
         story: list = []
         for _, placed in leaflet.body.pages:
-            story += [PageBreak(), PlacedPage(placed)]
+            story += [PageBreak(), PlacedPage(placed, draw_on_panel)]
         return Laid(doc, story[1:], buffer)
 
     def _context(self, language: str) -> Context:
