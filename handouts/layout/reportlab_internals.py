@@ -85,3 +85,56 @@ def forget_postponed(flowable: Any) -> None:
     it never unmarks it. The versions of an exam share their paragraphs, so a line moved
     on in one version would stop the next version that moves it on."""
     flowable.__dict__.pop("_postponed", None)
+
+
+def page_operators(canvas: Canvas) -> list[str]:
+    """The operators a canvas has written on its current page (or form) so far, the list
+    itself: a replay reads what a drawing added and adds it again elsewhere. reportlab
+    has `getpdfdata` for a whole document only."""
+    return canvas._code
+
+
+def pdf_version(doc: Any) -> tuple[int, int]:
+    """The PDF version a document will declare (1.4 once anything set an opacity)."""
+    return doc._pdfVersion
+
+
+def raise_pdf_version(doc: Any, version: tuple[int, int]) -> None:
+    """Declare at least `version`, as the drawing replayed would have."""
+    doc._pdfVersion = max(doc._pdfVersion, version)
+
+
+def page_holds_only_operators(canvas: Canvas) -> bool:
+    """Whether the current page is nothing but its operators and fonts: no picture or
+    form, link, spot colour, shading, transparency or PostScript beside them, so that
+    the operators alone, written on another page, reproduce it."""
+    return not (canvas._formsinuse or canvas._annotationrefs or canvas._colorsUsed or canvas._shadingUsed
+                or canvas._psCommandsBeforePage or canvas._psCommandsAfterPage or canvas._extgstate._c)
+
+
+def start_page(canvas: Canvas) -> None:
+    """Begin a fresh page without ending the current one (`showPage` does both): a
+    canvas that holds its pages back until their totals are known."""
+    canvas._startPage()
+
+
+def draws_its_boundary(flowable: Any) -> bool:
+    """Whether a flowable draws its bounding box (platypus's debugging aid)."""
+    return bool(getattr(flowable, "_showBoundary", False))
+
+
+def aligned_x(flowable: Any, x: float, spare: float) -> float:
+    """Where `Flowable.drawOn` puts a flowable's left edge, given its `hAlign` and the
+    width left over (`_hAlignAdjust`)."""
+    return flowable._hAlignAdjust(x, spare)
+
+
+def draw_here(flowable: Any, canvas: Canvas) -> None:
+    """A flowable's own drawing at the canvas's origin, as `Flowable.drawOn` does it
+    after moving there (`_drawOn`: sets `canv`, draws, lets go of it)."""
+    flowable._drawOn(canvas)
+
+
+def kept_together(keep: Any) -> list:
+    """The flowables a `KeepTogether` holds (it has no public accessor)."""
+    return keep._content

@@ -23,7 +23,14 @@ from handouts.exam.layout.replay import draw_placed
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import draw_text
 from handouts.layout.placing import Placed, PlacingFrame
-from handouts.layout.reportlab_internals import forget_postponed
+from handouts.layout.reportlab_internals import (
+    forget_postponed,
+    kept_together,
+    page_holds_only_operators,
+    page_operators,
+    pdf_document,
+    start_page,
+)
 from handouts.layout.theme import Theme
 
 
@@ -39,7 +46,7 @@ class ExamCanvas(Canvas):
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        start_page(self)
         self.footer = None
 
     def save(self):
@@ -56,9 +63,8 @@ class ExamCanvas(Canvas):
             if self.capture is not None and streams is not None:
                 # Only operators stand alone: a page's pictures, links or transparency
                 # are resources beside them.
-                plain = not (self._formsinuse or self._annotationrefs or self._colorsUsed or self._shadingUsed
-                             or self._psCommandsBeforePage or self._psCommandsAfterPage or self._extgstate._c)
-                streams = streams + ["\n".join(self._code)] if plain else None  # as the page joins them
+                plain = page_holds_only_operators(self)
+                streams = streams + ["\n".join(page_operators(self))] if plain else None  # as the page joins them
             super().showPage()
         if self.capture is not None and streams is not None:
             self.capture(self, tuple(streams))
@@ -131,8 +137,9 @@ class ExamDoc(BaseDocTemplate):
 
     def _captured(self, canvas: Canvas, streams: tuple[str, ...]) -> None:
         # Operators are worth keeping only if written in the primed font state.
-        if primed_state(canvas._doc) is self.priming:
-            self.streams = (streams, tuple(canvas._doc.fontMapping), self.priming)
+        doc = pdf_document(canvas)
+        if primed_state(doc) is self.priming:
+            self.streams = (streams, tuple(doc.fontMapping), self.priming)
 
     def multiBuild(self, story, maxPasses=10, **kwargs):  # noqa: D102 - reportlab's verb
         # One pass is enough: page totals come from the canvas, or are known. (And a
@@ -149,7 +156,7 @@ class ExamDoc(BaseDocTemplate):
 
     def _primed(self, canvas: Canvas) -> Canvas:
         assert self.priming is not None  # only asked for when there is one
-        self.priming.prime(canvas._doc)
+        self.priming.prime(pdf_document(canvas))
         if self.pages is not None and isinstance(canvas, ExamCanvas):
             canvas.capture = self._captured
         return canvas
@@ -167,7 +174,7 @@ class ExamDoc(BaseDocTemplate):
         # reportlab keeps a heading with what follows, but never with a KeepTogether:
         # a question. Keep them together here, or a section heading can end a page.
         if flowables[0] is not first and len(flowables) > 1 and isinstance(flowables[1], KeepTogether):
-            kept = [*flowables[0]._content, flowables[1]]
+            kept = [*kept_together(flowables[0]), flowables[1]]
             for f in kept[:-1]:  # once kept, not again: a split must not join them anew
                 f.__dict__["keepWithNext"] = 0
             flowables[0:2] = [KeepTogether(kept)]

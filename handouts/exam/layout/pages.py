@@ -25,6 +25,7 @@ from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
 from handouts.layout.placing import PlacedPage, PlacingCanvas
+from handouts.layout.reportlab_internals import pdf_document
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
 
@@ -75,7 +76,7 @@ def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayou
     def story(index: int, part: RecordedPart) -> list:
         canvas = getattr(doc, "canv", None)  # none yet for the first part: primed when made
         if (tricks_on("exam-streams") and part.streams is not None and priming is not None and part.priming == priming
-                and (canvas is None or primed_state(canvas._doc) is priming)):
+                and (canvas is None or primed_state(pdf_document(canvas)) is priming)):
             drawn = [StreamPage(code, part.fonts) for code in part.streams]
         else:
             if (part.pages is None or not tricks_on("exam-placed")) and relay is not None and part.markup:

@@ -13,6 +13,7 @@ from reportlab.platypus.flowables import Flowable
 
 from handouts.exam.layout.replay import join_fonts
 from handouts.layout.placing import Placed
+from handouts.layout.reportlab_internals import page_operators, pdf_document
 
 if TYPE_CHECKING:
     from handouts.layout.fonts import FontPriming
@@ -45,6 +46,6 @@ class StreamPage(Flowable):
         return availWidth, availHeight  # the whole frame
 
     def drawOn(self, canvas, x, y, _sW=0):
-        join_fonts(canvas._doc, self.fonts)  # as they joined in the version's PDF
-        canvas._code.append(self.code)
+        join_fonts(pdf_document(canvas), self.fonts)  # as they joined in the version's PDF
+        page_operators(canvas).append(self.code)
         canvas.streamed_page = True

@@ -24,6 +24,14 @@ from reportlab.platypus.flowables import Flowable
 from handouts.layout.canvas_state import GRAPHICS_HERE, side_effects
 from handouts.layout.fonts import primed_state
 from handouts.layout.placing import Placed
+from handouts.layout.reportlab_internals import (
+    aligned_x,
+    draw_here,
+    draws_its_boundary,
+    page_operators,
+    pdf_document,
+    pdf_version,
+)
 from handouts.layout.speed_tricks import tricks_on
 
 # What the operators depend on besides the fonts (a flowable draws after a translation
@@ -35,14 +43,15 @@ _LIMIT = 64  # recordings per flowable: more states than this are not worth keep
 def _trace(canvas: Canvas) -> tuple:
     """What a drawing can leave in the PDF besides operators and font use (here also a
     higher PDF version, which a recording does not carry)."""
-    return (*side_effects(canvas), canvas._doc._pdfVersion)
+    return (*side_effects(canvas), pdf_version(pdf_document(canvas)))
 
 
 def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: Any) -> None:
     """`draw()` on `canvas`, or the operators it wrote last time in the same state.
     `owner` keeps the recordings: one owner per drawing (a paragraph, an option), and
     `extra` is whatever else its drawing depends on (the width it was laid out at)."""
-    priming = primed_state(canvas._doc)
+    doc = pdf_document(canvas)
+    priming = primed_state(doc)
     if priming is None or not tricks_on("exam-replay"):
         draw()
         return
@@ -56,12 +65,12 @@ def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: 
         return
     if hit is not None:
         code, fonts, after = hit
-        canvas._code.extend(code)
-        join_fonts(canvas._doc, fonts)
+        page_operators(canvas).extend(code)
+        join_fonts(doc, fonts)
         canvas.__dict__.update(after)
         return
-    doc = canvas._doc
-    start, before, used = len(canvas._code), _trace(canvas), getattr(doc, "fonts_used", None)
+    operators = page_operators(canvas)
+    start, before, used = len(operators), _trace(canvas), getattr(doc, "fonts_used", None)
     doc.fonts_used = []
     try:
         draw()
@@ -72,7 +81,7 @@ def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: 
         used.extend(name for name in fonts if name not in used)
     if primed_state(doc) is priming and _trace(canvas) == before and len(recordings) < _LIMIT:
         after = dict(zip(GRAPHICS_HERE, _graphics(canvas), strict=True))
-        recordings[key] = (tuple(canvas._code[start:]), fonts, after)
+        recordings[key] = (tuple(operators[start:]), fonts, after)
 
 
 def join_fonts(doc: Any, names: tuple[str, ...]) -> None:
@@ -87,14 +96,14 @@ def join_fonts(doc: Any, names: tuple[str, ...]) -> None:
 def draw_on(flowable: Flowable, canvas: Canvas, x: float, y: float, spare: float = 0) -> None:
     """`flowable.drawOn(canvas, x, y, spare)`, its drawing recorded once and replayed
     after: a version's pages are drawn again in the print file."""
-    if type(flowable).drawOn is not Flowable.drawOn or getattr(flowable, "_showBoundary", False) or not tricks_on("exam-replay"):
+    if type(flowable).drawOn is not Flowable.drawOn or draws_its_boundary(flowable) or not tricks_on("exam-replay"):
         flowable.drawOn(canvas, x, y, spare)
         return
-    x = flowable._hAlignAdjust(x, spare)
+    x = aligned_x(flowable, x, spare)
     canvas.saveState()
     canvas.translate(x, y)
     # A copy made to be laid out apart (`replay_as`) draws as the one it copies.
-    draw_recorded(getattr(flowable, "replay_as", flowable), canvas, lambda: flowable._drawOn(canvas), "drawOn",
+    draw_recorded(getattr(flowable, "replay_as", flowable), canvas, lambda: draw_here(flowable, canvas), "drawOn",
                   getattr(flowable, "width", None), getattr(flowable, "height", None))
     canvas.restoreState()
 
