@@ -20,7 +20,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 
 from handouts.layout.reportlab_internals import forget_frame_and_canvas, note_frame_and_canvas
-from handouts.layout.speed_tricks import tricks_on
 
 
 class Rect(Protocol):
@@ -78,16 +77,12 @@ class PlacingFrame(Frame):
 
     def __deepcopy__(self, memo: dict) -> PlacingFrame:
         # Platypus copies the current frame to measure a KeepTogether or a table cell;
-        # the copy needs the frame's geometry, not every flowable placed so far (copying
-        # those took most of the layout time, more with every flowable placed).
+        # the copy needs the frame's geometry, not what was placed so far (some placed
+        # flowables cannot be copied at all, and copying the others took most of the
+        # layout time), nor the drawing function (a copy of it would copy its document).
         clone = copy.copy(self)
-        if not tricks_on("frame-copy"):
-            memo[id(self)] = clone
-            for name, value in self.__dict__.items():
-                setattr(clone, name, copy.deepcopy(value, memo))
-            return clone
         for name, value in self.__dict__.items():
-            if name not in ("placed", "draw"):  # a drawing function is shared, not copied
+            if name not in ("placed", "draw"):
                 setattr(clone, name, copy.deepcopy(value, memo))
         clone.placed = []
         return clone
