@@ -135,7 +135,7 @@ def reaches(root: Path = HANDOUTS) -> Counter[tuple[str, str]]:
             continue
         module = str(path.relative_to(root.parent))
 
-        def visit(node: ast.AST, cls: ast.ClassDef | None) -> None:
+        def visit(node: ast.AST, cls: ast.ClassDef | None, module: str = module) -> None:
             if isinstance(node, ast.ClassDef):
                 cls = node
                 for item in node.body:
