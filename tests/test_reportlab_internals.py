@@ -132,3 +132,78 @@ def test_a_paragraph_keeps_its_broken_lines_and_widths():
 def test_keep_together_holds_its_flowables_in_content():
     kept = KeepTogether([Spacer(1, 1)])
     assert isinstance(getattr(kept, "_content", None), list), changed("KeepTogether._content", "not a list")
+
+
+def test_the_page_operators_are_the_list_the_canvas_writes_into():
+    canvas = a_canvas()
+    operators = internals.page_operators(canvas)
+    canvas.drawString(20, 20, "y")
+    assert any("(y) Tj" in op for op in operators), changed("Canvas._code", "not the list written into")
+
+
+def test_the_pdf_version_is_raised_not_lowered():
+    doc = internals.pdf_document(a_canvas())
+    before = internals.pdf_version(doc)
+    internals.raise_pdf_version(doc, (1, 0))
+    assert internals.pdf_version(doc) == before, changed("PDFDocument._pdfVersion", "lowered")
+    internals.raise_pdf_version(doc, (1, 7))
+    assert internals.pdf_version(doc) == (1, 7), changed("PDFDocument._pdfVersion", "not the declared version")
+
+
+def test_a_page_with_a_link_or_transparency_is_not_operators_only():
+    assert internals.page_holds_only_operators(a_canvas())
+    linked = a_canvas()
+    linked.linkURL("https://example.org", (0, 0, 10, 10))
+    assert not internals.page_holds_only_operators(linked), changed("Canvas._annotationrefs", "a link not seen")
+    faded = a_canvas()
+    faded.setFillAlpha(0.5)
+    faded.rect(0, 0, 5, 5, fill=1)
+    assert not internals.page_holds_only_operators(faded), changed("Canvas._extgstate._c", "transparency not seen")
+
+
+def test_starting_a_page_clears_its_operators_and_counts_the_page():
+    canvas = a_canvas()
+    internals.start_page(canvas)
+    assert internals.page_operators(canvas) == [], changed("Canvas._startPage", "the old page's operators kept")
+    assert canvas.getPageNumber() == 2, changed("Canvas._startPage", "the page not counted")
+
+
+def test_a_flowable_drawn_by_hand_as_drawon_would():
+    drawn = []
+
+    class Probe(Flowable):
+        def wrap(self, w, h):
+            self.width, self.height = 20, 10
+            return 20, 10
+
+        def draw(self):
+            drawn.append(self.canv)
+
+    probe, canvas = Probe(), a_canvas()
+    probe.hAlign = "CENTER"
+    probe.wrap(100, 100)
+    assert internals.aligned_x(probe, 10, 80) == 50, changed("Flowable._hAlignAdjust", "not centred in the spare width")
+    internals.draw_here(probe, canvas)
+    assert drawn == [canvas] and not hasattr(probe, "canv"), changed("Flowable._drawOn", "canv not given and let go")
+    assert not internals.draws_its_boundary(probe)
+    probe._showBoundary = 1
+    assert internals.draws_its_boundary(probe), changed("Flowable._showBoundary", "not read")
+
+
+def test_keep_together_hands_out_its_flowables():
+    inner = [Spacer(1, 1), Spacer(2, 2)]
+    assert internals.kept_together(KeepTogether(inner)) == inner, changed("KeepTogether._content", "not its flowables")
+
+
+def test_a_postponed_flowable_is_marked_and_can_be_unmarked():
+    import inspect
+
+    from reportlab.platypus import BaseDocTemplate
+
+    assert "_postponed" in inspect.getsource(BaseDocTemplate.handle_flowable), changed(
+        "BaseDocTemplate.handle_flowable", "no longer marks a moved-on flowable as _postponed")
+    spacer = Spacer(1, 1)
+    spacer._postponed = 1
+    internals.forget_postponed(spacer)
+    internals.forget_postponed(spacer)  # twice: no harm
+    assert not hasattr(spacer, "_postponed")
