@@ -84,7 +84,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     store = options.store or _kept
     products: list[Product] = []
     # The print file draws every version's pages again, as each version is made.
-    def relay(part: RecordedPart) -> RecordedPart:  # a worker's part whose operators will not do
+    def relay(part: RecordedPart) -> RecordedPart:  # a part whose operators will not do: laid out again
         assert part.markup is not None  # a worker's part comes with its markup
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
@@ -151,8 +151,8 @@ class VersionTask:
 
 
 def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product, Product, RecordedPart | None]:
-    """The version's markup, its PDF and its key's PDF; with `record`, also its pages
-    as laid out, for the print file."""
+    """The version's markup, its PDF and its key's PDF; with `record`, also its pages'
+    operators as written and its markup, for the print file."""
     shared = _shared(task.theme, task.root, task.exam["language"])
     markup = render_template("exam/version.xml.j2",
                              {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root,
@@ -164,7 +164,7 @@ def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product,
                           {"exam": task.exam, "key": task.key, "labels": task.labels}, task.root,
                           EXAM_MARKUP)
     return markup, paper, _pdf(task.key_target, key, shared, "exam/key.xml.j2", task.key_fonts,
-                               task.sources), laid.doc.recorded() if record else None
+                               task.sources), replace(laid.doc.recorded(), markup=markup) if record else None
 
 
 def _told(parts: Iterator[RecordedPart], total: int,
@@ -190,9 +190,8 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     # The first version is made here in any case: the workers, forked after it, start
     # with its lines broken and its drawings recorded (exam/layout/replay.py), not from nothing.
     for version in versions if alone else versions[:1]:
-        markup, paper, key, part = make_version(task(version), record=True)
+        _, paper, key, part = make_version(task(version), record=True)
         assert part is not None  # recorded
-        part = replace(part, markup=markup)
         products += [store(paper), store(key)]
         if version is versions[0]:
             # What the first version cached (line breaks, recorded drawings) lives for the
@@ -214,11 +213,11 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
 
 
 def _make_in_worker(task: VersionTask) -> tuple[Product, Product, RecordedPart]:
-    """`make_version` for a worker process: its flowables stay there; the page operators,
-    or failing them the markup to lay the pages out again, come back."""
-    markup, paper, key, part = make_version(task, record=True)
+    """`make_version` for a worker process: its flowables stay there; the page operators
+    and the markup (to lay the pages out again if the operators will not do) come back."""
+    _, paper, key, part = make_version(task, record=True)
     assert part is not None  # recorded
-    return paper, key, replace(part, pages=None, markup=markup)
+    return paper, key, part
 
 
 def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: dict, bank: Bank,

@@ -103,7 +103,8 @@ class ExamDoc(BaseDocTemplate):
         self.codes: list[str] = []  # per part, for the footers
         self.totals: list[int] | None = None  # pages per part, when known beforehand
         self.attributes: dict[str, str] = {}  # of the markup's root: title, header, labels
-        self.pages: list[tuple[Placed, ...]] | None = None  # when recording: what each page drew where
+        self.pages: list[tuple[Placed, ...]] | None = None  # placing only: what each page holds where
+        self.keeps_operators = False  # a version's: its pages' operators kept for the print file
         self.priming: FontPriming | None = None  # the fonts' state to start from (exam/layout/replay.py)
         self.streams: tuple = ()  # when recording in the primed state: pages' operators, fonts, priming
         p = theme.page
@@ -120,20 +121,20 @@ class ExamDoc(BaseDocTemplate):
                                        draw=draw_placed)
         self.addPageTemplates([PageTemplate("page", [self.text_frame], onPageEnd=self._finish)])
 
-    def record(self, drawing: bool = True) -> None:
-        """Note what each page draws where, for `recorded` after the build; without
-        `drawing`, only that: nothing is drawn."""
-        self.pages = []
-        if not drawing:
-            self.text_frame.draw = None
+    def keep_operators(self) -> None:
+        """Keep each page's operators as written (in the primed font state), for
+        `recorded` after the build: the print file takes them as they are."""
+        self.keeps_operators = True
 
-    @property
-    def drawing(self) -> bool:
-        return self.text_frame.draw is not None
+    def place_only(self) -> None:
+        """Note what each page holds where, for `recorded` after the build, and draw
+        nothing: the print file draws a version's pages from that when their operators
+        will not do (pictures, links)."""
+        self.pages = []
+        self.text_frame.draw = None
 
     def recorded(self) -> RecordedPart:
-        return RecordedPart(self.codes[0] if self.codes else "", self.attributes, self.pages or [],
-                            *self.streams)
+        return RecordedPart(self.codes[0] if self.codes else "", self.attributes, self.pages, *self.streams)
 
     def _captured(self, canvas: Canvas, streams: tuple[str, ...]) -> None:
         # Operators are worth keeping only if written in the primed font state.
@@ -157,7 +158,7 @@ class ExamDoc(BaseDocTemplate):
     def _primed(self, canvas: Canvas) -> Canvas:
         assert self.priming is not None  # only asked for when there is one
         self.priming.prime(pdf_document(canvas))
-        if self.pages is not None and isinstance(canvas, ExamCanvas):
+        if self.keeps_operators and isinstance(canvas, ExamCanvas):
             canvas.capture = self._captured
         return canvas
 
@@ -204,10 +205,9 @@ class ExamDoc(BaseDocTemplate):
             canvas.streamed_page = False
             return
         placed = self.text_frame.take_placed()
-        if self.pages is not None:
+        if self.pages is not None:  # placing only: no header or footer
             self.pages.append(placed)
-            if not self.drawing:
-                return
+            return
         width, height = self.pagesize
         p, style = self.theme.page, self.styles["header"]
         canvas.saveState()

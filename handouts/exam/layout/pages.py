@@ -1,7 +1,8 @@
 """Exam pages: an exam document (a version, a key, the overview) from its block
 markup, and the print file (every version in turn) from the versions' recorded pages.
 
-The print file lays nothing out again: see exam/layout/recording.py. The documents of one
+The print file takes each version's pages as written (exam/layout/recording.py), or,
+for a version whose pages hold more than operators, places them anew. The documents of one
 exam share their styles and paragraphs (`ExamLayout`), so each text is parsed and
 broken into lines once, however many versions and keys repeat it.
 """
@@ -35,8 +36,8 @@ __all__ = ["ExamLayout", "FontPriming", "RecordedPart", "lay_out_exam", "lay_out
 def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | None = None,
                  record: bool = False, priming: FontPriming | None = None) -> Laid:
     """An exam document (a version, a key or the overview) from its block markup. With
-    `record`, the document notes where it draws what (`doc.pages`, after rendering),
-    so that the print file can draw the same pages again (`lay_out_parts`). With
+    `record`, the document keeps its pages' operators as written (`doc.recorded()`,
+    after rendering), for the print file to take as they are (`lay_out_parts`). With
     `priming`, the fonts start in that state: what the exam's other documents drew in
     it is replayed (exam/layout/replay.py)."""
     root = parse_markup(markup, template)
@@ -45,15 +46,15 @@ def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     doc.priming = priming
     doc.codes = [p.get("code", "") for p in root.iter("part")]
     if record:
-        doc.record()
+        doc.keep_operators()
     return Laid(doc, children(root, ctx), doc.filename)
 
 
 def record_pages(markup: str, theme: Theme, template: str, shared: ExamLayout | None = None) -> RecordedPart:
-    """A version's pages as `lay_out_exam(..., record=True)` places them, without drawing
-    them: for a print file whose versions were made in other processes."""
-    laid = lay_out_exam(markup, theme, template, shared, record=True)
-    laid.doc.record(drawing=False)
+    """A version's pages as `lay_out_exam` places them, without drawing them: for a
+    print file whose version's operators will not do as written."""
+    laid = lay_out_exam(markup, theme, template, shared)
+    laid.doc.place_only()
     laid.doc.build(laid.story, canvasmaker=PlacingCanvas)  # lays out and records, writes nothing
     return laid.doc.recorded()
 
@@ -62,11 +63,11 @@ def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayou
                   priming: FontPriming | None = None,
                   relay: Callable[[RecordedPart], RecordedPart] | None = None) -> Laid:
     """One document of several exam documents in turn (the print file), each a part
-    that starts on a right-hand page, drawn from their recorded pages: nothing is laid
-    out again. Parts are taken one at a time as the build reaches them, so memory
-    stays that of one part however many there are. A part written in this document's
-    font state (`priming`) is taken as written, operators and all (`StreamPage`);
-    another is drawn from its placed flowables, which `relay` lays out if it has none."""
+    that starts on a right-hand page. Parts are taken one at a time as the build
+    reaches them, so memory stays that of one part however many there are. A part
+    written in this document's font state (`priming`) is taken as written, operators
+    and all (`StreamPage`); another is drawn from its placed flowables, which `relay`
+    places (lays out again, drawing nothing) when it has none."""
     parts = iter(parts)
     first = next(parts)
     doc, _ = _document(first.attributes, theme, shared)
@@ -79,9 +80,10 @@ def lay_out_parts(parts: Iterable[RecordedPart], theme: Theme, shared: ExamLayou
                 and (canvas is None or primed_state(pdf_document(canvas)) is priming)):
             drawn = [StreamPage(code, part.fonts) for code in part.streams]
         else:
-            if (part.pages is None or not tricks_on("exam-placed")) and relay is not None and part.markup:
+            if part.pages is None:
+                assert relay is not None, "a part without its pages needs `relay`"
                 part = relay(part)
-            assert part.pages is not None, "a part made elsewhere needs `relay`"
+            assert part.pages is not None
             drawn = [PlacedPage(placed, draw_placed) for placed in part.pages]
         doc.codes.append(part.code)
         totals.append(len(drawn))
