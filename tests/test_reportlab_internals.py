@@ -207,3 +207,17 @@ def test_a_postponed_flowable_is_marked_and_can_be_unmarked():
     internals.forget_postponed(spacer)
     internals.forget_postponed(spacer)  # twice: no harm
     assert not hasattr(spacer, "_postponed")
+
+
+def test_transparency_and_spot_colours_are_where_we_read_them():
+    canvas = a_canvas()
+    before = repr(internals.transparency_and_colours(canvas))
+    canvas.setFillAlpha(0.5)
+    assert repr(internals.transparency_and_colours(canvas)) != before, changed("Canvas._extgstate", "an opacity not seen")
+
+
+def test_a_canvas_names_the_form_it_draws_into():
+    canvas = a_canvas()
+    canvas.beginForm("probe")
+    assert internals.form_being_drawn(canvas) == "probe", changed("Canvas._formData", "not the form's name first")
+    canvas.endForm()

@@ -140,3 +140,14 @@ def draw_here(flowable: Any, canvas: Canvas) -> None:
 def kept_together(keep: Any) -> list:
     """The flowables a `KeepTogether` holds (it has no public accessor)."""
     return keep._content
+
+
+def transparency_and_colours(canvas: Canvas) -> tuple:
+    """The opacities set and named so far (`_extgstate`) and the spot colours used:
+    what the next operators' names depend on, besides the graphics state."""
+    return canvas._extgstate._d, canvas._extgstate._c, tuple(canvas._colorsUsed)
+
+
+def form_being_drawn(canvas: Canvas) -> str:
+    """The name of the form (`beginForm`) a canvas is drawing into."""
+    return canvas._formData[0]

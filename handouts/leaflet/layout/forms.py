@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.placing import Placed
+from handouts.layout.reportlab_internals import form_being_drawn, pdf_document
 from handouts.layout.speed_tricks import tricks_on
 from handouts.leaflet.folds import MM, Fold
 from handouts.leaflet.layout.replay import Recordings
@@ -54,9 +55,9 @@ class PanelCanvas(Canvas):
         super().save()
 
     def endForm(self, **attributes: Any) -> None:  # noqa: N802 - reportlab's name
-        name = self._formData[0]
+        name = form_being_drawn(self)
         super().endForm(**attributes)
-        form = self._doc.idToObject[pdfdoc.xObjectName(name)]
+        form = pdf_document(self).idToObject[pdfdoc.xObjectName(name)]
         if form.compression and form.stream and tricks_on("leaflet-forms"):
             form.Contents = self.recordings.encoded_stream(form.stream)
             form.format = functools.partial(self.recordings.written_form, form)

@@ -33,6 +33,15 @@ from reportlab.platypus import Flowable
 
 from handouts.layout.canvas_state import GRAPHICS, GRAPHICS_HERE, side_effects
 from handouts.layout.placing import Placed
+from handouts.layout.reportlab_internals import (
+    font_state,
+    page_operators,
+    pdf_document,
+    pdf_version,
+    raise_pdf_version,
+    registered_fonts,
+    transparency_and_colours,
+)
 from handouts.layout.speed_tricks import tricks_on
 
 _KEPT = 512  # recordings (and forms) kept per layout, the least recently used let go
@@ -70,7 +79,7 @@ class _FontState:
             assert self.internal_name is not None  # a font drawn with has its PDF name
             doc.fontMapping[self.font.fontName] = "/" + self.internal_name
             doc.delayedFonts.append(self.font)
-        state = self.font._assignState(doc)
+        state = font_state(self.font, doc)
         state.internalName, state.nextCode = self.internal_name, self.next_code
         state.subsets = [list(subset) for subset in self.subsets]  # the PDF adds to them
         state.assignments = dict(self.assignments)
@@ -83,11 +92,11 @@ class _Recording:
     pdf_version: tuple[int, int]  # at least this (1.4 once anything set an opacity)
 
     def replay(self, canvas: Canvas) -> None:
-        canvas._code.extend(self.code)
-        doc = canvas._doc
-        doc._pdfVersion = max(doc._pdfVersion, self.pdf_version)
-        for font_state in self.fonts:
-            font_state.install(doc)
+        page_operators(canvas).extend(self.code)
+        doc = pdf_document(canvas)
+        raise_pdf_version(doc, self.pdf_version)
+        for kept in self.fonts:
+            kept.install(doc)
 
 
 class Recordings:
@@ -145,13 +154,13 @@ class Recordings:
         if not tricks_on("leaflet-replay"):
             draw()
             return
-        fonts = _font_key(canvas._doc)
+        fonts = _font_key(pdf_document(canvas))
         key = (what, fonts, _graphics_key(canvas, graphics)) if fonts is not None else None
         recording = self._recorded.get(key) if key is not None else None
         if recording is not None:
             recording.replay(canvas)
             return
-        code = canvas._code
+        code = page_operators(canvas)
         start, before = len(code), side_effects(canvas)
         last = code[-1] if code else None
         draw()
@@ -162,9 +171,9 @@ class Recordings:
         clean = (side_effects(canvas) == before and _graphics_key(canvas, graphics) == key[2]
                  and (code[start - 1] if start else None) == last
                  and not (len(code) > start and code[start].endswith(" cm")))
-        fonts_after = _font_states(canvas._doc) if clean else None
-        self._recorded.keep(key, _Recording(tuple(canvas._code[start:]), fonts_after,
-                                            canvas._doc._pdfVersion)
+        fonts_after = _font_states(pdf_document(canvas)) if clean else None
+        self._recorded.keep(key, _Recording(tuple(code[start:]), fonts_after,
+                                            pdf_version(pdf_document(canvas)))
                             if fonts_after is not None else None)
 
 
@@ -177,7 +186,7 @@ def _fonts(doc: Any) -> list[TTFont] | None:
         if not isinstance(font, TTFont) or font.state.get(doc) is None:
             return None
         named.append(font)
-    ahead = sorted((font for font in pdfmetrics._fonts.values() if isinstance(font, TTFont)
+    ahead = sorted((font for font in registered_fonts() if isinstance(font, TTFont)
                     and font.fontName not in doc.fontMapping and font.state.get(doc)),
                    key=lambda font: font.fontName)
     return named + ahead
@@ -215,8 +224,7 @@ def _graphics_key(canvas: Canvas, names: tuple[str, ...]) -> str:
     """The graphics state the next operators depend on, as a dictionary key: with the
     opacities set and named so far, and the spot colours used (names in operators)."""
     state = canvas.__dict__
-    return repr((tuple(state[name] for name in names), canvas._extgstate._d,
-                 canvas._extgstate._c, tuple(canvas._colorsUsed)))
+    return repr((tuple(state[name] for name in names), *transparency_and_colours(canvas)))
 
 
 def replayable(flowable: Flowable) -> Flowable:
