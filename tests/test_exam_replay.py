@@ -1,5 +1,5 @@
 """Exam documents start from one font state, so that what one draws is replayed in
-the others (exam/layout/replay.py), the print file takes the versions' pages as written,
+the others (layout/replay.py), the print file takes the versions' pages as written,
 and identical font subsets are made once. None of it may show, or leak answers."""
 
 from __future__ import annotations
@@ -106,8 +106,8 @@ def test_student_fonts_hold_no_character_only_the_key_shows(tmp_path):
 def test_a_drawing_outside_the_primed_state_is_drawn_not_replayed():
     from reportlab.pdfgen.canvas import Canvas
 
-    from handouts.exam.layout.replay import draw_recorded
     from handouts.layout.fonts import FontPriming, primed_state, register_family
+    from handouts.layout.replay import draw_recorded
 
     regular = register_family("Noto Serif", REPO)
     priming = FontPriming((regular,), "é")

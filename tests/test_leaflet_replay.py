@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from handouts.layout.fonts import register_family
 from handouts.layout.placing import PlacingCanvas, place_in
+from handouts.layout.replay import Recordings, replayable
 from handouts.leaflet.folds import Rect
 from handouts.leaflet.layout.forms import PanelCanvas
-from handouts.leaflet.layout.replay import Recordings, replayable
 
 
 class Counted(Paragraph):

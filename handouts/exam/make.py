@@ -188,7 +188,7 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
     make the PDFs and send each page's operators along for the print file."""
     alone = jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon
     # The first version is made here in any case: the workers, forked after it, start
-    # with its lines broken and its drawings recorded (exam/layout/replay.py), not from nothing.
+    # with its lines broken and its drawings recorded (layout/replay.py), not from nothing.
     for version in versions if alone else versions[:1]:
         _, paper, key, part = make_version(task(version), record=True)
         assert part is not None  # recorded
@@ -224,7 +224,7 @@ def _primings(versions: list[ExamVersion], exam: dict, labels: dict, figures: di
               shared: ExamLayout, root: Path) -> tuple[FontPriming, FontPriming]:
     """The fonts' starting state for the versions (and the print file), and for the keys:
     every character any of them draws, numbered in one order, so that they all write
-    the same operators for the same text (exam/layout/replay.py). The versions' holds only what
+    the same operators for the same text (layout/replay.py). The versions' holds only what
     students see; the template's own words come from the first version's markup."""
     first = versions[0]
     found: set[str] = set()

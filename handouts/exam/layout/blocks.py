@@ -286,7 +286,7 @@ def grid(elem: ET.Element, ctx: ExamContext) -> list:
     widths = _fitted(widths, rows)
     # The same grid in many documents (a key's blueprint) is planned and styled once,
     # and drawn once: each document lays out a table of its own, of its own copies of
-    # the cells, which replays the drawings of the first (exam/layout/replay.py).
+    # the cells, which replays the drawings of the first (layout/replay.py).
     key = ("grid", tuple(widths), header, tuple(tuple(cells) for cells in rows))
     plan = ctx.shared.once(key, lambda: _GridPlan(rows, widths, header, ctx), recent=True)
     table = Table([[own_copy(c) if isinstance(c, Flowable) else c for c in row] for row in plan.rows],
@@ -462,7 +462,7 @@ class ExamLayout:
 
     def made(self, kind: type[Flowable], *args: Any) -> Flowable:
         """`kind(*args)`, one for the exam: an option reappears in every version, and
-        one flowable draws once and is replayed after (exam/layout/replay.py). Flowables in
+        one flowable draws once and is replayed after (layout/replay.py). Flowables in
         `args` are told apart by identity: they are the shared paragraphs."""
         return self.once((kind, *args), lambda: kind(*args))
 
@@ -516,7 +516,7 @@ def own_copy(shared: Flowable) -> Flowable:
     """A document's own copy of one of the exam's shared flowables (and of the
     flowables it is made of, named in its `parts`): the layout state reportlab keeps
     on a flowable stays in one document. The copies share the parsed text, the line
-    breaks per width (`Para`) and the recorded drawings (exam/layout/replay.py), which the
+    breaks per width (`Para`) and the recorded drawings (layout/replay.py), which the
     layout does not change."""
     shared.__dict__.setdefault("_recordings", {})
     if isinstance(shared, Para):

@@ -19,10 +19,10 @@ from reportlab.platypus import BaseDocTemplate, KeepTogether, PageBreak, PageTem
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from handouts.exam.layout.recording import RecordedPart
-from handouts.exam.layout.replay import draw_placed
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import draw_text
 from handouts.layout.placing import Placed, PlacingFrame
+from handouts.layout.replay import draw_placed
 from handouts.layout.reportlab_internals import (
     forget_postponed,
     kept_together,
@@ -105,7 +105,7 @@ class ExamDoc(BaseDocTemplate):
         self.attributes: dict[str, str] = {}  # of the markup's root: title, header, labels
         self.pages: list[tuple[Placed, ...]] | None = None  # placing only: what each page holds where
         self.keeps_operators = False  # a version's: its pages' operators kept for the print file
-        self.priming: FontPriming | None = None  # the fonts' state to start from (exam/layout/replay.py)
+        self.priming: FontPriming | None = None  # the fonts' state to start from (layout/replay.py)
         self.streams: tuple = ()  # when recording in the primed state: pages' operators, fonts, priming
         p = theme.page
         width, height = A4

@@ -12,9 +12,9 @@ from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
-from handouts.exam.layout.replay import draw_recorded
 from handouts.layout.glyphs import draw_text
 from handouts.layout.paragraph import WithFallback
+from handouts.layout.replay import draw_recorded
 
 INDENT = 8 * mm  # questions hang their text after the number
 BOX = 3.6 * mm  # a tick box
@@ -60,7 +60,7 @@ class Para(WithFallback):
         return lines.fontSize if paraFontSizeHeightOffset else getattr(lines, "ascent", lines.fontSize)
 
     def draw(self):
-        # Drawn once per exam; the other documents replay what it wrote (exam/layout/replay.py).
+        # Drawn once per exam; the other documents replay what it wrote (layout/replay.py).
         draw_recorded(self, self.canv, self._draw, self.width, self.height)
 
     def _draw(self):

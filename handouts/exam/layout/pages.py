@@ -19,13 +19,13 @@ from handouts.errors import SourceRef
 from handouts.exam.layout.blocks import ExamContext, ExamLayout, children
 from handouts.exam.layout.doc import ExamDoc, PartStart
 from handouts.exam.layout.recording import RecordedPart, StreamPage
-from handouts.exam.layout.replay import draw_placed
 from handouts.language import PDF_LANG
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
 from handouts.layout.placing import PlacedPage, PlacingCanvas
+from handouts.layout.replay import draw_placed
 from handouts.layout.reportlab_internals import pdf_document
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
@@ -39,7 +39,7 @@ def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     `record`, the document keeps its pages' operators as written (`doc.recorded()`,
     after rendering), for the print file to take as they are (`lay_out_parts`). With
     `priming`, the fonts start in that state: what the exam's other documents drew in
-    it is replayed (exam/layout/replay.py)."""
+    it is replayed (layout/replay.py)."""
     root = parse_markup(markup, template)
     check_markup(root, theme.fonts, theme.name, SourceRef(template))
     doc, ctx = _document(root.attrib, theme, shared)

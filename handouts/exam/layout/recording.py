@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus.flowables import Flowable
 
-from handouts.exam.layout.replay import join_fonts
 from handouts.layout.placing import Placed
+from handouts.layout.replay import join_fonts
 from handouts.layout.reportlab_internals import page_operators, pdf_document
 
 if TYPE_CHECKING:

@@ -29,8 +29,8 @@ from handouts.layout.fonts import face
 from handouts.layout.markup import INLINE, MarkupTable, src
 from handouts.layout.markup import tag as markup_tag
 from handouts.layout.paragraph import Para
+from handouts.layout.replay import replayable
 from handouts.layout.theme import Theme, paragraph_styles
-from handouts.leaflet.layout.replay import replayable
 
 MIN_BODY_SIZE = 12.0
 MIN_CONTRAST = 4.5
@@ -303,7 +303,7 @@ def picture(path: str, width: float, height: float, theme: Theme, align: str) ->
 
     Covers and logos are the same in every leaflet of a run (one per practice),
     so each is read and scaled once, and drawn once: flowables can be drawn any
-    number of times, and the other PDFs replay its operators (`leaflet.layout.replay`).
+    number of times, and the other PDFs replay its operators (`layout.replay`).
     """
     file = Path(path)
     key = (path, file.stat().st_mtime if file.is_file() else 0.0, round(width, 3),

@@ -19,10 +19,10 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.placing import Placed
+from handouts.layout.replay import Recordings
 from handouts.layout.reportlab_internals import form_being_drawn, pdf_document
 from handouts.layout.speed_tricks import tricks_on
 from handouts.leaflet.folds import MM, Fold
-from handouts.leaflet.layout.replay import Recordings
 
 FORM_SIZE = 300 * MM  # larger than any panel or page: forms never clip
 

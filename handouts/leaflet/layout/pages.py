@@ -5,7 +5,7 @@ Platypus lays the body out one panel per page, in reading order, but draws nothi
 practices and outputs of a run (`LeafletLayout`); each PDF then only draws the
 placed flowables, page by page into forms (`leaflet.layout.forms`), which a composer puts
 on the real pages (`leaflet.layout.compose`). The cover and the stamp area are placed once
-per practice. What one PDF drew, the next replays (`leaflet.layout.replay`): the body's
+per practice. What one PDF drew, the next replays (`layout.replay`): the body's
 operators, a practice's cover and stamp in its second output, shared pictures.
 """
 
@@ -35,6 +35,7 @@ from handouts.layout.glyphs import check_markup
 from handouts.layout.headings import HeadingParagraph
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.placing import Placed, PlacedPage, PlacingCanvas, PlacingFrame, place_in
+from handouts.layout.replay import Recordings
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
 from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
@@ -49,7 +50,6 @@ from handouts.leaflet.layout.blocks import (
 )
 from handouts.leaflet.layout.compose import COMPOSERS
 from handouts.leaflet.layout.forms import LeafletDoc, draw_on_panel
-from handouts.leaflet.layout.replay import Recordings
 
 MAX_CHARS_PER_LINE = 70
 STAMP_BOX = 78 * mm  # the same for every practice, so the body breaks the same way
