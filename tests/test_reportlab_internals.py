@@ -221,3 +221,16 @@ def test_a_canvas_names_the_form_it_draws_into():
     canvas.beginForm("probe")
     assert internals.form_being_drawn(canvas) == "probe", changed("Canvas._formData", "not the form's name first")
     canvas.endForm()
+
+
+def test_a_drawing_draws_through_a_function_put_on_it():
+    from reportlab.graphics.shapes import Drawing, Rect
+
+    drawing = Drawing(20, 20)
+    drawing.add(Rect(0, 0, 10, 10))
+    calls = []
+    original = drawing.draw
+    internals.draw_instead(drawing, lambda: (calls.append(1), original()))
+    canvas = a_canvas()
+    drawing.drawOn(canvas, 0, 0)
+    assert calls == [1], changed("Drawing.drawOn", "no longer draws through the instance's draw")

@@ -47,6 +47,7 @@ from handouts.layout.reportlab_internals import (
     GRAPHICS_HERE,
     aligned_x,
     draw_here,
+    draw_instead,
     draws_its_boundary,
     font_state,
     page_operators,
@@ -338,5 +339,5 @@ def replayable(flowable: Flowable) -> Flowable:
         else:
             recordings.draw_here(flowable.canv, flowable, draw)
 
-    vars(flowable)["draw"] = recorded_draw  # past Drawing's check of attribute names
+    draw_instead(flowable, recorded_draw)
     return flowable
