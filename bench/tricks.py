@@ -1,11 +1,12 @@
 """What the speed tricks buy, as a user meets it: `python bench/tricks.py` (`--quick` for
-fewer rounds; name scenarios to run only those: sample, exam-x30, exam-x1000, leaflet-x50).
+fewer rounds; name scenarios to run only those: sample, exam-x30, exam-x1000, leaflet-x50;
+`--trick NAME` to turn off only that one, a name from handouts/layout/speed_tricks.py).
 
 Each scenario is a whole `handouts build` process, run in alternating pairs with the
 same command under HANDOUTS_SPEED_TRICKS=off (handouts/layout/speed_tricks.py). The
 table shows wall-clock medians with min-max, and the median of the pairs' ratios
 (on/off: 0.80 means the tricks save a fifth). The figures in docs/PIPELINE.md ("Speed
-tricks") were taken this way, one trick at a time.
+tricks") were taken this way, one trick at a time, comparing CPU seconds.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def _scenarios(folder: Path) -> dict[str, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, for a quick look")
+    parser.add_argument("--trick", help="turn off only this trick (default: all of them)")
     parser.add_argument("scenario", nargs="*", help="sample, exam-x30, exam-x1000, leaflet-x50 (default: all)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="handouts-tricks-"))
@@ -52,7 +54,8 @@ def main() -> None:
             rounds = 2 if name == "exam-x1000" else (3 if args.quick else 7)
             command = [sys.executable, "-m", "handouts", *scenarios[name]]
             on = [*command, "--out", str(folder / "on")]
-            off = [ENV, "HANDOUTS_SPEED_TRICKS=off", *command, "--out", str(folder / "off")]
+            switch = f"off:{args.trick}" if args.trick else "off"
+            off = [ENV, f"HANDOUTS_SPEED_TRICKS={switch}", *command, "--out", str(folder / "off")]
             pairs = paired(on, off, rounds, env, str(REPO), warm_up=name != "exam-x1000")
             print(f"{name:<12} {spread([r.seconds for r in pairs.ours], digits=2):>20} "
                   f"{spread([r.seconds for r in pairs.floor], digits=2):>20} "
