@@ -6,7 +6,8 @@ Each scenario is a whole `handouts build` process, run in alternating pairs with
 same command under HANDOUTS_SPEED_TRICKS=off (handouts/layout/speed_tricks.py). The
 table shows wall-clock medians with min-max, and the median of the pairs' ratios
 (on/off: 0.80 means the tricks save a fifth). The figures in docs/PIPELINE.md ("Speed
-tricks") were taken this way, one trick at a time, comparing CPU seconds.
+tricks") were taken in alternating pairs too, one trick at a time, as each process's
+CPU seconds (user + system), which a shared machine disturbs less than the clock.
 """
 
 from __future__ import annotations
