@@ -1,0 +1,62 @@
+"""Page X of Y: one mechanism and one set of words for every kind of document, and one
+paragraph and one `Laid` for every kind."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from handouts import language
+from handouts.layout.page_numbers import NumberingCanvas, PageLabel
+from handouts.layout.theme import load_theme, paragraph_styles
+
+from conftest import page_texts, write_figure_exam
+from pdfcheck import squash
+
+
+def test_every_kind_prints_page_x_of_y_in_the_one_wording_of_its_language(project, monkeypatch):
+    # The words live in language.py alone: changed there, handouts and exams both follow.
+    monkeypatch.setitem(language.LABELS["nl"], "page_of", "blad {page} van de {pages}")
+    project.write("content/handouts/doc.md", "---\ntitle: Blad\n---\n\nEen korte tekst.\n")
+    write_figure_exam(project.root, "De atlas draagt het hoofd.", 1, "f1, f2")
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    handout = page_texts(project.pdf("build/handouts/doc.pdf"))
+    assert "blad 1 van de 1" in squash(handout[0])
+    for name in ("versie-A.pdf", "alle-versies.pdf", "sleutel-A.pdf"):
+        texts = page_texts(project.pdf(f"build/exams/toets/{name}"))
+        assert "versie A · blad 1 van de" in squash(texts[0]), (name, texts[0])
+    overview = page_texts(project.pdf("build/exams/toets/docentoverzicht.pdf"))
+    assert "blad 1 van de 1" in squash(overview[0])
+
+
+def test_each_part_of_a_file_counts_its_own_pages():
+    # The exam's print file: every version is a part, numbered 1 to its own total.
+    theme = load_theme("default", None)
+    style = paragraph_styles(theme, "nl")["body"]
+    label = PageLabel("versie {code} · {page} / {pages}", style, theme.fonts, 500, 30)
+    buffer = io.BytesIO()
+    canvas = NumberingCanvas(buffer, invariant=1)
+    for part, page, code in [(0, 1, "A"), (0, 2, "A"), (0, 3, "A"), (1, 1, "B"), (1, 2, "B")]:
+        canvas.setFont(style.fontName, 10)
+        canvas.drawString(50, 700, f"tekst {code}{page}")
+        canvas.number_page(label, page, part, code)
+        canvas.showPage()
+    canvas.save()
+    texts = [squash(page.extract_text()) for page in PdfReader(buffer).pages]
+    wanted = ["versie A · 1 / 3", "versie A · 2 / 3", "versie A · 3 / 3", "versie B · 1 / 2", "versie B · 2 / 2"]
+    assert [w in t for w, t in zip(wanted, texts, strict=True)] == [True] * 5, texts
+
+
+def test_one_paragraph_and_one_laid_for_every_kind():
+    # The exam's paragraph is the core one with only its drawing added: a second line
+    # breaker or size cache would break lines differently from the rest of the house.
+    from handouts.exam.layout.flowables import Para as ExamPara
+    from handouts.layout.laid import Laid
+    from handouts.layout.paragraph import Para
+    from handouts.leaflet.layout import pages as leaflet_pages
+
+    assert issubclass(ExamPara, Para)
+    assert not {"wrap", "breakLines", "split"} & set(vars(ExamPara))
+    assert leaflet_pages.Laid is Laid
