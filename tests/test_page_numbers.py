@@ -60,3 +60,15 @@ def test_one_paragraph_and_one_laid_for_every_kind():
     assert issubclass(ExamPara, Para)
     assert not {"wrap", "breakLines", "split"} & set(vars(ExamPara))
     assert leaflet_pages.Laid is Laid
+
+
+def test_an_answer_sheet_of_several_pages_says_page_x_of_y_on_each():
+    from handouts.exam.labels import exam_labels
+    from handouts.exam.sheet import SheetContent, SheetRow, sheet_pdf
+
+    rows = tuple(SheetRow(n, True, ("A", "B", "C", "D")) for n in range(1, 121))
+    data, count = sheet_pdf(SheetContent("proef", "Proef", "A", rows), load_theme("default", None),
+                            exam_labels("nl"), "nl")
+    texts = [squash(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+    assert count == len(texts) > 1
+    assert [f"pagina {n} van {count}" in text for n, text in enumerate(texts, 1)] == [True] * count, texts
