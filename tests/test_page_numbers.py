@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
 
 from handouts import language
@@ -72,3 +73,18 @@ def test_an_answer_sheet_of_several_pages_says_page_x_of_y_on_each():
     texts = [squash(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
     assert count == len(texts) > 1
     assert [f"pagina {n} van {count}" in text for n, text in enumerate(texts, 1)] == [True] * count, texts
+
+
+def test_a_number_that_cannot_be_filled_in_stops_the_build(monkeypatch):
+    # Should reportlab keep a page's operators other than as text, the marks would stay
+    # unfilled and the pages without their numbers: that must not pass unseen.
+    from reportlab.pdfbase import pdfdoc
+
+    monkeypatch.setattr(pdfdoc.PDFPage, "setStream", lambda page, code: setattr(page, "stream", list(code)))
+    theme = load_theme("default", None)
+    label = PageLabel("{page} / {pages}", paragraph_styles(theme, "nl")["body"], theme.fonts, 500, 30)
+    canvas = NumberingCanvas(io.BytesIO(), invariant=1)
+    canvas.number_page(label, 1)
+    canvas.showPage()
+    with pytest.raises(RuntimeError, match="1 of 1 late numbers"):
+        canvas.fill_marks()

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import Version
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.layout.glyphs import draw_text
@@ -89,10 +90,12 @@ class NumberingCanvas(Canvas):
         self._late: dict[str, str] = {}
         self._numbered: list[tuple[PageLabel, int, int, str]] = []  # (label, part, page, code)
         self._filled = False
+        self._marks = 0  # made so far
 
     def mark_late(self, key: str) -> None:
         """Reserve this place in the current page for what `fill_late(key, ...)` draws."""
         self._code.append(LATE_MARK + key)
+        self._marks += 1
 
     def fill_late(self, key: str, draw: Callable[[Canvas], None]) -> None:
         """The operators `draw(canvas)` makes, in their own saved graphics state, are
@@ -126,10 +129,15 @@ class NumberingCanvas(Canvas):
             self.fill_late(f"page-{n}", label.drawing(page, totals[part], code))
         for hook in self.before_save:
             hook(self)
-        for page_object in self._doc.Pages.pages:
+        replaced = 0
+        for page_object in self._doc.Pages.pages:  # reportlab's: the pages written so far
             stream = page_object.stream
-            if isinstance(stream, str):
+            if isinstance(stream, str) and LATE_MARK in stream:
+                replaced += stream.count("\n" + LATE_MARK)
                 page_object.stream = self.filled(stream)
+        if replaced != self._marks:  # a number would be missing from its page
+            raise RuntimeError(f"reportlab {Version}: {self._marks - replaced} of {self._marks} late numbers "
+                               "are not in a page's content stream as text; see handouts/layout/page_numbers.py")
 
     def filled(self, stream: str) -> str:
         """`stream` (content-stream lines) with each marked line replaced by what it draws."""
