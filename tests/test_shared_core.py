@@ -1,5 +1,5 @@
-"""Page X of Y: one mechanism and one set of words for every kind of document, and one
-paragraph and one `Laid` for every kind."""
+"""What every kind of document shares from the core: one paragraph (its line breaking),
+one `Laid`, and one "page X of Y" (its mechanism and its words, once per language)."""
 
 from __future__ import annotations
 
@@ -61,6 +61,24 @@ def test_one_paragraph_and_one_laid_for_every_kind():
     assert issubclass(ExamPara, Para)
     assert not {"wrap", "breakLines", "split"} & set(vars(ExamPara))
     assert leaflet_pages.Laid is Laid
+
+
+def test_a_long_web_address_in_an_exam_question_stays_on_the_page(project):
+    # The core paragraph breaks a run reportlab leaves whole after its first slash or
+    # hyphen; the exam's own paragraph did not, and the address ran off the paper.
+    word = "".join("bcdefghijklmnopqrstuvwxyz"[(i * 7) % 25] for i in range(600))
+    address = "https://example.org/" + word
+    project.write("content/exams/bank.yaml",
+                  "questions:\n  - id: q1\n    type: truefalse\n    tags: [t]\n    difficulty: 1\n"
+                  f"    stem: Zie {address} en verder.\n    answer: juist\n")
+    project.write("content/exams/toets.yaml",
+                  "title: T\nbanks: [bank.yaml]\nversions: 1\nsections:\n"
+                  "  - title: S\n    blueprint:\n      - ids: [q1]\n")
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    lines = page_texts(project.pdf("build/exams/toets/versie-A.pdf"))[0].splitlines()
+    assert max(len(line) for line in lines) < 120, max(lines, key=len)
+    assert address in "".join("".join(lines).split())
 
 
 def test_an_answer_sheet_of_several_pages_says_page_x_of_y_on_each():
