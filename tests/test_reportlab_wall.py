@@ -50,17 +50,16 @@ NOT_YET_BEHIND_THE_WALL: set[tuple[str, str]] = {
     ("handouts/exam/layout/flowables.py", "hasattr('_offsets')"),
     ("handouts/exam/layout/flowables.py", "self._H"),
     ("handouts/exam/layout/flowables.py", "self._H0"),
-    ("handouts/exam/layout/flowables.py", "self.__dict__.setdefault('_lines')"),
     ("handouts/exam/layout/flowables.py", "self._content"),
     ("handouts/exam/layout/flowables.py", "self._wrapInfo"),
-    ("handouts/exam/layout/flowables.py", "self._wrapWidths"),
-    # the handout's pages: late page totals, the frame's bottom when footnotes take room
+    # the handout's pages: the frame's bottom when footnotes take room
     ("handouts/handout/layout/pages.py", "frame._geom"),
     ("handouts/handout/layout/pages.py", "frame._height"),
     ("handouts/handout/layout/pages.py", "frame._y1p"),
-    ("handouts/handout/layout/pages.py", "self._code"),
-    ("handouts/handout/layout/pages.py", "self._doc"),
     ("handouts/handout/layout/pages.py", "self.frame._y"),
+    # page X of Y: labels filled in when the canvas is saved
+    ("handouts/layout/page_numbers.py", "self._code"),
+    ("handouts/layout/page_numbers.py", "self._doc"),
     # the document template behind a canvas; footnotes, side notes, headings
     ("handouts/layout/flowables.py", "getattr('_doctemplate')"),
     ("handouts/layout/footnotes.py", "getattr('_ZEROSIZE')"),
@@ -68,6 +67,7 @@ NOT_YET_BEHIND_THE_WALL: set[tuple[str, str]] = {
     ("handouts/layout/footnotes.py", "getattr('_splitpara')"),
     ("handouts/layout/headings.py", "getattr('_doctemplate')"),
     # Para: line breaks once per width
+    ("handouts/layout/paragraph.py", "self.__dict__.setdefault('_lines')"),  # our name, reportlab's too
     ("handouts/layout/paragraph.py", "WithFallback._setup overrides reportlab's"),
     ("handouts/layout/paragraph.py", "getattr('_splitpara')"),
     ("handouts/layout/paragraph.py", "para._hyphenations"),

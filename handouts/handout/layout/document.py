@@ -12,6 +12,7 @@ from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
+from handouts.layout.page_numbers import DEFAULT_WORDS
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
 
@@ -61,7 +62,7 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
         theme=theme,
         styles=styles,
         header=(root.get("header-left", ""), root.get("header-right", "")),
-        page_label=root.get("page-label", "{page} / {pages}"),
+        page_label=root.get("page-label", DEFAULT_WORDS),
         title=meta.get("title", ""),
         author=meta.get("author", ""),
         subject=meta.get("subtitle") or meta.get("course", ""),

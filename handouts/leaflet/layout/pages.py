@@ -33,6 +33,7 @@ from handouts.language import PDF_LANG
 from handouts.layout.blocks import Context
 from handouts.layout.glyphs import check_markup
 from handouts.layout.headings import HeadingParagraph
+from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.placing import Placed, PlacedPage, PlacingCanvas, PlacingFrame, place_in
 from handouts.layout.replay import Recordings
@@ -55,15 +56,6 @@ MAX_CHARS_PER_LINE = 70
 STAMP_BOX = 78 * mm  # the same for every practice, so the body breaks the same way
 _SAMPLE = "Blijf zo gewoon mogelijk bewegen, ook als uw rug pijn doet. "
 OUTPUTS = {"trifold": ("print", "screen"), "booklet": ("a5", "a4"), "single": ("page",)}
-
-
-@dataclass(frozen=True)
-class Laid:
-    """A document template and its story: what `pdf.render` turns into PDF bytes."""
-
-    doc: Any
-    story: list
-    buffer: io.BytesIO
 
 
 @dataclass(frozen=True)
