@@ -90,7 +90,8 @@ class PlacingFrame(Frame):
 
 class _StandIn:
     """Stands in for a flowable while a frame places it: it measures as the flowable
-    does, and where the frame would draw it, notes the place instead."""
+    does, and where the frame would draw it, notes the place (and draws it there with
+    the frame's `draw`, if it has one)."""
 
     def __init__(self, flowable: Any, frame: PlacingFrame):
         self._flowable, self._into = flowable, frame

@@ -4,7 +4,6 @@ page of their mark, and outline entries (bookmarks) and contents entries for hea
 
 from __future__ import annotations
 
-from copy import deepcopy
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -23,22 +22,6 @@ from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
 CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
-
-
-class TextFrame(Frame):
-    """The text column. Platypus deep-copies the frame each time it measures a group
-    that must stay together (a heading with its next block, a figure with its caption):
-    50 times in a 12-page chapter. A frame is numbers and a few small lists, so copy
-    just those; `copy.deepcopy`'s generic walk cost more than the measuring."""
-
-    def __deepcopy__(self, memo):
-        twin = object.__new__(type(self))
-        state = dict(self.__dict__)
-        for key, value in state.items():
-            if isinstance(value, (list, dict)):
-                state[key] = deepcopy(value, memo)
-        twin.__dict__.update(state)
-        return twin
 
 
 def column_width(theme: Theme) -> float:
@@ -71,7 +54,7 @@ class HandoutDoc(BaseDocTemplate):
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
                          # every page starts in our own font: no standard-14 font is referenced
                          initialFontName=theme.body_font, initialFontSize=theme.sizes["body"], **meta)
-        frame = TextFrame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
+        frame = Frame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate, onPageEnd=self._finish)])
 
