@@ -9,7 +9,6 @@ The student's template only ever sees `paper_view`, which holds no answers.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import re
 from collections.abc import Callable, Iterator
@@ -89,15 +88,12 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
     sheets = [sheet_content(spec.id, spec.title, v) for v in versions] if spec.answer_sheet else []
-    try:
-        parts = _told(_parts(versions, task, options.jobs, products, store), len(versions), options.on_part)
-        if sheets:  # each paper's sheet after it in the print file
-            parts = _with_sheets(parts, sheets, shared.theme, labels)
-        laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
-        printed = store(Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)),
-                                laid.doc.page))
-    finally:
-        gc.unfreeze()  # everything is the collector's again once the versions are made
+    parts = _told(_parts(versions, task, options.jobs, products, store), len(versions), options.on_part)
+    if sheets:  # each paper's sheet after it in the print file
+        parts = _with_sheets(parts, sheets, shared.theme, labels)
+    laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
+    printed = store(Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)),
+                            laid.doc.page))
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     products.append(store(_pdf(folder / f"{labels['overview_file']}.pdf",
                                render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
@@ -193,12 +189,6 @@ def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTas
         _, paper, key, part = make_version(task(version), record=True)
         assert part is not None  # recorded
         products += [store(paper), store(key)]
-        if version is versions[0]:
-            # What the first version cached (line breaks, recorded drawings) lives for the
-            # whole build: the cycle collector need not walk it again after each version,
-            # which made the cost per version grow with the number of versions.
-            if tricks_on("gc-freeze-exam"):
-                gc.freeze()
         yield part
     if alone:
         return

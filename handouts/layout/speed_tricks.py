@@ -24,7 +24,6 @@ TRICKS = {
     "leaflet-body-once": "a leaflet's body is laid out once for every practice (leaflet/layout/pages.py)",
     "gc-pause-doc": "the cycle collector is paused while a Markdown document is made (documents.py)",
     "gc-freeze-cli": "start-up objects are frozen out of the cycle collector's walks (cli.py)",
-    "gc-freeze-exam": "what the first exam version cached is frozen out of the collector's walks (exam/make.py)",
 }
 
 
