@@ -5,6 +5,7 @@ page of their mark, and outline entries (bookmarks) and contents entries for hea
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -62,6 +63,7 @@ class HandoutDoc(BaseDocTemplate):
         self._sidenote_floor = 0.0
         self._outline_level = -1
         self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
+        self.warnings: tuple = ()  # what the layout found to tell the author (a table too wide)
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -178,7 +180,7 @@ class HandoutDoc(BaseDocTemplate):
     def _decorate(self, canvas: Canvas, doc: Any) -> None:
         if self.page == 1 and not self.first_page_header:
             return
-        width, height = self.pagesize
+        width, height = self.page_size()
         p, style = self.theme.page, self.styles["header"]
         y = height - p["top"] + 10
         canvas.saveState()
@@ -195,7 +197,19 @@ class HandoutDoc(BaseDocTemplate):
     def _finish(self, canvas: NumberingCanvas, doc: Any) -> None:
         self.place_footnotes(self.frame._y)  # marks drawn outside a block with marks
         self.notes.draw(canvas, self.theme.page["left"], self.theme.page["bottom"], self.theme.colour("rule"))
-        canvas.number_page(self.page_label, self.page)  # "page X of Y": Y is known when the canvas is saved
+        canvas.number_page(self._page_label_here(), self.page)  # "page X of Y": Y is known when the canvas is saved
+
+    def _page_label_here(self) -> PageLabel:
+        """The page label at the right margin of this page (a landscape page is wider)."""
+        width = self.page_size()[0]
+        if width == self.pagesize[0]:
+            return self.page_label
+        return replace(self.page_label, x=width - self.theme.page["right"])
+
+    def page_size(self) -> tuple[float, float]:
+        """The size of the page being laid out (a landscape page's own, see document.py)."""
+        size = getattr(self.pageTemplate, "pagesize", None) or self.pagesize
+        return float(size[0]), float(size[1])
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:
