@@ -225,8 +225,9 @@ def table(elem: ET.Element, ctx: Context) -> list:
         r.extend(("", None) for _ in range(columns - len(r)))
     data = _cells(texts, heads, head, cell)
     points = getattr(ctx.styles["body"].hyphenationLang, "points", None)
-    fit = fit_columns([[measure(p.frags, p.style.leading, points) for p in r] for r in data], room, cell.fontSize,
-                      min(ctx.smallest_table_text, cell.fontSize))
+    smallest = min(cell.fontSize, head.fontSize)  # no text of the table below the floor
+    fit = fit_columns([[measure(p.frags, p.style.leading, points) for p in r] for r in data], room, smallest,
+                      min(ctx.smallest_table_text, smallest))
     if fit.scale < 1:
         head, cell = _smaller(head, fit.scale), _smaller(cell, fit.scale)
         data = _cells(texts, heads, head, cell)

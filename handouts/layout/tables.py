@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -149,7 +148,6 @@ def _cuts(text: str, points: Callable[[str], tuple[int, ...]]) -> tuple[int, ...
     return tuple(sorted(set(cuts)))
 
 
-@lru_cache(maxsize=20_000)
 def _width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
@@ -225,26 +223,49 @@ def _shortest(rows: Sequence[Sequence[Cell]], least: list[float], whole: list[fl
 def _moves(rows: Sequence[Sequence[Cell]], widths: list[float], least: list[float],
            whole: list[float]) -> list[list[float]]:
     """Tables one move away: one column made wider (to where one of its cells needs a
-    line less, or by a step), with the room taken from the others in proportion to
-    what each has above its least width."""
+    line less, or by a step), or the columns of one row made as wide as that row needs
+    to stand on one line; the room taken from the other columns in proportion to what
+    each has above its least width."""
     room = sum(widths)
-    out = []
+    pad = PADDING + SLACK + 0.01
+    wanted: list[dict[int, float]] = []
     for i, now in enumerate(widths):
-        slack = sum(w - m for j, (w, m) in enumerate(zip(widths, least)) if j != i)
-        if slack <= 0.01 or now >= whole[i] - 0.01:
+        if now >= whole[i] - 0.01:
             continue
         targets = {min(whole[i], now + room * step) for step in (1 / 64, 1 / 16, 1 / 4)}
         for row in rows:
-            cell = row[i]
             for parts in (1, 2, 3):
-                target = cell.whole / parts + PADDING + 0.01
+                target = row[i].whole / parts + pad
                 if now < target <= whole[i] + 0.01:
                     targets.add(target)
-        for target in sorted(targets):
-            grow = min(target - now, slack)
-            share = grow / slack
-            out.append([now + grow if j == i else w - (w - m) * share
-                        for j, (w, m) in enumerate(zip(widths, least))])
+        wanted += [{i: target} for target in sorted(targets)]
+    for row in rows:
+        grow = {i: c.whole + pad for i, c in enumerate(row) if c.whole + pad > widths[i]}
+        if len(grow) > 1:
+            wanted.append(grow)
+    out = []
+    for grow in wanted:
+        moved = _grown(widths, least, grow)
+        if moved is not None:
+            out.append(moved)
+    return out
+
+
+def _grown(widths: list[float], least: list[float], grow: dict[int, float]) -> list[float] | None:
+    """`widths` with the columns of `grow` at their new widths, as far as the other
+    columns can give (each in proportion to what it has above its least)."""
+    others = [j for j in range(len(widths)) if j not in grow]
+    slack = sum(widths[j] - least[j] for j in others)
+    need = sum(target - widths[i] for i, target in grow.items())
+    if slack <= 0.01 or need <= 0:
+        return None
+    given = min(need, slack)
+    share, part = given / slack, given / need
+    out = list(widths)
+    for i, target in grow.items():
+        out[i] = widths[i] + (target - widths[i]) * part
+    for j in others:
+        out[j] = widths[j] - (widths[j] - least[j]) * share
     return out
 
 

@@ -193,7 +193,9 @@ class LeafletLayout:
             self._styles[language] = leaflet_styles(self.theme, language)
         styles = self._styles[language]
         panel = self.fold.flow_panels()[0]
-        return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]))
+        # table text is body text in a leaflet: a wide table is never set smaller
+        return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]),
+                       smallest_table_text=styles["cell"].fontSize)
 
     def _lay_out_body(self, root: ET.Element, ctx: Context, flow: _PartFlowables,
                       reserve: float) -> Body:
