@@ -5,6 +5,7 @@ of its own, and a warning when even that cannot hold it (layout/tables.py)."""
 from __future__ import annotations
 
 import ctypes
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +14,9 @@ import pytest
 from pypdf import PdfReader
 
 from handouts.layout.hyphenation import Hyphenation
-from handouts.layout.tables import Cell, Word, fit_columns
+from handouts.layout.tables import Cell, Word, browser_share, fit_columns
 
-from conftest import Project, page_texts
+from conftest import REPO, Project, page_texts
 
 FRONT = "---\ntitle: Tabel\ncourse: Anatomie\n---\n\n"
 SPIEREN = ("| Latijn | Nederlands | Functie |\n|---|---|---|\n"
@@ -141,12 +142,9 @@ def test_the_room_goes_where_it_saves_lines():
 
 
 def test_the_first_guess_is_the_browsers_share():
-    """With nothing to gain by moving room (every cell the same), each column gets
-    its least width and the rest in proportion to how much more it would like."""
-    cell = Cell((tuple(Word(20.0) for _ in range(10)),), 3, 11)  # 10 words of 20 pt: 227 pt whole
-    rows = [[cell, cell]]
-    fit = fit_columns(rows, 200, 9.2)
-    assert fit.widths[0] == pytest.approx(100) and fit.widths[1] == pytest.approx(100)
+    """Each column its least width, the rest in proportion to how much more it would like."""
+    assert browser_share([20, 30, 50], [20, 130, 350], 200) == pytest.approx([20, 30 + 100 * 100 / 400,
+                                                                               50 + 100 * 300 / 400])
 
 
 # -- breaking words ----------------------------------------------------------------------
@@ -251,3 +249,37 @@ def test_an_unknown_table_attribute_is_an_error_with_a_suggestion(project):
 def test_an_attribute_line_at_the_end_prints_as_written(project):
     pdf, _ = build(project, "Tekst.\n\n{.landscape}\n")
     assert "{.landscape}" in page_texts(PdfReader(pdf))[0]
+
+
+def test_the_sample_chapters_term_tables_keep_short_cells_on_one_line(project):
+    """The bundled English chapter: "12, T1–T12" and both names of the latissimus
+    stand on one line each (before, they broke over two beside a one-line cell)."""
+    shutil.copytree(REPO / "content/handouts", project.root / "content/handouts")
+    result = project.run("build", "content/handouts/back-basics.md")
+    assert result.exit_code == 0, result.output + result.stderr
+    pdf = project.root / "build/handouts/back-basics.pdf"
+    lines = [" ".join(w.text for w in line) for page in range(len(PdfReader(pdf).pages))
+             for line in lines_of(printed_words(pdf, page))]
+    assert any(line.startswith("Thoracic (chest) 12, T1–T12 each one") for line in lines), lines
+    assert any(line.startswith("m. latissimus dorsi latissimus dorsi pulls") for line in lines), lines
+
+
+def test_a_wide_table_in_a_leaflet_keeps_body_size_text(project):
+    """Leaflet table text is body text (12 pt or more): a table too wide for its
+    panel is never set smaller."""
+    project.write("content/leaflets/t.md", "---\ntitle: Tabel\nfold: trifold\nreviewed: 2026-09-01\n---\n\n"
+                  + table(["Oefening", "Herhalingen", "Rustpauze", "Moment"],
+                          [["Bruggetje", "Tienmaal", "Halfminuut", "Ochtendrust"]]))
+    assert project.run("build").exit_code == 0
+    pdf = project.root / "build/leaflets/t-screen.pdf"
+    words = [w for page in range(len(PdfReader(pdf).pages)) for w in printed_words(pdf, page)]
+    sizes = {round(w.size, 1) for w in words if w.text.rstrip("-")[:4] in ("Brug", "Tien", "Oefe", "Herh", "Half")}
+    assert sizes and min(sizes) >= 12, sizes
+
+
+def test_a_table_of_more_columns_than_a_page_holds_is_an_error_at_its_line(project):
+    project.write("content/doc.md", FRONT + "Tekst.\n\n" + table([str(i) for i in range(40)], [["x"] * 40]))
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert "content/doc.md:8: error: this table has 40 columns, and at most 18 fit the page" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

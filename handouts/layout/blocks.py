@@ -28,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from handouts.errors import Diagnostic, SourceRef
+from handouts.errors import Diagnostic, SourceRef, fail
 from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face, register_family
@@ -223,6 +223,11 @@ def table(elem: ET.Element, ctx: Context) -> list:
     columns = max(len(r) for r in texts)
     for r in texts:
         r.extend(("", None) for _ in range(columns - len(r)))
+    most = int(room // (PADDING + 8))  # columns of one or two letters each, at the least
+    if columns > most:
+        raise fail(src(elem), f"this table has {columns} columns, and at most {most} fit the page; "
+                   "split it into tables of fewer columns" + (", or put {.landscape} on the line above it"
+                                                             if ctx.landscape and not turned else ""))
     data = _cells(texts, heads, head, cell)
     points = getattr(ctx.styles["body"].hyphenationLang, "points", None)
     smallest = min(cell.fontSize, head.fontSize)  # no text of the table below the floor

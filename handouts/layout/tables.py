@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -39,7 +40,11 @@ SMALLEST_TEXT = 8.0  # points: a table too wide for its page is set no smaller t
 HYPHEN_COST = 1.5  # a hyphenated line end costs as much as this many lines in the search
 SHORT_WORD = 3  # letters: a line of one such word ("m." above "trapezius")...
 LONELY_COST = 2.0  # ...costs as much as this many lines
-_ROUNDS = 40  # the search stops sooner when no move makes the table shorter
+WRAP_COST = 0.1  # and every line a cell needs beyond its first this much: of two tables
+# equally tall, the one with fewer broken cells wins
+_ROUNDS = 20  # the search stops sooner when no move makes the table shorter
+_SAMPLE = 40  # rows the search weighs: a longer table by every so many of its rows
+_TRIES = 8  # moves tried per column and per round, spread over the useful ones
 
 
 @dataclass(frozen=True)
@@ -71,15 +76,15 @@ class Cell:
     space: float
     leading: float
 
-    @property
+    @cached_property
     def least(self) -> float:
         return max((w.least for line in self.lines for w in line), default=0.0)
 
-    @property
+    @cached_property
     def longest_word(self) -> float:
         return max((w.width for line in self.lines for w in line), default=0.0)
 
-    @property
+    @cached_property
     def whole(self) -> float:
         return max((sum(w.width for w in line) + self.space * max(len(line) - 1, 0) for line in self.lines),
                    default=0.0)
@@ -181,7 +186,7 @@ def fit_columns(rows: Sequence[Sequence[Cell]], room: float, text_size: float,
     least = _widest(rows, columns, "least")
     whole = [max(w, m) for w, m in zip(_widest(rows, columns, "whole"), least)]
     if sum(least) > room + 0.01:  # even the smallest text is too wide: words break between letters
-        return Fit(tuple(w * room / sum(least) for w in least), scale, overfull=True)
+        return Fit(tuple(_squeezed(least, room)), scale, overfull=True)
     if sum(words) <= room + 0.01:  # every word fits whole: no column needs to be narrower
         least = [max(a, b) for a, b in zip(least, words)]
     roomy = [max(w, SMALLEST_COLUMN) for w in whole]
@@ -192,6 +197,17 @@ def fit_columns(rows: Sequence[Sequence[Cell]], room: float, text_size: float,
     return Fit(tuple(_shortest(rows, least, whole, room)), scale)
 
 
+def _squeezed(least: list[float], room: float) -> list[float]:
+    """Columns whose least widths do not fit: each gets its least or an even share of
+    the room, whichever is less, and the rest goes to the wider ones in proportion to
+    what they lack."""
+    even = room / len(least)
+    base = [min(m, even) for m in least]
+    lack = [m - b for m, b in zip(least, base)]
+    spare = room - sum(base)
+    return [b + spare * k / sum(lack) for b, k in zip(base, lack)]
+
+
 def _widest(rows: Sequence[Sequence[Cell]], columns: int, measure: str) -> list[float]:
     """Per column, the largest `measure` of its cells ("least", "whole", "longest_word"),
     and the padding."""
@@ -199,13 +215,22 @@ def _widest(rows: Sequence[Sequence[Cell]], columns: int, measure: str) -> list[
             for i in range(columns)]
 
 
+def browser_share(least: Sequence[float], whole: Sequence[float], room: float) -> list[float]:
+    """Every column its least width, and the room left in proportion to how much wider
+    each would like to be (its whole width less its least): the automatic layout's
+    share, for a table narrower than its whole widths and wider than its least."""
+    spare = room - sum(least)
+    wish = [w - m for w, m in zip(whole, least)]
+    total = sum(wish) or 1.0
+    return [m + spare * w / total for m, w in zip(least, wish)]
+
+
 def _shortest(rows: Sequence[Sequence[Cell]], least: list[float], whole: list[float], room: float) -> list[float]:
     """The browser's share of `room`, then moves of room between columns while the
     table gets shorter."""
-    spare = room - sum(least)
-    wish = [w - m for w, m in zip(whole, least)]
-    total = sum(wish)
-    widths = [m + spare * w / total for m, w in zip(least, wish)]
+    widths = browser_share(least, whole, room)
+    step = -(-len(rows) // _SAMPLE)  # ceiling: a long table is judged by a sample of its rows
+    rows = rows[::step]
     height = _Height(rows)
     best = height(widths)
     for _ in range(_ROUNDS):
@@ -238,17 +263,26 @@ def _moves(rows: Sequence[Sequence[Cell]], widths: list[float], least: list[floa
                 target = row[i].whole / parts + pad
                 if now < target <= whole[i] + 0.01:
                     targets.add(target)
-        wanted += [{i: target} for target in sorted(targets)]
+        wanted += [{i: target} for target in _spread(sorted(targets))]
+    rows_wanted = []
     for row in rows:
         grow = {i: c.whole + pad for i, c in enumerate(row) if c.whole + pad > widths[i]}
-        if len(grow) > 1:
-            wanted.append(grow)
+        if len(grow) > 1 and grow not in rows_wanted:
+            rows_wanted.append(grow)
+    wanted += _spread(sorted(rows_wanted, key=lambda g: sum(t - widths[i] for i, t in g.items())))
     out = []
     for grow in wanted:
         moved = _grown(widths, least, grow)
         if moved is not None:
             out.append(moved)
     return out
+
+
+def _spread(items: list) -> list:
+    """At most `_TRIES` of `items`, evenly spread from the first to the last."""
+    if len(items) <= _TRIES:
+        return items
+    return [items[round(k * (len(items) - 1) / (_TRIES - 1))] for k in range(_TRIES)]
 
 
 def _grown(widths: list[float], least: list[float], grow: dict[int, float]) -> list[float] | None:
@@ -271,36 +305,45 @@ def _grown(widths: list[float], least: list[float], grow: dict[int, float]) -> l
 
 class _Height:
     """What a table of given column widths costs: the lines of its tallest cells,
-    row by row, each at its row's leading, and its hyphens."""
+    row by row, each at its row's leading, and its blemishes (hyphens, lines of one
+    short word, broken cells)."""
 
     def __init__(self, rows: Sequence[Sequence[Cell]]):
         self.rows = rows
-        self.known: dict[tuple[int, int, int], tuple[float, float]] = {}  # (height, blemishes)
+        self.known: dict[tuple[int, int], tuple[list[float], float]] = {}
 
     def __call__(self, widths: list[float]) -> float:
-        total = 0.0
-        for r, row in enumerate(self.rows):
-            tallest, blemishes = 0.0, 0.0
-            for i, cell in enumerate(row):
-                key = (r, i, round(widths[i] * 8))
-                found = self.known.get(key)
-                if found is None:
-                    lines, hyphenated, lonely = _lines(cell, widths[i] - PADDING)
-                    found = self.known[key] = (lines * cell.leading,
-                                               (hyphenated * HYPHEN_COST + lonely * LONELY_COST) * cell.leading)
-                tallest = max(tallest, found[0])
-                blemishes += found[1]
-            total += tallest + blemishes
-        return total
+        heights, blemishes = [], 0.0
+        for i, width in enumerate(widths):
+            column, blemish = self.column(i, int(width * 2))  # to half a point, rounded down
+            heights.append(column)
+            blemishes += blemish
+        return sum(map(max, zip(*heights))) + blemishes
+
+    def column(self, i: int, key: int) -> tuple[list[float], float]:
+        """Column i at a width of key/2 points: the height of each of its cells, and
+        the sum of their blemishes."""
+        found = self.known.get((i, key))
+        if found is None:
+            heights, blemishes = [], 0.0
+            for row in self.rows:
+                cell = row[i]
+                lines, hyphenated, lonely = _lines(cell, key / 2 - PADDING)
+                heights.append(lines * cell.leading)
+                blemishes += (hyphenated * HYPHEN_COST + lonely * LONELY_COST + (lines - 1) * WRAP_COST) * cell.leading
+            found = self.known[(i, key)] = (heights, blemishes)
+        return found
 
 
 def _lines(cell: Cell, room: float) -> tuple[int, int, int]:
     """Lines, hyphens and lines of one short word of `cell` set in `room`, filling each
     line as far as it goes (close enough to the line breaker to compare widths)."""
-    lines, hyphens, lonely = 0, 0, 0
     room += 0.01
+    if cell.whole <= room:
+        return len(cell.lines), 0, 0
+    lines, hyphens, lonely = 0, 0, 0
     # as the table is set: a cell is hyphenated only when a word of it is wider than its column
-    hyphenated = any(w.width > room for line in cell.lines for w in line)
+    hyphenated = cell.longest_word > room
     for words in cell.lines:
         lines += 1
         used, alone = 0.0, None  # alone: the line's only word so far
