@@ -283,3 +283,12 @@ def test_a_table_of_more_columns_than_a_page_holds_is_an_error_at_its_line(proje
     assert result.exit_code == 1
     assert "content/doc.md:8: error: this table has 40 columns, and at most 18 fit the page" in result.stderr
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_landscape_table_in_a_list_stays_in_the_list_with_a_warning(project):
+    body = "- Een punt met een tabel:\n\n  {.landscape}\n  | a | b |\n  |---|---|\n  | c | d |\n\nTekst erna.\n"
+    pdf, result = build(project, body)
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1 and reader.pages[0].mediabox.width < reader.pages[0].mediabox.height
+    assert "content/doc.md:9: warning: this table cannot have a landscape page of its own here" in result.stderr
+    assert "c d" in page_texts(reader)[0] or "c\nd" in page_texts(reader)[0]

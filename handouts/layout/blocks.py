@@ -188,7 +188,8 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     ordered = elem.get("ordered") == "1"
     body = ctx.styles["body"]
     items = []
-    tight = replace(ctx, body_style="item", list_depth=ctx.list_depth + (1 if ordered else 0))
+    # (a table in a list item stays in it: no landscape page of its own)
+    tight = replace(ctx, body_style="item", list_depth=ctx.list_depth + (1 if ordered else 0), landscape=None)
     for item in elem.findall("item"):
         inner_flowables = build_children(item, tight)
         items.append(ListItem(inner_flowables or [Spacer(0, 0)]))
