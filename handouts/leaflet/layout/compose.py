@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from handouts.leaflet.folds import MM, Panel, fold_marks_at
-from handouts.leaflet.imposition import impose
+from handouts.leaflet.imposition import printed_sides
 from handouts.leaflet.layout.forms import FORM_SIZE, LeafletDoc, PanelCanvas
 
 
@@ -169,7 +169,7 @@ def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
     width, height = 297 * MM, 210 * MM
     half = 148 * MM
     left_x = (width - 2 * half) / 2
-    for side in (s for sheet in impose(len(pages)) for s in (sheet.front, sheet.back)):
+    for side in printed_sides(len(pages), doc.leaflet_fold.right_to_left):
         _begin_sheet(canvas, doc, width, height)
         for slot, x in ((side.left, left_x), (side.right, left_x + half)):
             for name in pages[slot - 1] if slot is not None else []:

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
-from handouts.language import PDF_LANG
+from handouts.language import PDF_LANG, RIGHT_TO_LEFT
 from handouts.layout.blocks import Context
 from handouts.layout.glyphs import check_markup
 from handouts.layout.headings import HeadingParagraph
@@ -154,7 +154,8 @@ class LeafletLayout:
                  meta: dict[str, Any]):
         check_theme(theme, theme_name)
         self.theme, self.template, self.meta = theme, template, meta
-        self.fold = fold_geometry(fold_kind)
+        # Arabic is folded the other way: the sheet is the mirror image (folds.py).
+        self.fold = fold_geometry(fold_kind, right_to_left=meta.get("language") in RIGHT_TO_LEFT)
         self._styles: dict[str, dict] = {}
         self._bodies: dict[tuple, Body] = {}
         self._canvas = PlacingCanvas()
@@ -297,7 +298,10 @@ def _stamp_height(stamp_part: list, width: float) -> float:
 def _templates(fold: Fold, reserve: float, ctx: Context) -> list[PageTemplate]:
     def template(tid: str, panel: Panel, next_id: str, reserve: float = 0.0) -> PageTemplate:
         f = panel.frame
-        frame = PlacingFrame(f.x - panel.rect.x, f.y + reserve, ctx.width, f.height - reserve,
+        # The column keeps to the side a line starts from: its spare width (a narrower
+        # measure than the frame) lies where lines end.
+        x = f.right - ctx.width if fold.right_to_left else f.x
+        frame = PlacingFrame(x - panel.rect.x, f.y + reserve, ctx.width, f.height - reserve,
                              0, 0, 0, 0, id=tid)
         if fold.kind == "single":  # centre the narrowed column
             frame = PlacingFrame(f.x + (f.width - ctx.width) / 2, f.y, ctx.width, f.height,
@@ -314,7 +318,7 @@ def _templates(fold: Fold, reserve: float, ctx: Context) -> list[PageTemplate]:
     out = [template(name, panel, names[i + 1] if i + 1 < len(names) else "overflow",
                     reserve if name == "back" else 0.0)
            for i, (name, panel) in enumerate(zip(names, panels, strict=True))]
-    out.append(template("overflow", fold.side("inside").panel("inside-left"), "overflow"))
+    out.append(template("overflow", panels[1], "overflow"))  # as wide as the first inside panel
     return out
 
 
