@@ -276,6 +276,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        band.bleed_colour = accent  # for a print shop it runs off the sheet (pages.Band)
         out += [band, Spacer(0, 14 * mm)]
     for tag in ("title", "subtitle"):
         part = elem.find(tag)

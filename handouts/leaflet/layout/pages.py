@@ -74,11 +74,21 @@ class Body:
 
 
 @dataclass(frozen=True)
+class Band:
+    """A coloured band of the cover, in the cover panel's coordinates: for a print shop
+    it runs up to the top edge and across the panel, on into the bleed (compose.py)."""
+
+    rect: Rect
+    colour: Any
+
+
+@dataclass(frozen=True)
 class Parts:
     """The pieces of a leaflet the composer draws besides the body panels."""
 
     cover: tuple[Placed, ...]
     stamp: tuple[Placed, ...]
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,12 +233,14 @@ class LeafletLayout:
         front = _cover_panel(self.fold)
         back = self.fold.side("outside").panel("back") if self.fold.kind == "trifold" else front
         f, b = front.frame, back.frame
+        cover_part = self._place(flow.cover, Rect(f.x - front.rect.x, f.y, f.width, f.height),
+                                 "cover", flow.ref)
         return Parts(
-            self._place(flow.cover, Rect(f.x - front.rect.x, f.y, f.width, f.height), "cover",
-                        flow.ref),
+            cover_part,
             self._place(flow.stamp, Rect(b.x - back.rect.x, b.y, b.width,
                                          _stamp_height(flow.stamp, b.width) + 1),
                         "stamp area", flow.ref),
+            _bands(cover_part, f.width),
         )
 
     def _place(self, flowables: list, rect: Rect, what: str, ref: SourceRef) -> tuple[Placed, ...]:
@@ -238,6 +250,17 @@ class LeafletLayout:
             raise fail(ref, f"the {what} does not fit its space; shorten the title or "
                        "subtitle, or use a smaller cover image")
         return placed
+
+
+def _bands(placed: tuple[Placed, ...], width: float) -> tuple[Band, ...]:
+    """Where the cover's coloured bands lie (those that mark themselves `bleed_colour`)."""
+    out = []
+    for item in placed:
+        colour = getattr(item.flowable, "bleed_colour", None)
+        if colour is not None:
+            w, h = item.flowable.wrap(width, 10000)
+            out.append(Band(Rect(item.x, item.y, w, h), colour))
+    return tuple(out)
 
 
 def _measure(width: float, style: Any) -> float:
