@@ -29,8 +29,9 @@ _MIN_EXTRA = 10  # ... and at least this many characters longer ("12" beside "7"
 
 
 def exam_warnings(bank: Bank, versions: Sequence[ExamVersion]) -> tuple[Diagnostic, ...]:
-    """Every coin-toss question of the bank, and every parameter set that makes a
-    question the same as another one in a version."""
+    """Every coin-toss question of the bank, every correct option that stands out by its
+    form, and every parameter set that makes a question the same as another one in a
+    version."""
     return (*_coin_tosses(bank), *_odd_ones_out(bank), *_twins(bank, versions))
 
 
