@@ -267,14 +267,16 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     """The cover panel or page: series band, title, subtitle, image, practice."""
     out: list[Flowable] = []
     styles, accent = ctx.styles, ctx.theme.colour("accent")
+    side = "RIGHT" if styles["body"].alignment == TA_RIGHT else "LEFT"  # where lines start
     series = elem.find("series")
     if series is not None:
-        # Left-aligned: the cover frame may be wider than the measure (ctx.width).
+        # At the side lines start: the cover frame may be wider than the measure (ctx.width).
         band = Table([[Para(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
-                     hAlign="LEFT", style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
+                     hAlign=side, style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        band.bleed_colour = accent  # for a print shop it runs off the sheet (pages.Band)
         out += [band, Spacer(0, 14 * mm)]
     for tag in ("title", "subtitle"):
         part = elem.find(tag)
@@ -285,11 +287,11 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     if image is not None:
         used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
         out += [Spacer(0, 8 * mm), picture(image.get("path", ""), ctx.width,
-                                           max(height - used, 10), ctx.theme, "LEFT")]
+                                           max(height - used, 10), ctx.theme, side)]
     practice = elem.find("practice")
     if practice is not None and practice.get("logo"):
         out += [Spacer(0, 8 * mm), picture(practice.get("logo", ""), ctx.width * 0.8,
-                                           16 * mm, ctx.theme, "LEFT")]
+                                           16 * mm, ctx.theme, side)]
     elif practice is not None:
         out += [Spacer(0, 6 * mm), Para(ctx.text(practice), styles["practice"])]
     return out
