@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
+from copy import copy
 from typing import Any
 
-from handouts.errors import SourceRef
+from handouts.errors import Diagnostic, SourceRef
 from handouts.handout.layout.pages import HandoutDoc, column_width
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context, story
+from handouts.layout.figures import group_figures, label_size_warning, shares
 from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
-from handouts.layout.markup import parse_markup
+from handouts.layout.markup import parse_markup, src
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
 
@@ -19,6 +22,14 @@ from handouts.layout.theme import Theme, paragraph_styles
 def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: str) -> Laid:
     root = parse_markup(markup, template)
     check_markup(root, theme.fonts, theme.name, SourceRef(template))
+    root = side_by_side(root)
+    warnings = figure_warnings(root, column_width(theme))
+    laid = _lay_out_with_references(root, theme, meta)
+    laid.doc.warnings = warnings
+    return laid
+
+
+def _lay_out_with_references(root: ET.Element, theme: Theme, meta: dict[str, Any]) -> Laid:
     headings = {h.get("anchor", ""): h for h in root.iter("h")}
     if not any(ref.get("target") in headings for ref in root.iter("figref")):
         return _lay_out(root, theme, meta, {})
@@ -32,6 +43,31 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
             break
         pages = dict(probe.doc.heading_pages)
     return _lay_out(root, theme, meta, pages)
+
+
+def side_by_side(elem: ET.Element) -> ET.Element:
+    """The markup with every run of figures that fit in one row made a `figrow`."""
+    grouped = group_figures(elem) if elem.find("figure") is not None else copy(elem)
+    out = ET.Element(grouped.tag, grouped.attrib)
+    out.text, out.tail = grouped.text, grouped.tail
+    out.extend(side_by_side(child) if child.tag in ("body", "callout") else child for child in grouped)
+    return out
+
+
+def figure_warnings(root: ET.Element, column: float) -> list[Diagnostic]:
+    """A warning for every figure whose text would print too small (`label_size_warning`),
+    at the width the figure builders give it."""
+    sized: dict[int, float] = {}
+    for row in root.iter("figrow"):
+        sized.update((id(f), w) for f, w in zip(row, shares(list(row), column)))
+    found = []
+    for elem in root.iter("figure"):
+        width = sized.get(id(elem))
+        asked, most = (width, width) if width is not None else (column * float(elem.get("width", "1")), column)
+        warning = label_size_warning(elem.get("path", ""), asked, most, src(elem))
+        if warning is not None:
+            found.append(warning)
+    return found
 
 
 def _section_references(root, pages: dict[str, int]) -> dict[str, str]:
@@ -76,8 +112,6 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
 
 def _body_parts(root):
     """The document root without the lookup sections (figures, footnotes)."""
-    import xml.etree.ElementTree as ET
-
     part = ET.Element("document")
     part.extend(child for child in root if child.tag in BUILDERS)
     return part

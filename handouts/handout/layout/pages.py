@@ -11,10 +11,11 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
+from handouts.layout.figures import FigureBlock
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, WithFootnotes
 from handouts.layout.glyphs import draw_text
@@ -111,6 +112,19 @@ def column_width(theme: Theme) -> float:
     return A4[0] - p["left"] - p["right"] - p["sidenote_width"] - p["sidenote_gap"]
 
 
+class EndOfText(ActionFlowable):
+    """The end of the story: figures still waiting for a page are set here."""
+
+    def apply(self, doc: Any) -> None:
+        pass
+
+
+def _figure_of(flowable: Any) -> FigureBlock | None:
+    """The figure a page-level block is (bare, or wrapped with its caption's footnotes)."""
+    inner = getattr(flowable, "inner", flowable)
+    return inner if isinstance(inner, FigureBlock) else None
+
+
 class HandoutDoc(BaseDocTemplate):
     keepTogetherClass = KeepWithNotes  # a kept-together group makes room for its footnotes
 
@@ -125,7 +139,11 @@ class HandoutDoc(BaseDocTemplate):
         self._last_page = 0
         self._sidenote_floor = 0.0
         self._outline_level = -1
+        self._waiting: list[Flowable] = []  # figures put off to the top of the next page
+        self._due: set[int] = set()  # (ids of) figures set at the end of the text, moved no more
+        self._new_page = False
         self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
+        self.warnings: list = []  # the layout's warnings (figures), for the maker to pass on
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -189,6 +207,7 @@ class HandoutDoc(BaseDocTemplate):
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
         kwargs.setdefault("canvasmaker", self.canvas_maker())
+        flowables = [*flowables, EndOfText()]
         if self.notes.texts:  # a note cut on the last page goes on at a page of its own
             flowables = [*flowables, CarriedNotes()]
         return super().build(flowables, **kwargs)
@@ -199,9 +218,41 @@ class HandoutDoc(BaseDocTemplate):
         self.current_ref = getattr(flowables[0], "source_ref", None) or self.current_ref
         super().handle_flowable(flowables)
 
+    def handle_documentBegin(self):
+        self._waiting, self._due, self._new_page = [], set(), False  # multiBuild lays out again
+        super().handle_documentBegin()
+
     def handle_pageBegin(self):
         self._sidenote_floor = self.pagesize[1] - self.theme.page["top"]
+        self._new_page = True
         super().handle_pageBegin()
+
+    # -- figures float
+    def filterFlowables(self, flowables: list) -> None:  # noqa: N802 - reportlab's hook
+        """A figure that does not fit the rest of the page waits for the top of the next
+        one while the text after it fills this page; figures keep their order."""
+        if self._new_page and self._waiting:  # the waiting figures open the new page
+            flowables[0:0], self._waiting = self._waiting, []
+        self._new_page = False
+        head = flowables[0] if flowables else None
+        if isinstance(head, EndOfText) and self._waiting:  # no text left to fill a page
+            self._due.update(id(f) for f in self._waiting)
+            flowables[0:0], self._waiting = self._waiting, []
+            return
+        block = _figure_of(head)
+        if block is None or id(head) in self._due:
+            return
+        if self._waiting or not self._fits(head, block):
+            self._waiting.append(head)
+            flowables[0] = None  # platypus skips it here
+
+    def _fits(self, head: Flowable, block: FigureBlock) -> bool:
+        """Whether the figure fits the rest of this page (always, on an empty page)."""
+        frame = self.frame
+        if frame._atTop:
+            return True
+        room = frame._y - frame._y1p - block.getSpaceBefore()
+        return head.wrapOn(self.canv, self.text_width, room)[1] <= room + 1e-6
 
     def handle_frameBegin(self, *args, **kwargs):
         super().handle_frameBegin(*args, **kwargs)
