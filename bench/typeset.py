@@ -11,7 +11,10 @@ body lines (characters at the body's font size):
   run of such lines in a row;
 - one-word: paragraphs of two lines or more whose last line holds one word;
 - loose: full lines whose median word gap is over half an em;
-- band: the largest empty band on a page between text lines (mm), the last page left out.
+- band: the largest empty band on a page between text lines (mm), the last page left out;
+- band %: the same as a share of the text area (24 mm from the top to 22 mm from the
+  foot of A4), counting the room left at the foot of the text area, and printed for
+  every page below the table (the last page is the chapter's end: shown, not counted).
 
 Typst (the `typst` package, never a runtime dependency of handouts) sets the same
 paragraphs (plain text of the Markdown's paragraphs and list items) in the same fonts
@@ -145,8 +148,29 @@ def measure(pdf_path: Path, source: str) -> dict[str, float]:
             if low is not None and low - top > 0:
                 band = max(band, (low - top) / MM)
             low = bottom if low is None else min(low, bottom)
+    bands = page_bands(pages)
     return {"lines": len(body), "hyphens %": 100 * hyphens / max(len(body), 1), "hyphens": hyphens,
-            "longest run": longest, "one-word last": one_word, "loose": loose, "band mm": band}
+            "longest run": longest, "one-word last": one_word, "loose": loose, "band mm": band,
+            "band %": max(bands[:-1], default=0.0), "bands": bands}
+
+
+TEXT_TOP, TEXT_BOTTOM = (297 - 24) * MM, 22 * MM  # the text area of both layouts
+
+
+def page_bands(pages: list[tuple[int, list[tuple[float, float]]]]) -> list[float]:
+    """Per page, the tallest empty band inside the text area (% of its height): between
+    two things printed, or from the last of them to the foot of the text area."""
+    out = []
+    for _, extents in pages:
+        inside = sorted(((max(b, TEXT_BOTTOM), min(t, TEXT_TOP)) for b, t in extents
+                         if t > TEXT_BOTTOM and b < TEXT_TOP), key=lambda e: -e[1])
+        low, band = TEXT_TOP, 0.0
+        for bottom, top in inside:
+            band = max(band, low - top)
+            low = min(low, bottom)
+        band = max(band, low - TEXT_BOTTOM)
+        out.append(100 * band / (TEXT_TOP - TEXT_BOTTOM))
+    return out
 
 
 # --- the same text in Typst -------------------------------------------------------------
@@ -203,7 +227,7 @@ def our_pdf(source: Path, out_dir: Path) -> Path:
 
 
 def _table(rows: list[tuple[str, dict, dict]]) -> str:
-    keys = ["lines", "hyphens %", "longest run", "one-word last", "loose", "band mm"]
+    keys = ["lines", "hyphens %", "longest run", "one-word last", "loose", "band mm", "band %"]
     out = [f"{'document':<22}" + "".join(f"{k:>16}" for k in keys),
            f"{'':<22}" + "".join(f"{'ours / typst':>16}" for _ in keys)]
     for name, ours, theirs in rows:
@@ -212,6 +236,11 @@ def _table(rows: list[tuple[str, dict, dict]]) -> str:
             a, b = ours.get(k, 0), theirs.get(k, 0)
             cells.append(f"{a:.1f} / {b:.1f}" if isinstance(a, float) or isinstance(b, float) else f"{a} / {b}")
         out.append(f"{name:<22}" + "".join(f"{c:>16}" for c in cells))
+    out.append("\nlargest empty band per page, % of the text area (the last page is the chapter's end)")
+    for name, ours, theirs in rows:
+        for who, figures in (("ours", ours), ("typst", theirs)):
+            if figures.get("bands"):
+                out.append(f"{name:<22}{who:<7}" + " ".join(f"{b:4.0f}" for b in figures["bands"]))
     return "\n".join(out)
 
 

@@ -161,8 +161,8 @@ def _printed_size(pdf: pdfium.PdfDocument, word: str) -> float:
     for obj in page.get_objects(max_depth=5):
         if obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT:
             continue
-        l, b, r, t = obj.get_bounds()
-        if l <= x <= r and b <= y <= t:
+        x0, y0, x1, y1 = obj.get_bounds()
+        if x0 <= x <= x1 and y0 <= y <= y1:
             size = ctypes.c_float()
             pdfium_c.FPDFTextObj_GetFontSize(obj.raw, size)
             a, b2, c, d, _, _ = obj.get_matrix().get()

@@ -23,6 +23,7 @@ from handouts.layout.headings import HeadingParagraph
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
+HEADING_SPLIT_MARGIN = 2.0  # points kept spare when a heading takes a block's first lines along
 CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
 
 
@@ -119,6 +120,26 @@ class EndOfText(ActionFlowable):
         pass
 
 
+class KeepHeadingWithText(KeepWithNotes):
+    """A heading kept with the block after it. When the two do not fit whole at the
+    foot of a page, the heading takes the first lines of that block along (at least
+    two, as the block's own split allows) instead of leaving the rest of the page empty."""
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab's names
+        *head, last = self._content
+        canv = getattr(self, "canv", None)
+        if canv is None or not head or not any(isinstance(getattr(f, "inner", f), HeadingParagraph) for f in head):
+            return super().split(aW, aH)
+        used = sum(f.wrapOn(canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+        room = aH - used - last.getSpaceBefore() - HEADING_SPLIT_MARGIN
+        if room <= 0 or last.wrapOn(canv, aW, aH)[1] <= room:
+            return super().split(aW, aH)
+        pieces = last.splitOn(canv, aW, room)
+        if len(pieces) < 2 or pieces[0].wrapOn(canv, aW, room)[1] > room:
+            return super().split(aW, aH)
+        return [*head, *pieces]
+
+
 def _figure_of(flowable: Any) -> FigureBlock | None:
     """The figure a page-level block is (bare, or wrapped with its caption's footnotes)."""
     inner = getattr(flowable, "inner", flowable)
@@ -126,7 +147,7 @@ def _figure_of(flowable: Any) -> FigureBlock | None:
 
 
 class HandoutDoc(BaseDocTemplate):
-    keepTogetherClass = KeepWithNotes  # a kept-together group makes room for its footnotes
+    keepTogetherClass = KeepHeadingWithText  # a kept-together group makes room for its footnotes
 
     def __init__(self, target: Any, *, theme: Theme, styles: dict, header: tuple[str, str],
                  page_label: str, first_page_header: bool = False,
@@ -152,7 +173,9 @@ class HandoutDoc(BaseDocTemplate):
         super().__init__(target, pagesize=A4, leftMargin=p["left"], rightMargin=width - p["left"] - self.text_width,
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
                          # every page starts in our own font: no standard-14 font is referenced
-                         initialFontName=theme.body_font, initialFontSize=theme.sizes["body"], **meta)
+                         initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
+                         # (platypus sets this on each document: a class attribute is not enough)
+                         keepTogetherClass=self.keepTogetherClass, **meta)
         frame = TextFrame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate, onPageEnd=self._finish)])
