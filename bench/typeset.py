@@ -18,7 +18,9 @@ body lines (characters at the body's font size):
 
 Typst (the `typst` package, never a runtime dependency of handouts) sets the same
 paragraphs (plain text of the Markdown's paragraphs and list items) in the same fonts
-(fonts/noto), size, leading and measure (134 mm), justified, with Dutch hyphenation.
+(fonts/noto), size, leading and measure (134 mm), justified, with Dutch hyphenation,
+and the same figures at the same widths, floating (`placement: auto`), so that the
+empty bands of both sides can be compared.
 """
 
 from __future__ import annotations
@@ -195,22 +197,57 @@ def paragraphs(markdown: str) -> list[str]:
     return out
 
 
-def typst_pdf(texts: list[str], out: Path) -> Path:
+FIGURE = re.compile(r'^!\[[^\]]*\]\(<?([^ >)]+)>?(?: "([^"]*)")?\)(?:\{[^}]*?width="?(\d+)%"?[^}]*\})?')
+
+
+def figures(markdown: str) -> list[tuple[int, str, int, str]]:
+    """The Markdown's figures: (the number of paragraphs before it, file, width %, caption)."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
+    out, before = [], 0
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        found = FIGURE.match(block)
+        if block.startswith("---"):
+            continue
+        if found:
+            out.append((before, found.group(1), int(found.group(3) or 100), found.group(2) or ""))
+        else:
+            before += len(paragraphs(block))
+    return out
+
+
+def typst_pdf(texts: list[str], out: Path, pictures: list[tuple[int, str, int, str]] = (),
+              folder: Path | None = None) -> Path:
+    """The paragraphs set by Typst, with the figures (floating: `placement: auto`) where
+    the Markdown has them."""
     import typst  # the bench's own dependency
 
     def literal(text: str) -> str:
         return '#"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
+    def figure(path: str, width: int, caption: str) -> str:
+        file = (folder / path).resolve() if folder else Path(path)
+        return (f'#figure(image({literal(str(file))[1:]}, width: {width}%), placement: auto, '
+                f"caption: [{literal(caption)}])\n")
+
+    body = []
+    waiting = list(pictures)
+    for i, text in enumerate(texts):
+        while waiting and waiting[0][0] <= i:
+            body.append(figure(*waiting.pop(0)[1:]))
+        body.append(literal(text) + "\n")
+    body.extend(figure(*w[1:]) for w in waiting)
     source = "\n".join([
         '#set page(paper: "a4", margin: (top: 24mm, bottom: 22mm, left: 22mm, right: 54mm))',
         '#set text(font: "Noto Serif", size: 10.5pt, lang: "nl", hyphenate: true)',
         "#set par(justify: true, leading: 14.5pt - 0.75em, spacing: 14.5pt * 0.45 + 14.5pt - 0.75em)",
+        "#show figure.caption: set text(size: 8pt)",
         "",
-        *(literal(t) + "\n" for t in texts),
+        *body,
     ])
     typ = out.with_suffix(".typ")
     typ.write_text(source, encoding="utf-8")
-    out.write_bytes(typst.compile(str(typ), font_paths=[str(REPO / "fonts" / "noto")]))
+    out.write_bytes(typst.compile(str(typ), root="/", font_paths=[str(REPO / "fonts" / "noto")]))
     return out
 
 
@@ -253,24 +290,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         if args.pdf:
-            jobs = [(args.source.stem, args.source.read_text(encoding="utf-8"), args.pdf)]
+            jobs = [(args.source.stem, args.source.read_text(encoding="utf-8"), args.pdf, args.source.parent)]
         else:
             import prepare  # the chapter repeated, as the timing bench makes it
 
             long_chapter = prepare.repeated_chapter(5)
             try:
                 sources = sorted(p for p in (REPO / "content" / "handouts").glob("*.md") if not p.name.startswith(".")) + [long_chapter]
-                jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem))
+                jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem), s.parent)
                         for s in sources]
             finally:
                 long_chapter.unlink()
         rows = []
-        for name, markdown, pdf in jobs:
+        for name, markdown, pdf, folder in jobs:
             ours = measure(pdf, markdown)
             theirs = {}
             if not args.no_typst:
                 texts = paragraphs(markdown)
-                theirs = measure(typst_pdf(texts, tmp_dir / f"{name}-typst.pdf"), " ".join(texts))
+                typst_file = typst_pdf(texts, tmp_dir / f"{name}-typst.pdf", figures(markdown), folder)
+                theirs = measure(typst_file, " ".join(texts))
             rows.append((name, ours, theirs))
         print(_table(rows))
 

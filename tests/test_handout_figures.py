@@ -30,8 +30,8 @@ def picture(path, size=(400, 300), colour=(40, 90, 160)) -> None:
     Image.new("RGB", size, colour).save(path)
 
 
-def build(project, body: str, *args: str) -> pdfium.PdfDocument:
-    project.write("content/les.md", "---\ntitle: Figuren\n---\n\n" + body + "\n")
+def build(project, body: str, *args: str, meta: str = "") -> pdfium.PdfDocument:
+    project.write("content/les.md", "---\ntitle: Figuren\n" + meta + "---\n\n" + body + "\n")
     result = project.run("build", *args)
     assert result.exit_code == 0, result.output
     return pdfium.PdfDocument(str(project.root / "build/les.pdf"))
@@ -192,3 +192,25 @@ def test_text_in_a_figure_large_enough_gives_no_warning(project):
     result = project.run("build", "--strict")
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output
+
+
+def test_a_heading_at_the_foot_of_a_page_takes_the_first_lines_of_its_text_along(project):
+    pdf = build(project, filler(7) + "\n\n## Een nieuwe paragraaf\n\nDe eerste regels blijven bij de kop. "
+                + WORDS * 8 + "\n\n" + filler(2, "Verder "), meta="contents: false\n")
+    heading_page, heading_y = text_at(pdf, "Een nieuwe paragraaf")
+    first_page, first_y = text_at(pdf, "De eerste regels blijven")
+    assert heading_page == first_page == 0 and first_y < heading_y
+    assert largest_blank_band(pdf, 0) < 0.15
+
+
+def test_check_notes_a_figure_printed_far_from_its_first_reference(project):
+    picture(project.root / "content/figures/groot.png")
+    body = ("Zie [](#fig-groot) verderop.\n\n" + filler(30) + "\n\n"
+            "![Groot](figures/groot.png \"Ver weg\"){#fig-groot}\n\nHier staat [](#fig-groot).\n")
+    project.write("content/les.md", "---\ntitle: Figuren\n---\n\n" + body)
+    result = project.run("check")
+    assert result.exit_code == 0, result.output
+    assert ("content/les.md:5: note: figure 1 (#fig-groot), referred to here on page 1, is printed on page 4, "
+            "3 pages later; a reader looks for it within a page") in result.output
+    assert project.run("check", "--strict").exit_code == 0  # a note is information
+    assert ": note: " not in project.run("build").output

@@ -287,7 +287,8 @@ def _column_widths(plain: list[list[tuple[str, Any]]], ctx: Context, columns: in
 def figure(elem: ET.Element, ctx: Context) -> list:
     width = ctx.width * float(elem.get("width", "1"))
     # A figure and its caption are one block; a handout's pages may float it.
-    return [FigureBlock(_figure_parts(elem, ctx, width, ctx.width), space_before=10, space_after=12)]
+    return [FigureBlock(_figure_parts(elem, ctx, width, ctx.width), space_before=10, space_after=12,
+                        anchors=(elem.get("anchor", ""),))]
 
 
 def figure_row(elem: ET.Element, ctx: Context) -> list:
@@ -296,7 +297,7 @@ def figure_row(elem: ET.Element, ctx: Context) -> list:
     widths = shares(figures, ctx.width)
     cells = [_figure_parts(f, ctx, w, w) for f, w in zip(figures, widths)]
     row = figures_side_by_side(cells, widths, ctx.theme.body_font, align="CENTER")
-    return [FigureBlock([row], space_before=10, space_after=12)]
+    return [FigureBlock([row], space_before=10, space_after=12, anchors=tuple(f.get("anchor", "") for f in figures))]
 
 
 def _figure_parts(elem: ET.Element, ctx: Context, width: float, most: float) -> list:

@@ -182,9 +182,11 @@ class FigureBlock(Flowable):
     above and below. A page layout may float it: set it at the top of the next page
     while the text goes on filling this one (the handout's `HandoutDoc`)."""
 
-    def __init__(self, parts: list[Flowable], space_before: float = 0, space_after: float = 0):
+    def __init__(self, parts: list[Flowable], space_before: float = 0, space_after: float = 0,
+                 anchors: tuple[str, ...] = ()):
         super().__init__()
         self.parts = parts
+        self.anchors = anchors  # the ids of its figures, for the pages that print them
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self._placed: list[tuple[Flowable, float, float]] = []  # part, x, y from the bottom
 

@@ -26,7 +26,47 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
     warnings = figure_warnings(root, column_width(theme))
     laid = _lay_out_with_references(root, theme, meta)
     laid.doc.warnings = warnings
+    laid.doc.first_references = first_figure_references(root)
+    laid.doc.figure_numbers = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
     return laid
+
+
+def first_figure_references(root: ET.Element) -> dict[str, SourceRef]:
+    """Figure id → the block (its line) of the first reference to it and, for a figure
+    that is not referred to, the figure's own place."""
+    first: dict[str, SourceRef] = {}
+    figures = {f.get("anchor", "") for f in root.iter("figure")}
+
+    def walk(elem: ET.Element) -> None:
+        for block in elem:
+            if block.tag == "body":
+                walk(block)
+                continue
+            for ref in block.iter("figref"):
+                if ref.get("target") in figures:
+                    first.setdefault(ref.get("target", ""), src(block))
+            for figure in block.iter("figure"):
+                first.setdefault(figure.get("anchor", ""), src(figure))
+
+    walk(root)
+    return first
+
+
+def far_figure_notes(doc: HandoutDoc) -> list[Diagnostic]:
+    """After printing: a note at every first reference (or place) of a figure that is
+    printed more than a page away from it, so the author can move one or the other."""
+    found = []
+    numbers = getattr(doc, "figure_numbers", {})
+    for anchor, ref in getattr(doc, "first_references", {}).items():
+        printed, referred = doc.figure_pages.get(anchor), doc.block_pages.get(ref)
+        if printed is None or referred is None or abs(printed - referred) <= 1:
+            continue
+        way = "later" if printed > referred else "earlier"
+        found.append(Diagnostic(ref, f"figure {numbers.get(anchor, '?')} (#{anchor}), referred to here on page "
+                                     f"{referred}, is printed on page {printed}, {abs(printed - referred)} pages "
+                                     f"{way}; a reader looks for it within a page: put the figure nearer to its "
+                                     "first reference, or refer to it where it stands", "note"))
+    return found
 
 
 def _lay_out_with_references(root: ET.Element, theme: Theme, meta: dict[str, Any]) -> Laid:

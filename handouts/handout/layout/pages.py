@@ -165,6 +165,8 @@ class HandoutDoc(BaseDocTemplate):
         self._new_page = False
         self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
         self.warnings: list = []  # the layout's warnings (figures), for the maker to pass on
+        self.block_pages: dict[SourceRef, int] = {}  # where each block (its line) starts printing
+        self.figure_pages: dict[str, int] = {}  # figure id → the page that prints it
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -243,6 +245,7 @@ class HandoutDoc(BaseDocTemplate):
 
     def handle_documentBegin(self):
         self._waiting, self._due, self._new_page = [], set(), False  # multiBuild lays out again
+        self.block_pages, self.figure_pages = {}, {}
         super().handle_documentBegin()
 
     def handle_pageBegin(self):
@@ -348,6 +351,11 @@ class HandoutDoc(BaseDocTemplate):
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:
+        if self.current_ref is not None:
+            self.block_pages.setdefault(self.current_ref, self.page)
+        figure = _figure_of(flowable)
+        for anchor in figure.anchors if figure is not None else ():
+            self.figure_pages.setdefault(anchor, self.page)
         if isinstance(flowable, WithFootnotes):
             flowable = flowable.inner
         if not isinstance(flowable, HeadingParagraph):
