@@ -41,9 +41,10 @@ def _svg(path: str, mtime: float, font: str) -> Drawing | None:
 
 
 @lru_cache(maxsize=64)
-def _smallest_text(path: str, mtime: float) -> float | None:
-    """The size of the smallest text in an SVG at its own scale, or None without text."""
-    drawing = _svg(path, mtime, "Helvetica")
+def _smallest_text(path: str, mtime: float, font: str) -> float | None:
+    """The size of the smallest text in an SVG at its own scale, or None without text
+    (`font`: that of the figure's drawing, read once for both)."""
+    drawing = _svg(path, mtime, font)
     return _smallest(drawing, 1.0) if drawing is not None else None
 
 
@@ -70,16 +71,16 @@ def _svg_scale(drawing_width: float, drawing_height: float, smallest: float | No
     return scale, needed
 
 
-def label_size_warning(path: str, width: float, column: float, ref: SourceRef,
+def label_size_warning(path: str, width: float, column: float, theme: Theme, ref: SourceRef,
                        least_text: float = LEAST_LABEL_SIZE) -> Diagnostic | None:
     """A warning when the labels of an SVG figure asked at `width` (of `column`) would
     print below `least_text` points, with the width that keeps them readable."""
     file = Path(path)
     if file.suffix.lower() != ".svg" or not file.is_file():
         return None
-    mtime = file.stat().st_mtime
-    drawing = _svg(str(file), mtime, "Helvetica")
-    smallest = _smallest_text(str(file), mtime)
+    mtime, font = file.stat().st_mtime, face(theme.heading_font)
+    drawing = _svg(str(file), mtime, font)
+    smallest = _smallest_text(str(file), mtime, font)
     if drawing is None or not drawing.width or not drawing.height or not smallest:
         return None
     scale, needed = _svg_scale(drawing.width, drawing.height, smallest, width, column, least_text)
@@ -164,7 +165,7 @@ def figure_flowable(path: str, width: float, column: float, theme: Theme, ref: S
                 raise ValueError("no drawing in the file")
             drawing = drawing.copy()
             drawing.initialFontName = font
-            smallest = _smallest_text(str(file), mtime) if least_text else None
+            smallest = _smallest_text(str(file), mtime, font) if least_text else None
             scale, _ = _svg_scale(drawing.width, drawing.height, smallest, width, column, least_text)
             drawing.scale(scale, scale)
             drawing.width, drawing.height = drawing.width * scale, drawing.height * scale

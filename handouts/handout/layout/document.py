@@ -23,7 +23,7 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
     root = parse_markup(markup, template)
     check_markup(root, theme.fonts, theme.name, SourceRef(template))
     root = side_by_side(root)
-    warnings = figure_warnings(root, column_width(theme))
+    warnings = figure_warnings(root, column_width(theme), theme)
     laid = _lay_out_with_references(root, theme, meta)
     laid.doc.warnings = warnings
     laid.doc.first_references = first_figure_references(root)
@@ -94,7 +94,7 @@ def side_by_side(elem: ET.Element) -> ET.Element:
     return out
 
 
-def figure_warnings(root: ET.Element, column: float) -> list[Diagnostic]:
+def figure_warnings(root: ET.Element, column: float, theme: Theme) -> list[Diagnostic]:
     """A warning for every figure whose text would print too small (`label_size_warning`),
     at the width the figure builders give it."""
     sized: dict[int, float] = {}
@@ -104,7 +104,7 @@ def figure_warnings(root: ET.Element, column: float) -> list[Diagnostic]:
     for elem in root.iter("figure"):
         width = sized.get(id(elem))
         asked, most = (width, width) if width is not None else (column * float(elem.get("width", "1")), column)
-        warning = label_size_warning(elem.get("path", ""), asked, most, src(elem))
+        warning = label_size_warning(elem.get("path", ""), asked, most, theme, src(elem))
         if warning is not None:
             found.append(warning)
     return found
