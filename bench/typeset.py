@@ -14,7 +14,8 @@ body lines (characters at the body's font size):
 - band: the largest empty band on a page between text lines (mm), the last page left out;
 - band %: the same as a share of the text area (24 mm from the top to 22 mm from the
   foot of A4), counting the room left at the foot of the text area, and printed for
-  every page below the table (the last page is the chapter's end: shown, not counted).
+  every page below the table (the last page, the chapter's end, and a page that ends
+  where the Markdown asks for a new page with `---` are shown, not counted).
 
 Typst (the `typst` package, never a runtime dependency of handouts) sets the same
 paragraphs (plain text of the Markdown's paragraphs and list items) in the same fonts
@@ -112,7 +113,26 @@ def _source_words(source: str) -> set[str]:
     return {w.strip(".,;:!?()[]\"'“”‘’*_").lower() for w in re.split(r"\s+", source)}
 
 
-def measure(pdf_path: Path, source: str) -> dict[str, float]:
+def break_pages(pdf_path: Path, markdown: str) -> set[int]:
+    """The pages that end where the Markdown asks for a new page (`---`): the page
+    before the one that prints the first words after the break."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    found: set[int] = set()
+    start = 0
+    for after in re.split(r"\n---\n", body)[1:]:
+        # the first words of the first paragraph after the break (a heading is in the contents too)
+        block = next((b for b in re.split(r"\n\s*\n", after.strip()) if b and not b.startswith("#")), "")
+        words = " ".join(re.sub(r"[#*_`\[\]]", "", block).split()[:4])
+        pages = [i for i, text in enumerate(texts) if i >= start and words and words in " ".join(text.split())]
+        if pages and pages[0] > 0:
+            found.add(pages[0] - 1)
+            start = pages[0] + 1
+    return found
+
+
+def measure(pdf_path: Path, source: str, breaks: set[int] = frozenset()) -> dict:
     lines, pages = _lines(pdf_path)
     if not lines:
         return {}
@@ -153,7 +173,8 @@ def measure(pdf_path: Path, source: str) -> dict[str, float]:
     bands = page_bands(pages)
     return {"lines": len(body), "hyphens %": 100 * hyphens / max(len(body), 1), "hyphens": hyphens,
             "longest run": longest, "one-word last": one_word, "loose": loose, "band mm": band,
-            "band %": max(bands[:-1], default=0.0), "bands": bands}
+            "band %": max((b for i, b in enumerate(bands[:-1]) if i not in breaks), default=0.0),
+            "bands": bands, "breaks": breaks}
 
 
 TEXT_TOP, TEXT_BOTTOM = (297 - 24) * MM, 22 * MM  # the text area of both layouts
@@ -273,11 +294,13 @@ def _table(rows: list[tuple[str, dict, dict]]) -> str:
             a, b = ours.get(k, 0), theirs.get(k, 0)
             cells.append(f"{a:.1f} / {b:.1f}" if isinstance(a, float) or isinstance(b, float) else f"{a} / {b}")
         out.append(f"{name:<22}" + "".join(f"{c:>16}" for c in cells))
-    out.append("\nlargest empty band per page, % of the text area (the last page is the chapter's end)")
+    out.append("\nlargest empty band per page, % of the text area (not counted in band %: the last page, "
+               "the chapter's end, and pages marked *, which end where the Markdown asks for a new page)")
     for name, ours, theirs in rows:
         for who, figures in (("ours", ours), ("typst", theirs)):
             if figures.get("bands"):
-                out.append(f"{name:<22}{who:<7}" + " ".join(f"{b:4.0f}" for b in figures["bands"]))
+                marks = ["*" if i in figures.get("breaks", ()) else " " for i in range(len(figures["bands"]))]
+                out.append(f"{name:<22}{who:<7}" + " ".join(f"{b:4.0f}{m}" for b, m in zip(figures["bands"], marks)))
     return "\n".join(out)
 
 
@@ -303,7 +326,7 @@ def main() -> None:
                 long_chapter.unlink()
         rows = []
         for name, markdown, pdf, folder in jobs:
-            ours = measure(pdf, markdown)
+            ours = measure(pdf, markdown, break_pages(pdf, markdown))
             theirs = {}
             if not args.no_typst:
                 texts = paragraphs(markdown)
