@@ -128,7 +128,8 @@ class KeepHeadingWithText(KeepWithNotes):
     def split(self, aW, aH):  # noqa: N803 - reportlab's names
         *head, last = self._content
         canv = getattr(self, "canv", None)
-        if canv is None or not head or not any(isinstance(getattr(f, "inner", f), HeadingParagraph) for f in head):
+        if (canv is None or not any(isinstance(f, HeadingParagraph) for f in head)
+                or any(isinstance(f, WithFootnotes) for f in head)):  # (a heading's own note: kept whole)
             return super().split(aW, aH)
         used = sum(f.wrapOn(canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
         room = aH - used - last.getSpaceBefore() - HEADING_SPLIT_MARGIN
