@@ -330,8 +330,11 @@ def main() -> None:
             theirs = {}
             if not args.no_typst:
                 texts = paragraphs(markdown)
-                typst_file = typst_pdf(texts, tmp_dir / f"{name}-typst.pdf", figures(markdown), folder)
-                theirs = measure(typst_file, " ".join(texts))
+                theirs = measure(typst_pdf(texts, tmp_dir / f"{name}-typst.pdf"), " ".join(texts))
+                # the empty bands with the figures set too (their labels would count as lines)
+                with_figures = typst_pdf(texts, tmp_dir / f"{name}-typst-figures.pdf", figures(markdown), folder)
+                bands = measure(with_figures, " ".join(texts))
+                theirs.update({k: bands[k] for k in ("band mm", "band %", "bands")})
             rows.append((name, ours, theirs))
         print(_table(rows))
 
