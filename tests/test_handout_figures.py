@@ -80,6 +80,7 @@ def test_a_figure_that_does_not_fit_opens_the_next_page_while_the_text_fills_thi
     picture(project.root / "content/figures/groot.png")
     pdf = build(project, filler(6) + "\n\n"
                 "![Een groot schema](figures/groot.png \"Het grote schema\")\n\n"
+                "::: kanttekening\nEen kanttekening naast de tekst.\n:::\n\n"
                 "Na de figuur gaat de tekst door[^n]. " + WORDS * 2 + "\n\n" + filler(3, "Verder ")
                 + "\n\n[^n]: De voetnoot bij de tekst na de figuur.\n")
     (page, left, bottom, right, top), = pictures(pdf)
@@ -88,6 +89,7 @@ def test_a_figure_that_does_not_fit_opens_the_next_page_while_the_text_fills_thi
     mark_page, _ = text_at(pdf, "Na de figuur gaat de tekst door")
     assert mark_page == 0  # the text after the figure filled the first page
     assert text_at(pdf, "De voetnoot bij de tekst na de figuur")[0] == 0  # its note with it
+    assert text_at(pdf, "Een kanttekening naast")[0] == 0  # a side note stays beside its text
     caption_page, caption_y = text_at(pdf, "Het grote schema")
     assert caption_page == 1 and caption_y < bottom  # the caption below its picture
     assert len(pdf) == 2
@@ -115,6 +117,17 @@ def test_a_waiting_figure_at_the_end_of_the_text_is_printed(project):
     assert [p[0] for p in pictures(pdf)] == [1]
     assert text_at(pdf, "Het slot")[0] == 1
     assert len(pdf) == 2
+
+
+def test_a_waiting_figure_opens_the_page_after_a_page_break_without_a_page_of_its_own(project):
+    picture(project.root / "content/figures/groot.png")
+    pdf = build(project, filler(6) + "\n\n![Groot](figures/groot.png \"Voor de breuk\")\n\n"
+                "Nog een zin.\n\n---\n\n# Deel twee\n\nHet tweede deel.\n", meta="contents: false\n")
+    assert len(pdf) == 2
+    assert text_at(pdf, "Nog een zin")[0] == 0
+    (page, _, bottom, _, _), = pictures(pdf)
+    part_page, part_y = text_at(pdf, "Deel twee")
+    assert page == part_page == 1 and part_y < bottom
 
 
 def test_a_figure_that_fits_stays_where_it_is_written(project):
