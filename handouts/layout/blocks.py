@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from handouts.errors import Diagnostic, SourceRef, fail
-from handouts.layout.figures import figure_flowable
+from handouts.layout.figures import LEAST_LABEL_SIZE, FigureBlock, figure_flowable, figures_side_by_side, shares
 from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face, register_family
 from handouts.layout.footnotes import WithFootnotes
@@ -338,13 +338,28 @@ def _aligned(style: Any, align: str | None) -> Any:
 
 def figure(elem: ET.Element, ctx: Context) -> list:
     width = ctx.width * float(elem.get("width", "1"))
-    picture = figure_flowable(elem.get("path", ""), width, ctx.width, ctx.theme, src(elem))
+    # A figure and its caption are one block; a handout's pages may float it.
+    return [FigureBlock(_figure_parts(elem, ctx, width, ctx.width), space_before=10, space_after=12,
+                        anchors=(elem.get("anchor", ""),))]
+
+
+def figure_row(elem: ET.Element, ctx: Context) -> list:
+    """Figures side by side, each at its own width (made by `group_figures`)."""
+    figures = list(elem)
+    widths = shares(figures, ctx.width)
+    cells = [_figure_parts(f, ctx, w, w) for f, w in zip(figures, widths)]
+    row = figures_side_by_side(cells, widths, ctx.theme.body_font, align="CENTER")
+    return [FigureBlock([row], space_before=10, space_after=12, anchors=tuple(f.get("anchor", "") for f in figures))]
+
+
+def _figure_parts(elem: ET.Element, ctx: Context, width: float, most: float) -> list:
+    """The picture (wider, up to `most`, when its text would print too small) and its caption."""
+    picture = figure_flowable(elem.get("path", ""), width, most, ctx.theme, src(elem), least_text=LEAST_LABEL_SIZE)
     caption_elem = elem.find("caption")
     anchor = f'<a name="{elem.get("anchor", "")}"/>'
     caption = Para(anchor + (ctx.text(caption_elem) if caption_elem is not None else ""), ctx.styles["caption"])
     picture.hAlign = "CENTER"
-    # A figure never leaves its caption behind on another page.
-    return [Spacer(0, 4), KeepTogether([picture, caption]), Spacer(0, 8)]
+    return [picture, caption]
 
 
 def callout(elem: ET.Element, ctx: Context) -> list:
@@ -424,6 +439,7 @@ BUILDERS: dict[str, Builder] = {
     "list": bullet_list,
     "table": table,
     "figure": figure,
+    "figrow": figure_row,  # made by the layout (`figures.group_figures`), never written
     "callout": callout,
     "sidenote": sidenote,
     "pagebreak": pagebreak,
@@ -432,7 +448,7 @@ BUILDERS: dict[str, Builder] = {
     "body": body,
 }
 
-BLOCKS = frozenset(BUILDERS)
+BLOCKS = frozenset(BUILDERS) - {"figrow"}
 _TEXT = tag("", INLINE)  # a tag that holds paragraph markup only
 
 # Every tag and attribute of a handout's markup, as the builders above read it; the

@@ -24,7 +24,12 @@ from reportlab.platypus.flowables import Flowable
 from handouts.errors import SourceRef, fail
 from handouts.language import RIGHT_TO_LEFT
 from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, build_children
-from handouts.layout.figures import figure_flowable
+from handouts.layout.figures import (
+    equal_shares,
+    figure_flowable,
+    figures_side_by_side,
+    group_figures,  # noqa: F401 - the leaflet's pages take it from here
+)
 from handouts.layout.fonts import face
 from handouts.layout.markup import INLINE, MarkupTable, src
 from handouts.layout.markup import tag as markup_tag
@@ -126,41 +131,9 @@ def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
 def figure_row(elem: ET.Element, ctx: Context) -> list:
     """Figures side by side ("Goed" beside "Fout"), each in its share of the width."""
     figures = list(elem)
-    gap = 3 * mm
-    share = (ctx.width - gap * (len(figures) - 1)) / len(figures)
-    cells = [_figure(f, ctx, share) for f in figures]
-    table = Table([cells], colWidths=[share + gap] * (len(cells) - 1) + [share],
-                  hAlign="LEFT", style=_style(ctx, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                                   *_no_padding()]))
-    return [Spacer(0, 4), table, Spacer(0, 6)]
-
-
-def group_figures(body: ET.Element) -> ET.Element:
-    """Consecutive figures whose widths add up to 100% or less become one row."""
-    grouped = ET.Element(body.tag, body.attrib)
-    row: list[ET.Element] = []
-
-    def flush() -> None:
-        if len(row) > 1:
-            grouped.append(ET.Element("figrow"))
-            grouped[-1].extend(row)
-        else:
-            grouped.extend(row)
-        row.clear()
-
-    for child in body:
-        width = float(child.get("width", "1")) if child.tag == "figure" else 0
-        if child.tag == "figure" and width < 1 and (
-                sum(float(f.get("width", "1")) for f in row) + width <= 1.0001):
-            row.append(child)
-            continue
-        flush()
-        if child.tag == "figure" and width < 1:
-            row.append(child)
-        else:
-            grouped.append(child)
-    flush()
-    return grouped
+    widths = equal_shares(len(figures), ctx.width)
+    cells = [_figure(f, ctx, w) for f, w in zip(figures, widths)]
+    return [Spacer(0, 4), figures_side_by_side(cells, widths, ctx.theme.body_font), Spacer(0, 6)]
 
 
 def callout(elem: ET.Element, ctx: Context) -> list:
