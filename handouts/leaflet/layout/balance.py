@@ -1,0 +1,293 @@
+"""Panels that are full: the body spread evenly over a leaflet's panels or pages.
+
+Platypus fills one panel after another, so the text used to end wherever it ended:
+a half-empty last panel, a section broken across the flap and the inside. Here the
+layout is run again with every panel a little shorter (the same share for all),
+until the text just fits the panels it needs; then, in each panel, the room left at
+the foot is shared out between paragraphs, boxes and headings (vertical justification),
+so the last lines of neighbouring panels line up at the foot.
+
+On a tri-fold a section stays on one side of the sheet: a section that would run from
+the flap onto the inside-left panel (which the reader sees before the flap, once the
+cover is opened) starts on the inside instead; if it is too long to, the author is told.
+A text too short for its fold is a warning with how full each panel is. An overflow
+is measured as the least extra panel height that would let the text fit, so a forced
+panel break does not make it look larger or smaller than it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import PageBreak, Spacer
+
+from handouts.errors import Diagnostic, SourceRef
+from handouts.layout.headings import HeadingParagraph
+from handouts.layout.placing import Placed
+
+MOST_EMPTY = 0.25  # a text panel more empty than this, with no text after it: too short
+SHORTEST = 0.75  # panels are never shortened below this share of their height
+STEP = 0.025  # how much taller the panels get on each try
+STRETCH = 0.6  # at most this many lines of extra space per gap (a heading's gap: three)
+# The flap is seen beside the inside-left panel, to its right, once the cover is opened:
+# a section running on from the flap would be read right to left.
+SIDE_BOUNDARIES = (("flap", "inside-left"),)
+PANEL_WORDS = {"flap": "flap", "inside-left": "inside left", "inside-middle": "inside middle",
+               "inside-right": "inside right", "back": "back"}
+TEXT_PANELS = ("flap", "inside-left", "inside-middle", "inside-right")
+
+
+class Run:
+    """What one layout pass gave: a `LayoutDoc` after `build` (see leaflet.layout.pages)."""
+
+    pages: list[tuple[str, tuple[Placed, ...]]]
+    headings: list[tuple[int, int, str]]
+    overflow_height: float
+    overflow_ref: SourceRef | None
+
+
+# (scale of the panels' height, extra height per panel, story indices to start a panel)
+Lay = Callable[[float, dict[str, float], frozenset[int]], Any]
+
+
+@dataclass(frozen=True)
+class Balanced:
+    """The body laid out and balanced, with what the author should know."""
+
+    pages: tuple[tuple[str, tuple[Placed, ...]], ...]
+    headings: tuple[tuple[int, int, str], ...]
+    warnings: tuple[Diagnostic, ...]
+    overflow: float  # points of panel height the text needs beyond the tri-fold's panels
+    overflow_ref: SourceRef | None
+
+
+def ink(placed: Placed) -> bool:
+    """Whether a placed flowable prints something (spacers and breaks do not)."""
+    return not isinstance(placed.flowable, (Spacer, PageBreak))
+
+
+def used_share(placed: tuple[Placed, ...], area: tuple[float, float]) -> float:
+    """How much of a text area (bottom, top) the placed flowables fill, 0..1."""
+    bottom, top = area
+    lowest = min((p.y for p in placed if ink(p)), default=top)
+    return max(0.0, min(1.0, (top - lowest) / (top - bottom)))
+
+
+def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading: float,
+            top_level: int) -> Balanced:
+    """The body spread over the panels of fold `kind`; `areas`: each panel's text area."""
+    trifold = kind == "trifold"
+    natural, _, crossings = _settle(lay, 1.0, trifold, top_level)
+    if trifold and natural.overflow_height > 0:
+        plain = lay(1.0, {}, frozenset())
+        if plain.overflow_height > 0:
+            return Balanced((), (), (), *_least_extra(lay, plain))
+        # It fits only if the sections are left where they fall: leave them, and say so.
+        natural, crossings = plain, _crossings(plain, top_level)
+    count = len(natural.pages)
+
+    def fits(run: Any) -> bool:
+        return run.overflow_height <= 0 if trifold else len(run.pages) <= count
+
+    # Every run lays out a story of its own, so each one kept is as it was placed.
+    # Panels shortened a little more on each try; the try whose emptiest panel is
+    # fullest wins (the text may fit in fewer lines, but a figure or a list that
+    # must stay whole decides where a panel can end).
+    tried = [(natural, crossings)]
+    scale = _first_guess(natural, areas)
+    while scale < 1 - STEP / 2 and _score(tried[-1][0], areas, trifold) < 1 - STEP:
+        run, _, run_crossings = _settle(lay, scale, trifold, top_level)
+        if fits(run) and len(run_crossings) <= len(crossings):
+            tried.append((run, run_crossings))
+        scale += STEP
+    best, best_crossings = max(tried, key=lambda t: _score(t[0], areas, trifold))
+    pages = tuple((name, _stretch(placed, areas[name], leading, top_level, last=i == _last(best)))
+                  for i, (name, placed) in enumerate(best.pages))
+    warnings = tuple(_crossing_warning(best, c, areas, leading) for c in best_crossings)
+    return Balanced(pages, tuple(best.headings), warnings, 0.0, None)
+
+
+def _last(run: Any) -> int:
+    """The index of the last page with anything printed on it."""
+    return max((i for i, (_, placed) in enumerate(run.pages) if any(ink(p) for p in placed)),
+               default=0)
+
+
+def _score(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> float:
+    """How full the emptiest text panel (tri-fold) or page is, before stretching."""
+    fills = [used_share(placed, areas[name]) for name, placed in run.pages
+             if name in TEXT_PANELS or not trifold]
+    return min(fills, default=0.0)
+
+
+def _first_guess(run: Any, areas: dict[str, tuple[float, float]]) -> float:
+    """The share of the panels' height the text would need if it could break anywhere."""
+    used = room = 0.0
+    for name, placed in run.pages:
+        if name == "flap" or name == "overflow":
+            continue  # the flap keeps its whole height: it holds whole sections only
+        bottom, top = areas[name]
+        used += used_share(placed, areas[name]) * (top - bottom)
+        room += top - bottom
+    return max(SHORTEST, used / room) if room else 1.0
+
+
+def _settle(lay: Lay, scale: float, trifold: bool,
+            top_level: int) -> tuple[Any, frozenset[int], list[tuple[str, str, int]]]:
+    """A layout at `scale` in which, on a tri-fold, no section crosses to the other side
+    of the sheet that could be moved whole; with the crossings that could not."""
+    moves: frozenset[int] = frozenset()
+    run = lay(scale, {}, moves)
+    if not trifold:
+        return run, moves, []
+    for _ in range(len(SIDE_BOUNDARIES) + 1):
+        movable = [c for c in _crossings(run, top_level) if c[2] >= 0]
+        if not movable:
+            break
+        moves = moves | {movable[0][2]}
+        run = lay(scale, {}, moves)
+    return run, moves, [c for c in _crossings(run, top_level) if c[2] < 0]
+
+
+def _crossings(run: Any, top_level: int) -> list[tuple[str, str, int]]:
+    """Sections that run across a side boundary: (from panel, to panel, story index of
+    the section's heading, or -1 when it starts at the top of its panel: it cannot move)."""
+    pages = dict(run.pages)
+    found = []
+    for before, after in SIDE_BOUNDARIES:
+        first = [p for p in pages.get(after, ()) if ink(p)]
+        placed = [p for p in pages.get(before, ()) if ink(p)]
+        if not first or not placed or _is_section(first[0].flowable, top_level):
+            continue
+        if getattr(first[0].flowable, "after_panel_break", False):
+            continue  # the author broke the panel there
+        heads = [i for i, p in enumerate(placed) if _is_section(p.flowable, top_level)]
+        if not heads:
+            continue  # no section heading: a text without sections reads on
+        index = getattr(placed[heads[-1]].flowable, "leaflet_index", -1)
+        found.append((before, after, index if heads[-1] > 0 else -1))
+    return found
+
+
+def _is_section(flowable: Any, top_level: int) -> bool:
+    return isinstance(flowable, HeadingParagraph) and flowable.level <= top_level
+
+
+def _crossing_warning(run: Any, crossing: tuple[str, str, int],
+                      areas: dict[str, tuple[float, float]], leading: float) -> Diagnostic:
+    before, after, _ = crossing
+    pages = dict(run.pages)
+    heads = [p for p in pages[before] if isinstance(p.flowable, HeadingParagraph)]
+    head = heads[-1].flowable if heads else None
+    following = [p for p in pages[after] if ink(p)]
+    upto = next((i for i, p in enumerate(following) if isinstance(p.flowable, HeadingParagraph)),
+                len(following))
+    lowest = following[upto - 1].y if upto else areas[after][1]
+    lines = max(1, round((areas[after][1] - lowest) / leading))
+    ref = getattr(head, "leaflet_ref", None) or SourceRef("leaflet")
+    title = head.entry if head is not None and head.entry else "this section"
+    return Diagnostic(ref, f'the section "{title}" runs from the {PANEL_WORDS[before]} panel '
+                      f"onto the {PANEL_WORDS[after]} panel, on the other side of the sheet, "
+                      "and is too long to move there whole; shorten it by about "
+                      f"{lines} lines, or split it with a heading", "warning")
+
+
+def _stretch(placed: tuple[Placed, ...], area: tuple[float, float], leading: float,
+             top_level: int, last: bool) -> tuple[Placed, ...]:
+    """The panel's flowables moved down so that the room at its foot is shared out
+    between the gaps: most before a section heading, none after a heading or before
+    a caption. The last panel of the text is left as it is unless it is nearly full."""
+    inked = [i for i, p in enumerate(placed) if ink(p)]
+    if len(inked) < 2:
+        return placed
+    bottom, top = area
+    room = min(placed[i].y for i in inked) - bottom
+    if room <= 0 or (last and used_share(placed, area) < 1 - MOST_EMPTY):
+        return placed
+    weights = {b: _weight(placed[a].flowable, placed[b].flowable, top_level)
+               for a, b in zip(inked, inked[1:], strict=False)}
+    total = sum(weights.values())
+    if total <= 0:
+        return placed
+    per = min(room / total, STRETCH * leading)
+    out, shift = [], 0.0
+    for i, p in enumerate(placed):
+        shift += weights.get(i, 0.0) * per
+        out.append(Placed(p.flowable, p.x, p.y - shift, p.spare) if shift else p)
+    return tuple(out)
+
+
+def _weight(before: Any, after: Any, top_level: int) -> float:
+    if isinstance(before, HeadingParagraph):
+        return 0.0  # a heading stays with what it heads
+    if isinstance(after, HeadingParagraph):
+        return 3.0 if after.level <= top_level else 2.0
+    if getattr(getattr(after, "style", None), "name", "") == "caption":
+        return 0.0
+    if type(before).__name__ == type(after).__name__ == "LIIndenter":
+        return 0.5  # the items of one list stay close
+    return 1.0
+
+
+def _least_extra(lay: Lay, run: Any) -> tuple[float, SourceRef | None]:
+    """How much of the text does not fit: the least panel height that, added to one
+    panel, lets it fit; with the line where the text that does not fit starts. Tried on
+    the back, and on every panel the author ended with a panel break and the one before
+    it: text pushed past a break cannot use the room the break leaves, so only more room
+    before the break shows how much is too much."""
+    names = [name for name, _ in run.pages]
+    candidates = ["back"]
+    for index, (_, placed) in enumerate(run.pages[1:6]):
+        if _after_break(placed):  # the panel before it was ended by the author
+            candidates += names[max(0, index - 1):index + 1]
+    best, where = float("inf"), run.overflow_ref
+    for name in dict.fromkeys(candidates):
+        low, high = 0.0, run.overflow_height
+        while lay(1.0, {name: high}, frozenset()).overflow_height > 0:
+            low, high = high, high * 1.5
+            if high > min(best, 20 * run.overflow_height):
+                break
+        else:
+            while high - low > 3.0:  # points: a sixth of a line
+                middle = (low + high) / 2
+                if lay(1.0, {name: middle}, frozenset()).overflow_height > 0:
+                    low = middle
+                else:
+                    high = middle
+            if high < best:
+                best, where = high, _first_ref(run.pages[names.index(name) + 1:]) or where
+    return (best, where) if best != float("inf") else (run.overflow_height, run.overflow_ref)
+
+
+def _first_ref(pages: list) -> SourceRef | None:
+    for _, placed in pages:
+        for p in placed:
+            if ink(p) and getattr(p.flowable, "leaflet_ref", None):
+                return p.flowable.leaflet_ref
+    return None
+
+
+def _after_break(placed: tuple[Placed, ...]) -> bool:
+    """Whether a panel starts with what follows a panel break the author wrote."""
+    first = next((p for p in placed if ink(p)), None)
+    return first is not None and getattr(first.flowable, "after_panel_break", False)
+
+
+def too_short(pages: tuple[tuple[str, tuple[Placed, ...]], ...],
+              areas: dict[str, tuple[float, float]], kind: str) -> str | None:
+    """Why the text is too short for its fold (how full each panel is), or None."""
+    fills = {name: used_share(placed, areas[name]) for name, placed in pages}
+    if kind == "trifold":
+        # Text on the back: every panel before it was filled as far as whole sections go.
+        shown = [f"{PANEL_WORDS[n]} {100 * fills.get(n, 0):.0f}%" for n in TEXT_PANELS]
+        if fills.get("back", 0) == 0 and any(fills.get(n, 0) < 1 - MOST_EMPTY
+                                             for n in TEXT_PANELS):
+            return (f"the text fills too little of the tri-fold for its inside to look full "
+                    f"({', '.join(shown)}); add text, or use `fold: single`")
+        return None
+    if kind == "booklet" and len(pages) == 1:
+        return (f"the text fills one A5 page ({100 * fills[pages[0][0]]:.0f}%), so the printed "
+                "booklet has a blank page before the back; add text, or use `fold: single`")
+    return None
