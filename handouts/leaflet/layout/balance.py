@@ -18,7 +18,7 @@ panel break does not make it look larger or smaller than it is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.platypus import PageBreak, Spacer
@@ -79,13 +79,14 @@ def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading:
             top_level: int) -> Balanced:
     """The body spread over the panels of fold `kind`; `areas`: each panel's text area."""
     trifold = kind == "trifold"
-    natural, _, crossings = _settle(lay, 1.0, trifold, top_level)
+    natural, _, crossings = _settle(lay, 1.0, trifold, areas, leading)
     if trifold and natural.overflow_height > 0:
         plain = lay(1.0, {}, frozenset())
         if plain.overflow_height > 0:
             return Balanced((), (), (), *_least_extra(lay, plain))
         # It fits only if the sections are left where they fall: leave them, and say so.
-        natural, crossings = plain, _crossings(plain, top_level)
+        natural = plain
+        crossings = [replace(c, index=-1, room=False) for c in _crossings(plain, areas, leading)]
     count = len(natural.pages)
 
     def fits(run: Any) -> bool:
@@ -98,14 +99,14 @@ def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading:
     tried = [(natural, crossings)]
     scale = _first_guess(natural, areas)
     while scale < 1 - STEP / 2 and _score(tried[-1][0], areas, trifold) < 1 - STEP:
-        run, _, run_crossings = _settle(lay, scale, trifold, top_level)
+        run, _, run_crossings = _settle(lay, scale, trifold, areas, leading)
         if fits(run) and len(run_crossings) <= len(crossings):
             tried.append((run, run_crossings))
         scale += STEP
     best, best_crossings = max(tried, key=lambda t: _score(t[0], areas, trifold))
     pages = tuple((name, _stretch(placed, areas[name], leading, top_level, last=i == _last(best)))
                   for i, (name, placed) in enumerate(best.pages))
-    warnings = tuple(_crossing_warning(best, c, areas, leading) for c in best_crossings)
+    warnings = tuple(_crossing_warning(c) for c in best_crossings)
     return Balanced(pages, tuple(best.headings), warnings, 0.0, None)
 
 
@@ -134,64 +135,91 @@ def _first_guess(run: Any, areas: dict[str, tuple[float, float]]) -> float:
     return max(SHORTEST, used / room) if room else 1.0
 
 
-def _settle(lay: Lay, scale: float, trifold: bool,
-            top_level: int) -> tuple[Any, frozenset[int], list[tuple[str, str, int]]]:
-    """A layout at `scale` in which, on a tri-fold, no section crosses to the other side
-    of the sheet that could be moved whole; with the crossings that could not."""
+@dataclass(frozen=True)
+class Crossing:
+    """A section that runs from one side of a tri-fold's sheet onto the other."""
+
+    before: str  # the panel it starts on
+    after: str  # the panel it runs on to
+    heading: Any  # its heading (the first of a heading and its sub-heading)
+    index: int  # the heading's place in the story, or -1: it cannot be moved whole
+    left: float  # how full the panel before would be without the section
+    lines_before: int  # lines of the section on the panel before
+    lines_after: int  # lines of the section on the panel after
+    room: bool = True  # False: moved whole, the text would no longer fit the fold
+
+
+def _settle(lay: Lay, scale: float, trifold: bool, areas: dict[str, tuple[float, float]],
+            leading: float) -> tuple[Any, frozenset[int], list[Crossing]]:
+    """A layout at `scale` in which, on a tri-fold, no section that could be moved whole
+    crosses to the other side of the sheet; with the crossings that could not."""
     moves: frozenset[int] = frozenset()
     run = lay(scale, {}, moves)
     if not trifold:
         return run, moves, []
     for _ in range(len(SIDE_BOUNDARIES) + 1):
-        movable = [c for c in _crossings(run, top_level) if c[2] >= 0]
+        movable = [c for c in _crossings(run, areas, leading) if c.index >= 0]
         if not movable:
             break
-        moves = moves | {movable[0][2]}
+        moves = moves | {movable[0].index}
         run = lay(scale, {}, moves)
-    return run, moves, [c for c in _crossings(run, top_level) if c[2] < 0]
+    return run, moves, [c for c in _crossings(run, areas, leading) if c.index < 0]
 
 
-def _crossings(run: Any, top_level: int) -> list[tuple[str, str, int]]:
-    """Sections that run across a side boundary: (from panel, to panel, story index of
-    the section's heading, or -1 when it starts at the top of its panel: it cannot move)."""
+def _crossings(run: Any, areas: dict[str, tuple[float, float]], leading: float) -> list[Crossing]:
+    """The sections that run across a side boundary of the sheet. One can move whole to
+    the other side when what stays before it still fills the panel (see MOST_EMPTY)."""
     pages = dict(run.pages)
     found = []
     for before, after in SIDE_BOUNDARIES:
-        first = [p for p in pages.get(after, ()) if ink(p)]
+        following = [p for p in pages.get(after, ()) if ink(p)]
         placed = [p for p in pages.get(before, ()) if ink(p)]
-        if not first or not placed or _is_section(first[0].flowable, top_level):
-            continue
-        if getattr(first[0].flowable, "after_panel_break", False):
+        if not following or not placed or isinstance(following[0].flowable, HeadingParagraph):
+            continue  # nothing runs on: the panel after starts with a heading
+        if getattr(following[0].flowable, "after_panel_break", False):
             continue  # the author broke the panel there
-        heads = [i for i, p in enumerate(placed) if _is_section(p.flowable, top_level)]
+        heads = [i for i, p in enumerate(placed) if isinstance(p.flowable, HeadingParagraph)]
         if not heads:
-            continue  # no section heading: a text without sections reads on
-        index = getattr(placed[heads[-1]].flowable, "leaflet_index", -1)
-        found.append((before, after, index if heads[-1] > 0 else -1))
+            continue  # a text without headings reads on
+        head = heads[-1]
+        while head > 0 and isinstance(placed[head - 1].flowable, HeadingParagraph):
+            head -= 1  # a heading and its sub-heading move together
+        left = used_share(tuple(placed[:head]), areas[before]) if head else 0.0
+        top = placed[head - 1].y if head else areas[before][1]
+        upto = next((i for i, p in enumerate(following)
+                     if isinstance(p.flowable, HeadingParagraph)), len(following))
+        on_after = areas[after][1] - following[upto - 1].y if upto else 0.0
+        movable = head > 0 and left >= 1 - MOST_EMPTY
+        found.append(Crossing(
+            before, after, placed[head].flowable,
+            getattr(placed[head].flowable, "leaflet_index", -1) if movable else -1, left,
+            max(1, round((top - min(p.y for p in placed)) / leading)),
+            max(1, round(on_after / leading))))
     return found
 
 
-def _is_section(flowable: Any, top_level: int) -> bool:
-    return isinstance(flowable, HeadingParagraph) and flowable.level <= top_level
-
-
-def _crossing_warning(run: Any, crossing: tuple[str, str, int],
-                      areas: dict[str, tuple[float, float]], leading: float) -> Diagnostic:
-    before, after, _ = crossing
-    pages = dict(run.pages)
-    heads = [p for p in pages[before] if isinstance(p.flowable, HeadingParagraph)]
-    head = heads[-1].flowable if heads else None
-    following = [p for p in pages[after] if ink(p)]
-    upto = next((i for i, p in enumerate(following) if isinstance(p.flowable, HeadingParagraph)),
-                len(following))
-    lowest = following[upto - 1].y if upto else areas[after][1]
-    lines = max(1, round((areas[after][1] - lowest) / leading))
+def _crossing_warning(crossing: Crossing) -> Diagnostic:
+    head = crossing.heading
     ref = getattr(head, "leaflet_ref", None) or SourceRef("leaflet")
-    title = head.entry if head is not None and head.entry else "this section"
-    return Diagnostic(ref, f'the section "{title}" runs from the {PANEL_WORDS[before]} panel '
-                      f"onto the {PANEL_WORDS[after]} panel, on the other side of the sheet, "
-                      "and is too long to move there whole; shorten it by about "
-                      f"{lines} lines, or split it with a heading", "warning")
+    title = head.entry or "this section"
+    before, after = PANEL_WORDS[crossing.before], PANEL_WORDS[crossing.after]
+    start = (f'the section "{title}" runs from the {before} panel onto the {after} panel, on '
+             "the other side of the sheet (once the cover is opened, the inside left panel "
+             "is read before the flap); ")
+    if not crossing.room:
+        fix = ("moved there whole, the text would no longer fit the tri-fold: shorten the "
+               f"text, or put a heading about {crossing.lines_before} lines into the section, "
+               f"where the {before} panel ends")
+    elif crossing.lines_before and crossing.left > 0:
+        fix = (f"moved there whole, it would leave the {before} panel "
+               f"{100 * (1 - crossing.left):.0f}% empty: put a heading about "
+               f"{crossing.lines_before} lines into it, where the {before} panel ends, or "
+               "start it on the inside with a panel break (---) before its heading")
+    else:
+        fix = (f"it is longer than the {before} panel: shorten it by about "
+               f"{crossing.lines_after} lines, or put a heading about "
+               f"{crossing.lines_before} lines into it, where the {before} panel ends")
+    return Diagnostic(ref, start + fix, "warning")
 
 
 def _stretch(placed: tuple[Placed, ...], area: tuple[float, float], leading: float,

@@ -263,9 +263,15 @@ class BalancedParagraph(Para):
         return high
 
 
+class CoverSpace(Spacer):
+    """Room on the cover that places the picture in the middle and the practice at the
+    foot; a title block flowing with the text (`fold: single`) leaves it out."""
+
+
 def cover(elem: ET.Element, ctx: Context, height: float) -> list:
-    """The cover panel or page: series band, title, subtitle, image, practice."""
-    out: list[Flowable] = []
+    """The cover panel or page, composed top to bottom: the series band and the title at
+    the top, the picture filling the middle, the practice's logo or name at the foot."""
+    top: list[Flowable] = []
     styles, accent = ctx.styles, ctx.theme.colour("accent")
     series = elem.find("series")
     if series is not None:
@@ -275,24 +281,37 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        out += [band, Spacer(0, 14 * mm)]
+        top += [band, Spacer(0, 14 * mm)]
     for tag in ("title", "subtitle"):
         part = elem.find(tag)
         if part is not None:
             kind = BalancedParagraph if tag == "title" else Para
-            out.append(kind(ctx.text(part), styles[tag]))
-    image = elem.find("image")
-    if image is not None:
-        used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
-        out += [Spacer(0, 8 * mm), picture(image.get("path", ""), ctx.width,
-                                           max(height - used, 10), ctx.theme, "LEFT")]
+            top.append(kind(ctx.text(part), styles[tag]))
+    foot: list[Flowable] = []
     practice = elem.find("practice")
     if practice is not None and practice.get("logo"):
-        out += [Spacer(0, 8 * mm), picture(practice.get("logo", ""), ctx.width * 0.8,
-                                           16 * mm, ctx.theme, "LEFT")]
+        foot = [picture(practice.get("logo", ""), ctx.width * 0.8, 16 * mm, ctx.theme, "LEFT")]
     elif practice is not None:
-        out += [Spacer(0, 6 * mm), Para(ctx.text(practice), styles["practice"])]
+        foot = [Para(ctx.text(practice), styles["practice"])]
+    gap = 8 * mm
+    used = _height(top, ctx.width, height) + _height(foot, ctx.width, height)
+    middle = height - used - (gap if foot else 0) - 1  # a point to spare for rounding
+    image = elem.find("image")
+    out = list(top)
+    if image is not None:
+        art = picture(image.get("path", ""), ctx.width, max(middle - 2 * gap, 10), ctx.theme,
+                      "LEFT")
+        above = max(gap, (middle - _height([art], ctx.width, height)) / 2)
+        out += [CoverSpace(0, above), art]
+        middle -= above + _height([art], ctx.width, height)
+    if foot:
+        out += [CoverSpace(0, max(middle, 0) + gap), *foot]
     return out
+
+
+def _height(flowables: list, width: float, height: float) -> float:
+    return sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in flowables)
 
 
 _PICTURES: dict[tuple, Flowable] = {}

@@ -40,6 +40,7 @@ from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
 from handouts.leaflet.layout.balance import balance, too_short
 from handouts.leaflet.layout.blocks import (
     LEAFLET_BUILDERS,
+    CoverSpace,
     check_theme,
     cover,
     group_figures,
@@ -292,7 +293,8 @@ def _part_flowables(root: ET.Element, ctx: Context, fold: Fold) -> _PartFlowable
     cover_panel = _cover_panel(fold)
     cover_part = cover(cover_elem, ctx, cover_panel.frame.height) if cover_elem is not None else []
     if fold.kind == "single":  # a title block at the top of the page, the image smaller
-        cover_part = [f for f in cover_part if not _is_picture(f)] or cover_part
+        cover_part = [f for f in cover_part
+                      if not _is_picture(f) and not isinstance(f, CoverSpace)] or cover_part
     stamp_part: list = []
     if back is not None:
         stamp_elem = back.find("stamp")
