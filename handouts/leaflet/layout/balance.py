@@ -117,9 +117,10 @@ def _last(run: Any) -> int:
 
 
 def _score(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> float:
-    """How full the emptiest text panel (tri-fold) or page is, before stretching."""
+    """How full the emptiest text panel (tri-fold) or page is, before stretching. The
+    flap is left out: it keeps its height, so how full it is does not depend on the try."""
     fills = [used_share(placed, areas[name]) for name, placed in run.pages
-             if name in TEXT_PANELS or not trifold]
+             if (name in TEXT_PANELS and name != "flap") or not trifold]
     return min(fills, default=0.0)
 
 
@@ -252,8 +253,10 @@ def _weight(before: Any, after: Any, top_level: int) -> float:
         return 0.0  # a heading stays with what it heads
     if isinstance(after, HeadingParagraph):
         return 3.0 if after.level <= top_level else 2.0
-    if getattr(getattr(after, "style", None), "name", "") == "caption":
-        return 0.0
+    style_before = getattr(getattr(before, "style", None), "name", "")
+    style_after = getattr(getattr(after, "style", None), "name", "")
+    if style_after == "caption" or style_before == "stamp_label" or style_after == "imprint":
+        return 0.0  # a caption under its picture, a label over its box, the imprint lines
     if type(before).__name__ == type(after).__name__ == "LIIndenter":
         return 0.5  # the items of one list stay close
     return 1.0
