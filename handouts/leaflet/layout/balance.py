@@ -97,8 +97,8 @@ def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading:
     # fullest wins (the text may fit in fewer lines, but a figure or a list that
     # must stay whole decides where a panel can end).
     tried = [(natural, crossings)]
-    scale = _first_guess(natural, areas)
-    while scale < 1 - STEP / 2 and _score(tried[-1][0], areas, trifold) < 1 - STEP:
+    scale = _first_guess(natural, areas, trifold)
+    while scale < 1 - STEP / 2 and _score(tried[-1][0], areas, trifold)[0] < 1 - STEP:
         run, _, run_crossings = _settle(lay, scale, trifold, areas, leading)
         if fits(run) and len(run_crossings) <= len(crossings):
             tried.append((run, run_crossings))
@@ -116,23 +116,23 @@ def _last(run: Any) -> int:
                default=0)
 
 
-def _score(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> float:
-    """How full the emptiest text panel (tri-fold) or page is, before stretching. The
-    flap is left out: it keeps its height, so how full it is does not depend on the try."""
-    fills = [used_share(placed, areas[name]) for name, placed in run.pages
-             if (name in TEXT_PANELS and name != "flap") or not trifold]
-    return min(fills, default=0.0)
+def _score(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> tuple[float, ...]:
+    """How full the text panels (tri-fold) or pages are, emptiest first, before
+    stretching: the try whose emptiest panel is fullest wins, then the next emptiest.
+    The flap is left out: it keeps its height, so it is the same in every try."""
+    fills = {name: used_share(placed, areas[name]) for name, placed in run.pages}
+    if trifold:
+        return tuple(sorted(fills.get(name, 0.0) for name in TEXT_PANELS if name != "flap"))
+    return tuple(sorted(fills.values()))
 
 
-def _first_guess(run: Any, areas: dict[str, tuple[float, float]]) -> float:
+def _first_guess(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> float:
     """The share of the panels' height the text would need if it could break anywhere."""
-    used = room = 0.0
-    for name, placed in run.pages:
-        if name == "flap" or name == "overflow":
-            continue  # the flap keeps its whole height: it holds whole sections only
-        bottom, top = areas[name]
-        used += used_share(placed, areas[name]) * (top - bottom)
-        room += top - bottom
+    used = sum(used_share(placed, areas[name]) * (areas[name][1] - areas[name][0])
+               for name, placed in run.pages if name not in ("flap", "overflow"))
+    names = [n for n in areas if n not in ("flap", "overflow")] if trifold else [
+        name for name, _ in run.pages]
+    room = sum(areas[n][1] - areas[n][0] for n in names)
     return max(SHORTEST, used / room) if room else 1.0
 
 
