@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -107,10 +108,36 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
     return styles
 
 
+SMALLEST_FIGURE = 0.8  # a figure is set up to a fifth smaller to end a panel
+
+
+class FittingFigure(KeepTogether):
+    """A figure and its caption, kept together; where the room left in a panel is a
+    little short of it, set smaller (down to SMALLEST_FIGURE) to fill that room
+    rather than leave it empty and start the next panel."""
+
+    def __init__(self, make: Callable[[float], list[Flowable]]):
+        super().__init__(make(1.0))
+        self._make = make
+
+    def split(self, aW: float, aH: float) -> list:  # noqa: N803 - reportlab's names
+        frame = getattr(self, "_frame", None)
+        natural = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                      for f in self._content)
+        if natural > aH and frame is not None and not getattr(frame, "_atTop", True):
+            for step in range(1, 5):
+                parts = self._make(1 - step * (1 - SMALLEST_FIGURE) / 4)
+                if sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                       for f in parts) <= aH:
+                    return parts
+        return super().split(aW, aH)
+
+
 def figure(elem: ET.Element, ctx: Context) -> list:
-    parts = _figure(elem, ctx, ctx.width * float(elem.get("width", "1")))
+    width = ctx.width * float(elem.get("width", "1"))
     # A figure never leaves its caption behind in another panel.
-    return [Spacer(0, 4), KeepTogether(parts), Spacer(0, 6)]
+    return [Spacer(0, 4), FittingFigure(lambda scale: _figure(elem, ctx, width * scale)),
+            Spacer(0, 6)]
 
 
 def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
@@ -127,12 +154,14 @@ def figure_row(elem: ET.Element, ctx: Context) -> list:
     """Figures side by side ("Goed" beside "Fout"), each in its share of the width."""
     figures = list(elem)
     gap = 3 * mm
-    share = (ctx.width - gap * (len(figures) - 1)) / len(figures)
-    cells = [_figure(f, ctx, share) for f in figures]
-    table = Table([cells], colWidths=[share + gap] * (len(cells) - 1) + [share],
-                  hAlign="LEFT", style=_style(ctx, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                                   *_no_padding()]))
-    return [Spacer(0, 4), table, Spacer(0, 6)]
+
+    def row(scale: float) -> list[Flowable]:
+        share = (ctx.width * scale - gap * (len(figures) - 1)) / len(figures)
+        cells = [_figure(f, ctx, share) for f in figures]
+        return [Table([cells], colWidths=[share + gap] * (len(cells) - 1) + [share],
+                      hAlign="LEFT", style=_style(ctx, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                                       *_no_padding()]))]
+    return [Spacer(0, 4), FittingFigure(row), Spacer(0, 6)]
 
 
 def group_figures(body: ET.Element) -> ET.Element:
