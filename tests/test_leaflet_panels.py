@@ -184,3 +184,35 @@ def test_a_section_longer_than_the_flap_is_a_warning_at_its_heading(leaflet):
     assert ('rugpijn.md:7: warning: the section "Eerste deel" runs from the flap panel onto '
             "the inside left panel") in result.output
     assert re.search(r"longer than the flap panel: shorten it by about \d+ lines", result.output)
+
+
+def pages_with_room(share: float) -> int:
+    """Pages of a PDF with a figure and its caption after text that leaves `share` of
+    the figure's height on the first page: 1 if the figure fits there."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    from pypdf import PdfReader
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from handouts.layout.blocks import Context
+    from handouts.layout.theme import load_theme
+    from handouts.leaflet.layout.blocks import figure, leaflet_styles
+
+    theme = load_theme("leaflet", None)
+    ctx = Context(theme, leaflet_styles(theme, "nl"), 240)
+    elem = ET.Element("figure", {"path": str(REPO / "content/leaflets/figures/tillen-goed.svg")})
+    ET.SubElement(elem, "caption").text = "Goed"
+    parts = figure(elem, ctx)
+    natural = sum(f.wrap(240, 1000)[1] + f.getSpaceBefore() for f in parts[1]._content)
+    height, buffer = 500.0, io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=(240, height), leftMargin=0, rightMargin=0,
+                            topMargin=0, bottomMargin=0, invariant=1)
+    doc.build([Spacer(0, height - 12 - 4 - natural * share), *parts])
+    return len(PdfReader(buffer).pages)
+
+
+def test_a_figure_a_little_taller_than_the_room_left_is_set_smaller_to_fill_it():
+    assert pages_with_room(1.05) == 1
+    assert pages_with_room(0.9) == 1  # set smaller, it ends the page
+    assert pages_with_room(0.7) == 2  # much too little room: it starts the next one
