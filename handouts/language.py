@@ -6,6 +6,7 @@ from __future__ import annotations
 # other kinds print the English words for a language without LABELS of its own.
 LANGUAGES = ("nl", "en", "de", "fr", "pl", "tr", "ar")
 
+# "page_of" is "page X of Y" for every kind (an exam adds its version's code before it).
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "figure": "Afbeelding",

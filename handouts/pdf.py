@@ -11,7 +11,6 @@ does not recognise and remove (`recover`).
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import secrets
@@ -23,25 +22,15 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TypeVar
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import SourceRef, fail
+from handouts.layout.laid import Laid
 from handouts.products import Job, Product
 
 T = TypeVar("T")
-
-
-class Laid(Protocol):
-    """What a layout hands over to be rendered (`layout.laid.Laid` and the leaflet's own)."""
-
-    @property
-    def doc(self) -> Any: ...
-    @property
-    def story(self) -> list: ...
-    @property
-    def buffer(self) -> io.BytesIO: ...
 
 
 def render(laid: Laid, source: SourceRef | None = None) -> bytes:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from handouts.language import labels
+
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "version": "Versie", "name": "Naam", "number": "Studentnummer",
-        "page_of": "versie {code} · pagina {page} van {pages}",
-        "pages": "pagina {page} van {pages}",
+        "version_code": "versie {code}",
         "point": "punt", "points": "punten", "points_heading": "Punten", "points_total": "{n} punten",
         "point_total": "{n} punt", "decimal": ",", "class": "Klas", "marker": "Voor de docent",
         "grade": "Cijfer",
@@ -32,8 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "version": "Version", "name": "Name", "number": "Student number",
-        "page_of": "version {code} · page {page} of {pages}",
-        "pages": "page {page} of {pages}",
+        "version_code": "version {code}",
         "point": "point", "points": "points", "points_heading": "Points", "points_total": "{n} points",
         "point_total": "{n} point", "decimal": ".", "class": "Class", "marker": "For the marker",
         "grade": "Grade",
@@ -61,7 +61,14 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def exam_labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["en"])
+    """The exam's words in `language` (English where it has none), with "page X of Y"
+    in the words every kind prints (language.py), alone (`pages`) and after the
+    version's code (`page_of`: "versie A · pagina 1 van 4")."""
+    words = dict(LABELS.get(language, LABELS["en"]))
+    page_of = labels(language)["page_of"]
+    words["pages"] = page_of
+    words["page_of"] = f"{words['version_code']} · {page_of}"
+    return words
 
 
 def points_text(labels: dict[str, str], n: int) -> str:

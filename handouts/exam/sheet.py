@@ -85,9 +85,10 @@ class AnswerSheetPage(Flowable):
     """One page of a sheet, filling the frame it is drawn in."""
 
     def __init__(self, content: SheetContent, rows: tuple[SheetRow, ...], page: int, theme: Theme,
-                 labels: dict[str, str], size: tuple[float, float]):
+                 labels: dict[str, str], size: tuple[float, float], pages: int = 1):
         super().__init__()
         self.content, self.rows, self.page, self.theme, self.labels = content, rows, page, theme, labels
+        self.pages = pages  # the sheet's, known before it is drawn
         self.width, self.height = size
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: ARG002
@@ -115,8 +116,8 @@ class AnswerSheetPage(Flowable):
         top = h - CORNER - 8 * mm
         self._text(CORNER + 3 * mm, top, f"{labels['sheet']} · {labels['version']} {self.content.code}", 14, True)
         self._text(CORNER + 3 * mm, top - 6 * mm, self.content.title, 10)
-        if self.page > 1:
-            self._text(CORNER + 3 * mm, top - 11 * mm, labels["pages"].format(page=self.page, pages="…"), 8)
+        if self.pages > 1:  # every page says so: a student sees there is more to fill in
+            self._text(CORNER + 3 * mm, top - 11 * mm, labels["pages"].format(page=self.page, pages=self.pages), 8)
         self._fields(top - 20 * mm)
         self._text(CORNER + 3 * mm, top - 38 * mm, labels["sheet_hint"], 8.5)
         self._grid(h - HEAD)
@@ -186,7 +187,8 @@ def sheet_pages(content: SheetContent, theme: Theme, labels: dict[str, str]) -> 
     _, _, width, height = frame_of(theme)
     per_page = rows_per_page(height)
     chunks = [content.rows[i:i + per_page] for i in range(0, len(content.rows), per_page)] or [()]
-    return [AnswerSheetPage(content, rows, n, theme, labels, (width, height)) for n, rows in enumerate(chunks, 1)]
+    return [AnswerSheetPage(content, rows, n, theme, labels, (width, height), len(chunks))
+            for n, rows in enumerate(chunks, 1)]
 
 
 def sheet_pdf(content: SheetContent, theme: Theme, labels: dict[str, str], language: str) -> tuple[bytes, int]:

@@ -15,11 +15,12 @@ from handouts.project import Project
 from handouts.templating import render as render_template
 
 
-def make_handout(document: model.Document, project: Project, options: Options) -> list[Product]:
+def make_handout(document: model.Document, project: Project, options: Options) -> tuple[list[Product], tuple]:
     template = f"{document.meta.get('template') or 'handout'}/document.xml.j2"
     markup = render_template(template, {"doc": document, "labels": labels(document.language)}, project.root,
                              HANDOUT_MARKUP)
     theme = load_theme(document.meta.get("theme") or project.theme, project.root)
     laid = lay_out_handout(markup, theme, document.meta, template)
     data = render(laid, SourceRef(document.shown))
-    return [Product(output_stem(document, project).with_suffix(".pdf"), data, laid.doc.page)]
+    # and what the layout found (a table too wide even in small text)
+    return [Product(output_stem(document, project).with_suffix(".pdf"), data, laid.doc.page)], laid.doc.warnings

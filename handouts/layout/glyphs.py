@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -264,27 +264,24 @@ def draw_text(canvas: Any, x: float, y: float, text: str, font_name: str, size: 
 def check_markup(root: ET.Element, fonts: tuple[str, ...], theme_name: str, where: SourceRef) -> None:
     """Report every character of the markup's text that no font of `fonts` (the theme's
     families and fallbacks, regular names) has, at the content line it came from."""
-    every = covered_by_any(fonts)
-    found = Collector()
-    reported: set[tuple[str, SourceRef]] = set()
+    check_texts(_printed_texts(root, where), fonts, theme_name)
+
+
+def _printed_texts(root: ET.Element, where: SourceRef) -> Iterator[tuple[SourceRef, str | None]]:
+    """Every text of the markup that prints (text, tails, printed attributes), in
+    reading order, each with the content line it came from."""
     stack: list[tuple[ET.Element, SourceRef]] = [(root, where)]
     while stack:
         elem, ref = stack.pop()
         ref = _ref(elem, ref)
-        texts = [elem.text, elem.tail]
+        yield ref, elem.text
+        yield ref, elem.tail
         if elem.attrib:
-            texts += [value for name, value in elem.attrib.items() if name in _PRINTED]
-        for text in texts:
-            if text and not every.issuperset(text):
-                for char in _INVISIBLE.sub("", visual(text)):
-                    if char not in every and char != " " and (char, ref) not in reported:
-                        reported.add((char, ref))
-                        found.error(ref, missing_message(char, theme_name, fonts))
+            yield from ((ref, value) for name, value in elem.attrib.items() if name in _PRINTED)
         stack.extend((child, ref) for child in reversed(elem))
-    found.raise_if_errors()
 
 
-def check_texts(texts: Iterable[tuple[SourceRef, str]], fonts: tuple[str, ...], theme_name: str) -> None:
+def check_texts(texts: Iterable[tuple[SourceRef, str | None]], fonts: tuple[str, ...], theme_name: str) -> None:
     """`check_markup` for texts a loader holds, each with the place it was written."""
     every = covered_by_any(fonts)
     found = Collector()

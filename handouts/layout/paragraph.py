@@ -10,7 +10,12 @@ Platypus asks a paragraph for its size several times at the same width: a
 table sizes its cells and then lays them out, keep-together groups measure and then
 place, a heading kept with its next block is measured twice. Each ask re-runs the line
 breaker (with hyphenation), the biggest cost of a build. Line breaking depends only on
-the width, so the last answer is kept and reused; the PDF stays byte-identical.
+the width, so the answer for each width is kept and reused; the PDF stays byte-identical.
+An exam's documents lay out copies of one paragraph (exam/layout/blocks.py, `own_copy`),
+which share those answers too.
+
+`Para` is the one paragraph of every kind; the exam's (exam/layout/flowables.py) only
+adds how it is drawn once and replayed.
 """
 
 from __future__ import annotations
@@ -87,7 +92,17 @@ def right_to_left(broken: Any, space_font: str) -> Any:
 
 
 class Para(WithFallback):
-    _wrapped: tuple | None = None  # (width, wrap widths, broken lines, height)
+    """A paragraph with fallback fonts whose lines are broken once per width, by the
+    total-fit breaker where it can take them (`total_fit`), else by reportlab."""
+
+    # False: reportlab's first-fit breaking only (a subclass that needs its lines as
+    # reportlab breaks them: the exam's, see exam/layout/flowables.py).
+    total_fit = True
+
+    # reportlab's, set by `wrap`: declared for the type checker
+    _wrapWidths: list[float]
+    blPara: Any
+    height: float
 
     def breakLines(self, width):  # noqa: N802 - reportlab's name
         """The lines of the total-fit breaker where it can take the paragraph, else
@@ -97,7 +112,7 @@ class Para(WithFallback):
         if preset is not None and all(abs(line.maxWidth - widths[min(i, len(widths) - 1)]) < 1e-6
                                       for i, line in enumerate(preset.lines)):
             return preset  # the second part of a split keeps the lines it had
-        lines = total_fit_lines(self, widths)
+        lines = total_fit_lines(self, widths) if self.total_fit else None
         return lines if lines is not None else self._first_fit_lines(width)
 
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
@@ -133,14 +148,17 @@ class Para(WithFallback):
         return super().breakLines(width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        last = self._wrapped
-        if last is not None and last[0] == availWidth:
-            self.width, self._wrapWidths, self.blPara, self.height = last
-            return availWidth, self.height
-        size = super().wrap(availWidth, availHeight)
-        if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
-            self._wrapped = (availWidth, self._wrapWidths, self.blPara, self.height)
-        return size
+        # Kept in the instance's own dict, which a copy's dict shares (`own_copy`).
+        known = self.__dict__.setdefault("_lines", {})  # width → (wrap widths, lines, height)
+        hit = known.get(availWidth)
+        if hit is None:
+            size = super().wrap(availWidth, availHeight)
+            if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
+                known[availWidth] = (self._wrapWidths, self.blPara, self.height)
+            return size
+        self.width = availWidth
+        self._wrapWidths, self.blPara, self.height = hit
+        return availWidth, self.height
 
 
 LONGEST_RUN = 1000  # characters without a space: a web address of twelve lines

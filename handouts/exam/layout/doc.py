@@ -1,8 +1,9 @@
 """The exam document: the version code and "page X of Y" on every page, each part
 (a version, in the print file) counting its own pages and starting on a right-hand
-page. Page totals come from `ExamCanvas`, which holds the pages back until the end,
-so one pass suffices; when the totals are known already (the print file, after the
-single versions were built), each footer is drawn at once and no page is held back.
+page. Page totals come the one way of every kind (layout/page_numbers.py: each
+label is filled in when the canvas is saved), so one pass suffices; when the totals
+are known already (the print file, after the single versions were built), each
+label is drawn at once.
 
 Every document of an exam starts from the exam's font state (`priming`, see
 fonts.FontPriming), and a version's document keeps each page's operators as written,
@@ -21,44 +22,35 @@ from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from handouts.exam.layout.recording import RecordedPart, RecordingFrame
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import draw_text
+from handouts.layout.page_numbers import NumberingCanvas, PageLabel
 from handouts.layout.theme import Theme
 
 
-class ExamCanvas(Canvas):
-    """Keeps every page until `save`, then draws each footer knowing its part's total."""
+class ExamCanvas(NumberingCanvas):
+    """The canvas of "page X of Y" (layout/page_numbers.py) that can also hand over each
+    page's operators as written, footer included (`capture`), for the print file."""
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self.footer: tuple[int, int] | None = None  # (part, page in part) of this page
-        self.draw_footer: Callable[[Any, int, int, int], None] | None = None  # (canvas, part, page, pages)
         self.capture: Callable[[Any, tuple[str, ...]], None] | None = None  # (canvas, pages' operators): before writing
+        self._streams: list[str] | None = []  # each page's operators, footer still marked
 
     def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-        self.footer = None
+        if self.capture is not None and self._streams is not None:
+            # Only operators stand alone: a page's pictures, links or transparency
+            # are resources beside them.
+            plain = not (self._formsinuse or self._annotationrefs or self._colorsUsed or self._shadingUsed
+                         or self._psCommandsBeforePage or self._psCommandsAfterPage or self._extgstate._c)
+            if plain:
+                self._streams.append("\n".join(self._code))  # as the page joins them
+            else:
+                self._streams = None
+        super().showPage()
 
     def save(self):
-        totals: dict[int, int] = {}
-        for state in self._pages:
-            if state["footer"]:
-                part, page = state["footer"]
-                totals[part] = max(totals.get(part, 0), page)
-        streams: list | None = []
-        for state in self._pages:
-            self.__dict__.update(state)
-            if self.footer and self.draw_footer:
-                self.draw_footer(self, *self.footer, totals[self.footer[0]])
-            if self.capture is not None and streams is not None:
-                # Only operators stand alone: a page's pictures, links or transparency
-                # are resources beside them.
-                plain = not (self._formsinuse or self._annotationrefs or self._colorsUsed or self._shadingUsed
-                             or self._psCommandsBeforePage or self._psCommandsAfterPage or self._extgstate._c)
-                streams = streams + ["\n".join(self._code)] if plain else None  # as the page joins them
-            super().showPage()
-        if self.capture is not None and streams is not None:
-            self.capture(self, tuple(streams))
+        self.fill_marks()
+        if self.capture is not None and self._streams is not None:
+            self.capture(self, tuple(self.filled(code) for code in self._streams))
         super().save()
 
 
@@ -89,7 +81,8 @@ class ExamDoc(BaseDocTemplate):
     def __init__(self, target: Any, *, theme: Theme, styles: dict, header: tuple[str, str],
                  page_label: str, blank_label: str, **meta: Any):
         self.theme, self.styles = theme, styles
-        self.header, self.page_label, self.blank_label = header, page_label, blank_label
+        self.header, self.blank_label = header, blank_label
+        self.page_label = PageLabel.at_foot(page_label, styles["header"], theme.fonts, A4[0], theme.page)
         self.part, self.code, self.part_start, self.blank = 0, "", 1, False
         self.codes: list[str] = []  # per part, for the footers
         self.totals: list[int] | None = None  # pages per part, when known beforehand
@@ -207,19 +200,8 @@ class ExamDoc(BaseDocTemplate):
         canvas.line(p["left"], y - 4, width - p["right"], y - 4)
         canvas.restoreState()
         page = self.page - self.part_start + 1
+        code = self.codes[self.part] if self.part < len(self.codes) else ""
         if self.totals is not None:
-            self._footer(canvas, self.part, page, self.totals[self.part])
+            self.page_label.draw(canvas, page, self.totals[self.part], code)
         else:
-            canvas.footer = (self.part, page)
-            canvas.draw_footer = self._footer
-
-    def _footer(self, canvas: Canvas, part: int, page: int, pages: int) -> None:
-        width, _ = self.pagesize
-        p, style = self.theme.page, self.styles["header"]
-        code = self.codes[part] if part < len(self.codes) else ""
-        canvas.saveState()
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(style.textColor)
-        draw_text(canvas, width - p["right"], p["bottom"] - 14, self.page_label.format(code=code, page=page, pages=pages),
-                  style.fontName, style.fontSize, self.theme.fonts, align="right")
-        canvas.restoreState()
+            canvas.number_page(self.page_label, page, self.part, code)

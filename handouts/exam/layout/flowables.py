@@ -13,35 +13,25 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.exam.layout.replay import draw_recorded
+from handouts.layout import paragraph
 from handouts.layout.glyphs import draw_text
-from handouts.layout.paragraph import WithFallback
 
 INDENT = 8 * mm  # questions hang their text after the number
 BOX = 3.6 * mm  # a tick box
 LINE_GAP = 9 * mm  # between answer lines
 
 
-class Para(WithFallback):
-    """A paragraph that keeps its broken lines per width. One exam's documents share
-    their paragraphs (see `ExamLayout`), and KeepTogether, the frame and tables all
-    ask again: line breaking happens once per text and width."""
+class Para(paragraph.Para):
+    """The core paragraph (layout/paragraph.py: one line break per width, shared by the
+    copies that an exam's documents lay out), with what only an exam needs: it is drawn
+    once per exam and replayed in every other document (exam/layout/replay.py), and a
+    one-line paragraph is drawn as one string.
 
-    # reportlab's, set by `wrap`: declared for the type checker
-    _wrapWidths: list[float]
-    blPara: Any
-    height: float
+    Its lines are reportlab's first fit, not the total fit of reading text: questions
+    and options are short, ragged and never hyphenated, and a version rebuilt from its
+    seed must print as it did (a late student's paper the same as the class's)."""
 
-    def wrap(self, availWidth, availHeight):
-        known = self.__dict__.setdefault("_lines", {})
-        hit = known.get(availWidth)
-        if hit is None:
-            size = super().wrap(availWidth, availHeight)
-            if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
-                known[availWidth] = (self._wrapWidths, self.blPara, self.height)
-            return size
-        self.width = availWidth
-        self._wrapWidths, self.blPara, self.height = hit
-        return availWidth, self.height
+    total_fit = False
 
     def one_line(self) -> str | None:
         """The text, when this paragraph (wrapped) is one line in one font, left aligned:

@@ -23,6 +23,7 @@ from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
+from handouts.layout.page_numbers import DEFAULT_WORDS
 from handouts.layout.placing import PlacingCanvas
 from handouts.layout.theme import Theme
 
@@ -114,7 +115,7 @@ def _document(attributes: dict[str, str], theme: Theme, shared: ExamLayout | Non
         shared = ExamLayout(theme, language)
     doc = ExamDoc(io.BytesIO(), theme=theme, styles=shared.styles,
                   header=(attributes.get("header-left", ""), attributes.get("header-right", "")),
-                  page_label=attributes.get("page-label", "{page} / {pages}"),
+                  page_label=attributes.get("page-label", DEFAULT_WORDS),
                   blank_label=attributes.get("blank-label", ""), title=attributes.get("title", ""),
                   subject=attributes.get("subject", ""), author="", creator="handouts",
                   producer="handouts", lang=PDF_LANG.get(language, language))

@@ -5,14 +5,19 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import PageBreak, PageBreakIfNotEmpty, PageTemplate
+
 from handouts.errors import SourceRef
-from handouts.handout.layout.pages import HandoutDoc, column_width
+from handouts.handout.layout.pages import HandoutDoc, TextFrame, column_width
 from handouts.language import PDF_LANG
 from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup
+from handouts.layout.page_numbers import DEFAULT_WORDS
 from handouts.layout.paragraph import Para
+from handouts.layout.tables import LandscapePages
 from handouts.layout.theme import Theme, paragraph_styles
 
 
@@ -61,7 +66,7 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
         theme=theme,
         styles=styles,
         header=(root.get("header-left", ""), root.get("header-right", "")),
-        page_label=root.get("page-label", "{page} / {pages}"),
+        page_label=root.get("page-label", DEFAULT_WORDS),
         title=meta.get("title", ""),
         author=meta.get("author", ""),
         subject=meta.get("subtitle") or meta.get("course", ""),
@@ -70,8 +75,25 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
         lang=PDF_LANG.get(language, language),
         footnotes=ctx.footnotes,
     )
+    ctx.landscape = landscape_pages(doc, theme)
     flowables = story(_body_parts(root), ctx)
+    doc.warnings = tuple(ctx.warnings)
     return Laid(doc, flowables, buffer)
+
+
+def landscape_pages(doc: HandoutDoc, theme: Theme) -> LandscapePages:
+    """A landscape page template for tables marked `{.landscape}`: the same margins,
+    running head and page number as the other pages, no side-note column. Such a table
+    starts a new page (unless one has just begun) and the text after it another."""
+    p = theme.page
+    size = landscape(A4)
+    width = size[0] - p["left"] - p["right"]
+    frame = TextFrame(p["left"], p["bottom"], width, size[1] - p["top"] - p["bottom"],
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="landscape")
+    doc.addPageTemplates([PageTemplate("landscape", [frame], pagesize=size, onPage=doc._decorate,
+                                       onPageEnd=doc._finish)])
+    return LandscapePages(width, column_width(theme),
+                          lambda made: [PageBreakIfNotEmpty("landscape"), *made, PageBreak("page")])
 
 
 def _body_parts(root):

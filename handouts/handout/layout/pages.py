@@ -1,11 +1,11 @@
 """Handout pages: A4 with a text column and a margin column for side notes, running
-header, "page X of Y" footer, footnotes at the foot of the page of their mark, and
-outline entries (bookmarks) and contents entries for headings."""
+header, "page X of Y" footer (layout/page_numbers.py), footnotes at the foot of the
+page of their mark, and outline entries (bookmarks) and contents entries for headings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from copy import deepcopy
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -19,74 +19,11 @@ from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, WithFootnotes
 from handouts.layout.glyphs import draw_text
 from handouts.layout.headings import HeadingParagraph
+from handouts.layout.page_numbers import NumberingCanvas, PageLabel, right_text
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
 CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
-
-
-LATE_MARK = "%handouts-late "  # a content-stream comment line: text drawn there at save time
-
-
-class LateFormCanvas(Canvas):
-    """A canvas for numbers known only at the end (the page total, the page of each
-    heading), so one layout pass is enough. Where such a number goes, the page's
-    content stream gets a marked line (`mark_late`); just before saving, the hooks in
-    `before_save` say what each mark draws (`fill_late`) and the marks are replaced by
-    those drawing operators, in the page itself: no form object per number.
-
-    (A marked line cannot come from text: strings in a content stream have their line
-    breaks escaped.)"""
-
-    _code: list[str]  # reportlab's: the page's content stream so far
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.before_save: list = []
-        self._late: dict[str, str] = {}
-
-    def mark_late(self, key: str) -> None:
-        """Reserve this place in the current page for what `fill_late(key, ...)` draws."""
-        self._code.append(LATE_MARK + key)
-
-    def fill_late(self, key: str, draw: Callable[[Canvas], None]) -> None:
-        """The operators `draw(canvas)` makes, in their own saved graphics state, are
-        what the marks of `key` become."""
-        page_code, self._code = self._code, []
-        self.saveState()
-        try:
-            draw(self)
-        finally:
-            self.restoreState()
-            self._late[key] = "\n".join(self._code)
-            self._code = page_code
-
-    def save(self):
-        for hook in self.before_save:
-            hook(self)
-        late, mark = self._late, "\n" + LATE_MARK
-        for page in self._doc.Pages.pages:
-            stream = page.stream
-            if isinstance(stream, str) and mark in stream:
-                pieces = stream.split(mark)  # each piece after the first starts with a key
-                out = [pieces[0]]
-                for piece in pieces[1:]:
-                    key, newline, rest = piece.partition("\n")
-                    out.append("\n" + late.get(key, "") + newline + rest)
-                page.stream = "".join(out)
-        super().save()
-
-
-def right_text(text: str, font: str, size: float, colour: Any, x: float = 0, y: float = 0,
-               fallback: tuple[str, ...] = ()) -> Callable[[Canvas], None]:
-    """A drawing of `text` right-aligned at (x, y), for `LateFormCanvas.fill_late`."""
-
-    def draw(canvas: Canvas) -> None:
-        canvas.setFont(font, size)
-        canvas.setFillColor(colour)
-        draw_text(canvas, x, y, text, font, size, fallback, align="right")
-
-    return draw
 
 
 class TextFrame(Frame):
@@ -118,14 +55,15 @@ class HandoutDoc(BaseDocTemplate):
                  page_label: str, first_page_header: bool = False,
                  footnotes: dict[int, Paragraph] | None = None, **meta: Any):
         self.theme, self.styles = theme, styles
-        self.header, self.page_label = header, page_label
+        self.header = header
+        self.page_label = PageLabel.at_foot(page_label, styles["header"], theme.fonts, A4[0], theme.page)
         self.first_page_header = first_page_header
         self.heading_pages: dict[str, int] = {}
         self._contents_anchors: set[str] = set()  # entries drawn, whose page numbers are due
-        self._last_page = 0
         self._sidenote_floor = 0.0
         self._outline_level = -1
         self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
+        self.warnings: tuple = ()  # what the layout found to tell the author (a table too wide)
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -141,10 +79,10 @@ class HandoutDoc(BaseDocTemplate):
 
     def canvas_maker(self):
         def make(*args, **kwargs):
-            canvas = LateFormCanvas(*args, **kwargs)
+            canvas = NumberingCanvas(*args, **kwargs)
             # A footnote mark, when drawn, says its note is due on this page.
             canvas.setNamedCB(FOOTNOTE_MARK, lambda _canvas, _kind, label: self.notes.marked(int(label)))
-            canvas.before_save.append(self._define_late_forms)
+            canvas.before_save.append(self._fill_contents)
             return canvas
 
         return make
@@ -175,13 +113,7 @@ class HandoutDoc(BaseDocTemplate):
         canvas.mark_late(f"contents-{anchor}")
         canvas.restoreState()
 
-    def _define_late_forms(self, canvas: Canvas) -> None:
-        style = self.styles["header"]
-        total = self._last_page
-        for page in range(1, total + 1):
-            text = self.page_label.format(page=page, pages=total)
-            canvas.fill_late(f"page-{page}", right_text(text, style.fontName, style.fontSize, style.textColor,
-                                                        *self._page_label_at(), self.theme.fonts))
+    def _fill_contents(self, canvas: NumberingCanvas) -> None:
         for anchor in sorted(self._contents_anchors):
             known = self.heading_pages.get(anchor)
             canvas.fill_late(f"contents-{anchor}", right_text(str(known or "?"), self.theme.body_font,
@@ -248,7 +180,7 @@ class HandoutDoc(BaseDocTemplate):
     def _decorate(self, canvas: Canvas, doc: Any) -> None:
         if self.page == 1 and not self.first_page_header:
             return
-        width, height = self.pagesize
+        width, height = self.page_size()
         p, style = self.theme.page, self.styles["header"]
         y = height - p["top"] + 10
         canvas.saveState()
@@ -262,15 +194,22 @@ class HandoutDoc(BaseDocTemplate):
         canvas.line(p["left"], y - 4, width - p["right"], y - 4)
         canvas.restoreState()
 
-    def _finish(self, canvas: Canvas, doc: Any) -> None:
+    def _finish(self, canvas: NumberingCanvas, doc: Any) -> None:
         self.place_footnotes(self.frame._y)  # marks drawn outside a block with marks
         self.notes.draw(canvas, self.theme.page["left"], self.theme.page["bottom"], self.theme.colour("rule"))
-        self._last_page = max(self._last_page, self.page)
-        canvas.mark_late(f"page-{self.page}")  # "page X of Y": Y is known when the canvas is saved
+        canvas.number_page(self._page_label_here(), self.page)  # "page X of Y": Y is known when the canvas is saved
 
-    def _page_label_at(self) -> tuple[float, float]:
-        """Where "page X of Y" ends: the right margin, below the text."""
-        return self.pagesize[0] - self.theme.page["right"], self.theme.page["bottom"] - 14
+    def _page_label_here(self) -> PageLabel:
+        """The page label at the right margin of this page (a landscape page is wider)."""
+        width = self.page_size()[0]
+        if width == self.pagesize[0]:
+            return self.page_label
+        return replace(self.page_label, x=width - self.theme.page["right"])
+
+    def page_size(self) -> tuple[float, float]:
+        """The size of the page being laid out (a landscape page's own, see document.py)."""
+        size = getattr(self.pageTemplate, "pagesize", None) or self.pagesize
+        return float(size[0]), float(size[1])
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:

@@ -31,9 +31,10 @@ MOST_EMPTY = 0.25  # a text panel more empty than this, with no text after it: t
 SHORTEST = 0.75  # panels are never shortened below this share of their height
 STEP = 0.025  # how much taller the panels get on each try
 STRETCH = 0.6  # at most this many lines of extra space per gap (a heading's gap: three)
-# The flap is seen beside the inside-left panel, to its right, once the cover is opened:
-# a section running on from the flap would be read right to left.
-SIDE_BOUNDARIES = (("flap", "inside-left"),)
+# Once the cover is opened, the flap is seen beside the first inside panel (the inside
+# left one, or the inside right one of a right-to-left leaflet), which is read first: a
+# section running on from the flap would be read backwards. That boundary is kept.
+MOST_MOVES = 2  # layouts tried, at most, to move a section off the flap
 PANEL_WORDS = {"flap": "flap", "inside-left": "inside left", "inside-middle": "inside middle",
                "inside-right": "inside right", "back": "back"}
 TEXT_PANELS = ("flap", "inside-left", "inside-middle", "inside-right")
@@ -158,7 +159,7 @@ def _settle(lay: Lay, scale: float, trifold: bool, areas: dict[str, tuple[float,
     run = lay(scale, {}, moves)
     if not trifold:
         return run, moves, []
-    for _ in range(len(SIDE_BOUNDARIES) + 1):
+    for _ in range(MOST_MOVES):
         movable = [c for c in _crossings(run, areas, leading) if c.index >= 0]
         if not movable:
             break
@@ -171,8 +172,9 @@ def _crossings(run: Any, areas: dict[str, tuple[float, float]], leading: float) 
     """The sections that run across a side boundary of the sheet. One can move whole to
     the other side when what stays before it still fills the panel (see MOST_EMPTY)."""
     pages = dict(run.pages)
+    names = [name for name, _ in run.pages]
     found = []
-    for before, after in SIDE_BOUNDARIES:
+    for before, after in [("flap", names[1])] if names[:1] == ["flap"] and len(names) > 1 else []:
         following = [p for p in pages.get(after, ()) if ink(p)]
         placed = [p for p in pages.get(before, ()) if ink(p)]
         if not following or not placed or isinstance(following[0].flowable, HeadingParagraph):
@@ -205,7 +207,7 @@ def _crossing_warning(crossing: Crossing) -> Diagnostic:
     title = head.entry or "this section"
     before, after = PANEL_WORDS[crossing.before], PANEL_WORDS[crossing.after]
     start = (f'the section "{title}" runs from the {before} panel onto the {after} panel, on '
-             "the other side of the sheet (once the cover is opened, the inside left panel "
+             f"the other side of the sheet (once the cover is opened, the {after} panel "
              "is read before the flap); ")
     if not crossing.room:
         fix = ("moved there whole, the text would no longer fit the tri-fold: shorten the "

@@ -302,14 +302,16 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     the top, the picture filling the middle, the practice's logo or name at the foot."""
     top: list[Flowable] = []
     styles, accent = ctx.styles, ctx.theme.colour("accent")
+    side = "RIGHT" if styles["body"].alignment == TA_RIGHT else "LEFT"  # where lines start
     series = elem.find("series")
     if series is not None:
-        # Left-aligned: the cover frame may be wider than the measure (ctx.width).
+        # At the side lines start: the cover frame may be wider than the measure (ctx.width).
         band = Table([[Para(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
-                     hAlign="LEFT", style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
+                     hAlign=side, style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        band.bleed_colour = accent  # for a print shop it runs off the sheet (pages.Band)
         top += [band, Spacer(0, 14 * mm)]
     for tag in ("title", "subtitle"):
         part = elem.find(tag)
@@ -319,7 +321,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     foot: list[Flowable] = []
     practice = elem.find("practice")
     if practice is not None and practice.get("logo"):
-        foot = [picture(practice.get("logo", ""), ctx.width * 0.8, 16 * mm, ctx.theme, "LEFT")]
+        foot = [picture(practice.get("logo", ""), ctx.width * 0.8, 16 * mm, ctx.theme, side)]
     elif practice is not None:
         foot = [Para(ctx.text(practice), styles["practice"])]
     gap = 8 * mm
@@ -329,7 +331,7 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     out = list(top)
     if image is not None:
         art = picture(image.get("path", ""), ctx.width, max(middle - 2 * gap, 10), ctx.theme,
-                      "LEFT")
+                      side)
         above = max(gap, (middle - _height([art], ctx.width, height)) / 2)
         out += [CoverSpace(0, above), art]
         middle -= above + _height([art], ctx.width, height)

@@ -29,10 +29,11 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from handouts.errors import Diagnostic, SourceRef, fail
-from handouts.language import PDF_LANG
+from handouts.language import PDF_LANG, RIGHT_TO_LEFT
 from handouts.layout.blocks import Context
 from handouts.layout.glyphs import check_markup
 from handouts.layout.headings import HeadingParagraph
+from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.placing import Placed, PlacingCanvas, PlacingFrame, place_in
 from handouts.layout.theme import Theme
@@ -59,15 +60,6 @@ OUTPUTS = {"trifold": ("print", "screen"), "booklet": ("a5", "a4"), "single": ("
 
 
 @dataclass(frozen=True)
-class Laid:
-    """A document template and its story: what `pdf.render` turns into PDF bytes."""
-
-    doc: Any
-    story: list
-    buffer: io.BytesIO
-
-
-@dataclass(frozen=True)
 class Body:
     """The body laid out: the flowables of each page, which panel it is, the headings."""
 
@@ -78,11 +70,21 @@ class Body:
 
 
 @dataclass(frozen=True)
+class Band:
+    """A coloured band of the cover, in the cover panel's coordinates: for a print shop
+    it runs up to the top edge and across the panel, on into the bleed (compose.py)."""
+
+    rect: Rect
+    colour: Any
+
+
+@dataclass(frozen=True)
 class Parts:
     """The pieces of a leaflet the composer draws besides the body panels."""
 
     cover: tuple[Placed, ...]
     stamp: tuple[Placed, ...]
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,8 @@ class LeafletLayout:
                  meta: dict[str, Any]):
         check_theme(theme, theme_name)
         self.theme, self.template, self.meta = theme, template, meta
-        self.fold = fold_geometry(fold_kind)
+        # Arabic is folded the other way: the sheet is the mirror image (folds.py).
+        self.fold = fold_geometry(fold_kind, right_to_left=meta.get("language") in RIGHT_TO_LEFT)
         self._styles: dict[str, dict] = {}
         self._bodies: dict[tuple, Body] = {}
         self._canvas = PlacingCanvas()
@@ -205,7 +208,9 @@ class LeafletLayout:
             self._styles[language] = leaflet_styles(self.theme, language)
         styles = self._styles[language]
         panel = self.fold.flow_panels()[0]
-        return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]))
+        # table text is body text in a leaflet: a wide table is never set smaller
+        return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]),
+                       smallest_table_text=styles["cell"].fontSize)
 
     def _lay_out_body(self, root: ET.Element, ctx: Context, flow: _PartFlowables,
                       reserve: float) -> Body:
@@ -245,12 +250,14 @@ class LeafletLayout:
         front = _cover_panel(self.fold)
         back = self.fold.side("outside").panel("back") if self.fold.kind == "trifold" else front
         f, b = front.frame, back.frame
+        cover_part = self._place(flow.cover, Rect(f.x - front.rect.x, f.y, f.width, f.height),
+                                 "cover", flow.ref)
         return Parts(
-            self._place(flow.cover, Rect(f.x - front.rect.x, f.y, f.width, f.height), "cover",
-                        flow.ref),
+            cover_part,
             self._place(flow.stamp, Rect(b.x - back.rect.x, b.y, b.width,
                                          _stamp_height(flow.stamp, b.width) + 1),
                         "stamp area", flow.ref),
+            _bands(cover_part, f.width),
         )
 
     def _place(self, flowables: list, rect: Rect, what: str, ref: SourceRef) -> tuple[Placed, ...]:
@@ -260,6 +267,17 @@ class LeafletLayout:
             raise fail(ref, f"the {what} does not fit its space; shorten the title or "
                        "subtitle, or use a smaller cover image")
         return placed
+
+
+def _bands(placed: tuple[Placed, ...], width: float) -> tuple[Band, ...]:
+    """Where the cover's coloured bands lie (those that mark themselves `bleed_colour`)."""
+    out = []
+    for item in placed:
+        colour = getattr(item.flowable, "bleed_colour", None)
+        if colour is not None:
+            w, h = item.flowable.wrap(width, 10000)
+            out.append(Band(Rect(item.x, item.y, w, h), colour))
+    return tuple(out)
 
 
 def _measure(width: float, style: Any) -> float:
@@ -345,7 +363,10 @@ def _templates(fold: Fold, reserve: float, ctx: Context, scale: float = 1.0,
         shares = 1.0 if tid in ("flap", "overflow") else scale
         height = (f.height - reserve) * shares + (extra or {}).get(tid, 0.0)
         top = f.y + f.height
-        frame = PlacingFrame(f.x - panel.rect.x, top - height, ctx.width, height,
+        # The column keeps to the side a line starts from: its spare width (a narrower
+        # measure than the frame) lies where lines end.
+        x = f.right - ctx.width if fold.right_to_left else f.x
+        frame = PlacingFrame(x - panel.rect.x, top - height, ctx.width, height,
                              0, 0, 0, 0, id=tid)
         if fold.kind == "single":  # centre the narrowed column
             frame = PlacingFrame(f.x + (f.width - ctx.width) / 2, top - height, ctx.width,
@@ -362,7 +383,7 @@ def _templates(fold: Fold, reserve: float, ctx: Context, scale: float = 1.0,
     out = [template(name, panel, names[i + 1] if i + 1 < len(names) else "overflow",
                     reserve if name == "back" else 0.0)
            for i, (name, panel) in enumerate(zip(names, panels, strict=True))]
-    out.append(template("overflow", fold.side("inside").panel("inside-left"), "overflow"))
+    out.append(template("overflow", panels[1], "overflow"))  # as wide as the first inside panel
     return out
 
 
