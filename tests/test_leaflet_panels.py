@@ -153,8 +153,8 @@ def section_text(first: str, second: str) -> str:
 def test_a_section_does_not_run_from_the_flap_onto_the_inside(leaflet):
     """Once the cover is opened, the inside-left panel is read before the flap, to
     its right: a section that would run from one onto the other starts on the inside."""
-    result = leaflet(section_text("\n\n".join(sentences("Een", 12) for _ in range(2)),
-                                  "\n\n".join(sentences("Twee", 5) for _ in range(6))))
+    result = leaflet(section_text("\n\n".join(sentences("Een", 11) for _ in range(2)),
+                                  "\n\n".join(sentences("Twee", 2) for _ in range(12))))
     assert result.exit_code == 0, result.output
     screen = page_texts(leaflet.project.pdf("build/leaflets/rugpijn-screen.pdf"))
     flap, inside_left = screen[1], screen[2]
