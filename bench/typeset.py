@@ -11,11 +11,17 @@ body lines (characters at the body's font size):
   run of such lines in a row;
 - one-word: paragraphs of two lines or more whose last line holds one word;
 - loose: full lines whose median word gap is over half an em;
-- band: the largest empty band on a page between text lines (mm), the last page left out.
+- band: the largest empty band on a page between text lines (mm), the last page left out;
+- band %: the same as a share of the text area (24 mm from the top to 22 mm from the
+  foot of A4), counting the room left at the foot of the text area, and printed for
+  every page below the table (the last page, the chapter's end, and a page that ends
+  where the Markdown asks for a new page with `---` are shown, not counted).
 
 Typst (the `typst` package, never a runtime dependency of handouts) sets the same
 paragraphs (plain text of the Markdown's paragraphs and list items) in the same fonts
-(fonts/noto), size, leading and measure (134 mm), justified, with Dutch hyphenation.
+(fonts/noto), size, leading and measure (134 mm), justified, with Dutch hyphenation,
+and the same figures at the same widths, floating (`placement: auto`), so that the
+empty bands of both sides can be compared.
 """
 
 from __future__ import annotations
@@ -107,7 +113,26 @@ def _source_words(source: str) -> set[str]:
     return {w.strip(".,;:!?()[]\"'“”‘’*_").lower() for w in re.split(r"\s+", source)}
 
 
-def measure(pdf_path: Path, source: str) -> dict[str, float]:
+def break_pages(pdf_path: Path, markdown: str) -> set[int]:
+    """The pages that end where the Markdown asks for a new page (`---`): the page
+    before the one that prints the first words after the break."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    found: set[int] = set()
+    start = 0
+    for after in re.split(r"\n---\n", body)[1:]:
+        # the first words of the first paragraph after the break (a heading is in the contents too)
+        block = next((b for b in re.split(r"\n\s*\n", after.strip()) if b and not b.startswith("#")), "")
+        words = " ".join(re.sub(r"[#*_`\[\]]", "", block).split()[:4])
+        pages = [i for i, text in enumerate(texts) if i >= start and words and words in " ".join(text.split())]
+        if pages and pages[0] > 0:
+            found.add(pages[0] - 1)
+            start = pages[0] + 1
+    return found
+
+
+def measure(pdf_path: Path, source: str, breaks: set[int] = frozenset()) -> dict:
     lines, pages = _lines(pdf_path)
     if not lines:
         return {}
@@ -145,8 +170,30 @@ def measure(pdf_path: Path, source: str) -> dict[str, float]:
             if low is not None and low - top > 0:
                 band = max(band, (low - top) / MM)
             low = bottom if low is None else min(low, bottom)
+    bands = page_bands(pages)
     return {"lines": len(body), "hyphens %": 100 * hyphens / max(len(body), 1), "hyphens": hyphens,
-            "longest run": longest, "one-word last": one_word, "loose": loose, "band mm": band}
+            "longest run": longest, "one-word last": one_word, "loose": loose, "band mm": band,
+            "band %": max((b for i, b in enumerate(bands[:-1]) if i not in breaks), default=0.0),
+            "bands": bands, "breaks": breaks}
+
+
+TEXT_TOP, TEXT_BOTTOM = (297 - 24) * MM, 22 * MM  # the text area of both layouts
+
+
+def page_bands(pages: list[tuple[int, list[tuple[float, float]]]]) -> list[float]:
+    """Per page, the tallest empty band inside the text area (% of its height): between
+    two things printed, or from the last of them to the foot of the text area."""
+    out = []
+    for _, extents in pages:
+        inside = sorted(((max(b, TEXT_BOTTOM), min(t, TEXT_TOP)) for b, t in extents
+                         if t > TEXT_BOTTOM and b < TEXT_TOP), key=lambda e: -e[1])
+        low, band = TEXT_TOP, 0.0
+        for bottom, top in inside:
+            band = max(band, low - top)
+            low = min(low, bottom)
+        band = max(band, low - TEXT_BOTTOM)
+        out.append(100 * band / (TEXT_TOP - TEXT_BOTTOM))
+    return out
 
 
 # --- the same text in Typst -------------------------------------------------------------
@@ -171,22 +218,57 @@ def paragraphs(markdown: str) -> list[str]:
     return out
 
 
-def typst_pdf(texts: list[str], out: Path) -> Path:
+FIGURE = re.compile(r'^!\[[^\]]*\]\(<?([^ >)]+)>?(?: "([^"]*)")?\)(?:\{[^}]*?width="?(\d+)%"?[^}]*\})?')
+
+
+def figures(markdown: str) -> list[tuple[int, str, int, str]]:
+    """The Markdown's figures: (the number of paragraphs before it, file, width %, caption)."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
+    out, before = [], 0
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        found = FIGURE.match(block)
+        if block.startswith("---"):
+            continue
+        if found:
+            out.append((before, found.group(1), int(found.group(3) or 100), found.group(2) or ""))
+        else:
+            before += len(paragraphs(block))
+    return out
+
+
+def typst_pdf(texts: list[str], out: Path, pictures: list[tuple[int, str, int, str]] = (),
+              folder: Path | None = None) -> Path:
+    """The paragraphs set by Typst, with the figures (floating: `placement: auto`) where
+    the Markdown has them."""
     import typst  # the bench's own dependency
 
     def literal(text: str) -> str:
         return '#"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
+    def figure(path: str, width: int, caption: str) -> str:
+        file = (folder / path).resolve() if folder else Path(path)
+        return (f'#figure(image({literal(str(file))[1:]}, width: {width}%), placement: auto, '
+                f"caption: [{literal(caption)}])\n")
+
+    body = []
+    waiting = list(pictures)
+    for i, text in enumerate(texts):
+        while waiting and waiting[0][0] <= i:
+            body.append(figure(*waiting.pop(0)[1:]))
+        body.append(literal(text) + "\n")
+    body.extend(figure(*w[1:]) for w in waiting)
     source = "\n".join([
         '#set page(paper: "a4", margin: (top: 24mm, bottom: 22mm, left: 22mm, right: 54mm))',
         '#set text(font: "Noto Serif", size: 10.5pt, lang: "nl", hyphenate: true)',
         "#set par(justify: true, leading: 14.5pt - 0.75em, spacing: 14.5pt * 0.45 + 14.5pt - 0.75em)",
+        "#show figure.caption: set text(size: 8pt)",
         "",
-        *(literal(t) + "\n" for t in texts),
+        *body,
     ])
     typ = out.with_suffix(".typ")
     typ.write_text(source, encoding="utf-8")
-    out.write_bytes(typst.compile(str(typ), font_paths=[str(REPO / "fonts" / "noto")]))
+    out.write_bytes(typst.compile(str(typ), root="/", font_paths=[str(REPO / "fonts" / "noto")]))
     return out
 
 
@@ -203,7 +285,7 @@ def our_pdf(source: Path, out_dir: Path) -> Path:
 
 
 def _table(rows: list[tuple[str, dict, dict]]) -> str:
-    keys = ["lines", "hyphens %", "longest run", "one-word last", "loose", "band mm"]
+    keys = ["lines", "hyphens %", "longest run", "one-word last", "loose", "band mm", "band %"]
     out = [f"{'document':<22}" + "".join(f"{k:>16}" for k in keys),
            f"{'':<22}" + "".join(f"{'ours / typst':>16}" for _ in keys)]
     for name, ours, theirs in rows:
@@ -212,6 +294,13 @@ def _table(rows: list[tuple[str, dict, dict]]) -> str:
             a, b = ours.get(k, 0), theirs.get(k, 0)
             cells.append(f"{a:.1f} / {b:.1f}" if isinstance(a, float) or isinstance(b, float) else f"{a} / {b}")
         out.append(f"{name:<22}" + "".join(f"{c:>16}" for c in cells))
+    out.append("\nlargest empty band per page, % of the text area (not counted in band %: the last page, "
+               "the chapter's end, and pages marked *, which end where the Markdown asks for a new page)")
+    for name, ours, theirs in rows:
+        for who, figures in (("ours", ours), ("typst", theirs)):
+            if figures.get("bands"):
+                marks = ["*" if i in figures.get("breaks", ()) else " " for i in range(len(figures["bands"]))]
+                out.append(f"{name:<22}{who:<7}" + " ".join(f"{b:4.0f}{m}" for b, m in zip(figures["bands"], marks)))
     return "\n".join(out)
 
 
@@ -224,24 +313,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         if args.pdf:
-            jobs = [(args.source.stem, args.source.read_text(encoding="utf-8"), args.pdf)]
+            jobs = [(args.source.stem, args.source.read_text(encoding="utf-8"), args.pdf, args.source.parent)]
         else:
-            import run  # the chapter repeated, as the timing bench makes it
+            import prepare  # the chapter repeated, as the timing bench makes it
 
-            long_chapter = run.repeated_chapter(tmp_dir, 5)
+            long_chapter = prepare.repeated_chapter(5)
             try:
                 sources = sorted(p for p in (REPO / "content" / "handouts").glob("*.md") if not p.name.startswith(".")) + [long_chapter]
-                jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem))
+                jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem), s.parent)
                         for s in sources]
             finally:
                 long_chapter.unlink()
         rows = []
-        for name, markdown, pdf in jobs:
-            ours = measure(pdf, markdown)
+        for name, markdown, pdf, folder in jobs:
+            ours = measure(pdf, markdown, break_pages(pdf, markdown))
             theirs = {}
             if not args.no_typst:
                 texts = paragraphs(markdown)
                 theirs = measure(typst_pdf(texts, tmp_dir / f"{name}-typst.pdf"), " ".join(texts))
+                # the empty bands with the figures set too (their labels would count as lines)
+                with_figures = typst_pdf(texts, tmp_dir / f"{name}-typst-figures.pdf", figures(markdown), folder)
+                bands = measure(with_figures, " ".join(texts))
+                theirs.update({k: bands[k] for k in ("band mm", "band %", "bands")})
             rows.append((name, ours, theirs))
         print(_table(rows))
 

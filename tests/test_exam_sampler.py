@@ -390,6 +390,37 @@ def test_case_group_stays_together_and_in_order(rug):
         assert ids[start:start + 3] == ["hernia-wat", "hernia-eerst", "hernia-aanpak"]
 
 
+def test_a_case_comes_first_in_its_section_in_every_version_of_every_seed(rug):
+    """The section's instruction says "Lees de casus goed; de vragen erna gaan over deze
+    cliënt": nothing else may come between it and the case. The other questions still
+    come in a drawn order: each is first after the case about equally often."""
+    spec, bank = rug
+    case = ["hernia-wat", "hernia-eerst", "hernia-aanpak"]
+    after = Counter()
+    for seed in range(60):
+        for version in sample(spec, bank, seed=seed):
+            section = version.sections[2]
+            assert section.instructions.startswith("Lees de casus goed")
+            ids = section_ids(version)[2]
+            assert ids[:3] == case, (seed, version.code, ids)
+            after[ids[3]] += 1
+    # 240 papers; each question of a row is drawn about as often as the others, and
+    # none of them holds the place after the case more than half the time.
+    assert len(after) >= 3 and max(after.values()) < 120, after
+
+
+@QUICK
+@given(exams())
+def test_case_groups_lead_their_shuffled_section(exam):
+    spec, bank = exam
+    cases = {q.id for u in bank.units if isinstance(u, Case) for q in u.questions}
+    for version in sample(spec, bank):
+        for section, ids in zip(spec.sections, section_ids(version), strict=True):
+            if section.shuffle:
+                flags = [i in cases for i in ids]
+                assert flags == sorted(flags, reverse=True), ids
+
+
 def test_per_version_draws_and_many_versions(rug):
     spec, bank = rug
     versions = sample(replace(spec, same_questions=False, versions=30), bank)

@@ -76,3 +76,24 @@ def test_a_grading_mistake_stops_the_build_too(tmp_path):
     result = project.run("build", "--exam", "content/proef.yaml")
     assert result.exit_code == 1
     assert "content/proef.yaml:8: error:" in result.stderr and "sometimes" in result.stderr
+
+
+@pytest.mark.parametrize("block", [
+    "grading:\n  guessing_correction: true\n  n_term: 1.0\n",
+    "beoordeling:\n  raadkanscorrectie: true\n  normeringsterm: 1,2\n",
+])
+def test_guessing_correction_with_an_n_term_is_an_error_saying_which_to_choose(tmp_path, block):
+    # The N-term grades the plain score: the correction would be silently ignored.
+    spec = write_exam(tmp_path, block)
+    with pytest.raises(HandoutsError) as caught:
+        grading_rules(load_spec(spec, tmp_path))
+    message = str(caught.value)
+    assert "proef.yaml:8: error:" in message  # the guessing correction's line
+    assert "(line 9)" in message and "choose one" in message
+    key = block.split("\n")[1].split(":")[0].strip()
+    assert key in message
+
+
+def test_an_n_term_alone_or_a_guessing_correction_alone_is_fine(tmp_path):
+    spec = write_exam(tmp_path, "grading:\n  guessing_correction: false\n  n_term: 1.0\n")
+    assert grading_rules(load_spec(spec, tmp_path)).n_term == 1

@@ -85,3 +85,21 @@ def test_booklet_and_single_pages():
     assert (single.width, single.height) == A4
     # About 70 characters of 12 pt text at most: the frame is at most ~155 mm wide.
     assert mm(single.panels[0].frame.width) <= 155
+
+
+def test_right_to_left_trifold_is_the_mirror_image():
+    fold = fold_geometry("trifold", right_to_left=True)
+    outside, inside = fold.side("outside"), fold.side("inside")
+    assert [p.name for p in outside.panels] == ["cover", "back", "flap"]
+    assert [mm(p.rect.x) for p in outside.panels] == [0, 100, 200]
+    assert [mm(p.rect.width) for p in inside.panels] == [97, 100, 100]
+    assert sorted({mm(m.x) for m in outside.fold_marks}) == [100, 200]
+    assert sorted({mm(m.x) for m in inside.fold_marks}) == [97, 197]
+    # turned over on the short edge: the flap backs the narrow inside-left panel, the
+    # cover the inside-right one, which is read first after the flap
+    width = outside.width
+    assert mm(width - outside.panel("flap").rect.right) == mm(inside.panel("inside-left").rect.x)
+    assert mm(width - outside.panel("cover").rect.right) == mm(inside.panel("inside-right").rect.x)
+    assert [name for _, name in fold.flow] == ["flap", "inside-right", "inside-middle",
+                                               "inside-left", "back"]
+    assert fold.right_to_left and not fold_geometry("trifold").right_to_left

@@ -68,3 +68,14 @@ def test_every_page_once_and_facing_pages_add_up(page_count):
         for side in (sheet.front, sheet.back):
             if side.left is not None and side.right is not None:
                 assert position[side.left] + position[side.right] == total + 1
+
+
+def test_right_to_left_booklet_swaps_each_sheet_side():
+    # Stapled on the right: the cover left of the fold, page 2 right of it inside.
+    for count in (4, 7, 12):
+        ltr, rtl = impose(count), impose(count, right_to_left=True)
+        for a, b in zip(ltr, rtl, strict=True):
+            assert (b.front.left, b.front.right) == (a.front.right, a.front.left)
+            assert (b.back.left, b.back.right) == (a.back.right, a.back.left)
+    assert impose(4, right_to_left=True)[0].front.left == 1
+    assert impose(4, right_to_left=True)[0].back.right == 2

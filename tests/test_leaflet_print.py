@@ -106,7 +106,9 @@ def test_print_shop_sheets_have_bleed_trim_box_and_marks_outside_the_trim(sample
     for x in (13, 13 + 97, 13 + 197, 310):
         rows = ink_rows_mm(path, 0, x)
         assert any(r < 10 for r in rows) and any(r > 226 for r in rows), x
-        assert not any(10 <= r <= 13 or 223 <= r <= 226 for r in rows), x
+        # (above the cover, from its fold to the sheet's edge, the band fills the top bleed)
+        top = x not in (13 + 197, 310)
+        assert not any(10 <= r <= 13 or (top and 223 <= r <= 226) for r in rows), x
     # The screen version is not for the press.
     screen = pypdf.PdfReader(path.with_name("rugpijn-screen.pdf")).pages[0]
     assert box_mm(screen.mediabox) == box_mm(screen.trimbox) == (0, 0, 100, 210)

@@ -53,6 +53,10 @@ NOT_YET_BEHIND_THE_WALL: set[tuple[str, str]] = {
     ("handouts/exam/layout/flowables.py", "self._content"),
     ("handouts/exam/layout/flowables.py", "self._wrapInfo"),
     # the handout's pages: the frame's bottom when footnotes take room
+    ("handouts/handout/layout/document.py", "doc._finish"),  # our name, reportlab's too
+    ("handouts/handout/layout/pages.py", "frame._atTop"),
+    ("handouts/handout/layout/pages.py", "frame._y"),
+    ("handouts/handout/layout/pages.py", "self._content"),
     ("handouts/handout/layout/pages.py", "frame._geom"),
     ("handouts/handout/layout/pages.py", "frame._height"),
     ("handouts/handout/layout/pages.py", "frame._y1p"),
@@ -76,6 +80,9 @@ NOT_YET_BEHIND_THE_WALL: set[tuple[str, str]] = {
     ("handouts/layout/paragraph.py", "self._wrapWidths"),
     ("handouts/layout/paragraph.py", "super()._setup"),
     # the leaflet's panel cursor (how full a panel is)
+    ("handouts/leaflet/layout/blocks.py", "getattr('_atTop')"),
+    ("handouts/leaflet/layout/blocks.py", "getattr('_frame')"),
+    ("handouts/leaflet/layout/blocks.py", "self._content"),
     ("handouts/leaflet/layout/pages.py", "self.frame._y"),
     ("handouts/leaflet/layout/pages.py", "self.frame._y2"),
 }

@@ -240,9 +240,9 @@ def _options(values: dict, raw: LinedDict, found: Collector, kind: str) -> dict 
     for entry, item_ref in pairs:
         if isinstance(entry, dict):
             v = validate(OPTION, entry, item_ref, found)
-            options.append(Option(str(v["text"] or ""), v["correct"], v["pinned"]))
+            options.append(Option(str(v["text"] or ""), v["correct"], v["pinned"], item_ref))
         elif isinstance(entry, (str, int, float)) and not isinstance(entry, bool):
-            options.append(Option(str(entry)))
+            options.append(Option(str(entry), ref=item_ref))
         else:
             found.error(item_ref, "an option is a line of text, or text:/correct:/pinned:")
     texts = [o.text for o in options]

@@ -2,6 +2,9 @@
 
 - An ordering question with two items, or a matching question with two pairs and no
   extra answers: knowing one place gives the other, and a guess is right half the time.
+- A single-choice question whose correct option stands out by its form: the only one
+  that starts with a lower-case letter (or a capital), or much longer than every
+  distractor. Test-wise students pick the odd one out without reading.
 - A parameter set that turns a question into another question of the same version
   (the "hals" set of "Hoeveel {{ regio }}wervels ...?" beside a plain question on the
   halswervels): the one answers the other.
@@ -15,18 +18,21 @@ import re
 from collections.abc import Iterator, Sequence
 
 from handouts.errors import Diagnostic
-from handouts.exam.model import Bank, Body, ExamVersion, Question
+from handouts.exam.model import Bank, Body, ExamVersion, Option, Question
 
 _OVERLAP = 0.9  # share of the shorter question's words the other must hold as well:
 # "Hoeveel ribbenparen heeft een mens?" and "Hoeveel borstwervels ..." share 4 of 5
 _MIN_WORDS = 3  # shorter stems are too general to call two questions the same
 _WORD = re.compile(r"\w+")
+_LONGER = 1.5  # the correct option this many times the longest distractor stands out
+_MIN_EXTRA = 10  # ... and at least this many characters longer ("12" beside "7" is not)
 
 
 def exam_warnings(bank: Bank, versions: Sequence[ExamVersion]) -> tuple[Diagnostic, ...]:
-    """Every coin-toss question of the bank, and every parameter set that makes a
-    question the same as another one in a version."""
-    return (*_coin_tosses(bank), *_twins(bank, versions))
+    """Every coin-toss question of the bank, every correct option that stands out by its
+    form, and every parameter set that makes a question the same as another one in a
+    version."""
+    return (*_coin_tosses(bank), *_odd_ones_out(bank), *_twins(bank, versions))
 
 
 def _coin_tosses(bank: Bank) -> Iterator[Diagnostic]:
@@ -41,6 +47,62 @@ def _coin_tosses(bank: Bank) -> Iterator[Diagnostic]:
             yield Diagnostic(q.ref, f'question "{q.id}": with only 2 pairs and no extra '
                              "answers, matching one pair gives away the other; add a pair, "
                              "or an extra answer that matches nothing (extra:)", "warning")
+
+
+def _odd_ones_out(bank: Bank) -> Iterator[Diagnostic]:
+    """Single-choice questions whose correct option differs in form from all the others,
+    warned once per question and kind, at the correct option's line."""
+    for q in bank.questions():
+        if q.type != "single":
+            continue
+        found: dict[str, tuple[Option, list[str]]] = {}
+        for body in q.variants:
+            for kind in _stands_out(body):
+                correct = next(o for o in body.options if o.correct)
+                found.setdefault(kind, (correct, []))[1].append(body.label)
+        for kind, (correct, labels) in found.items():
+            some = "" if len(labels) == len(q.variants) else \
+                f" (with parameters {'; '.join(labels)})"
+            yield Diagnostic(correct.ref or q.ref, f'question "{q.id}"{some}: the correct '
+                             f"option {_ODD[kind]}, which gives the answer away to a student "
+                             f"who guesses; {_FIX[kind]}", "warning")
+
+
+_ODD = {
+    "lower": "is the only one that starts with a lower-case letter",
+    "upper": "is the only one that starts with a capital",
+    "long": f"is more than {_LONGER:g} times as long as the longest other option",
+}
+_FIX = {
+    "lower": "start every option the same way (all with a capital, or all without)",
+    "upper": "start every option the same way (all with a capital, or all without)",
+    "long": "shorten it, or make the other options as full and precise",
+}
+
+
+def _stands_out(body: Body) -> list[str]:
+    """How the correct option differs from every distractor: "lower", "upper", "long"."""
+    right = [o for o in body.options if o.correct]
+    others = [o.text.strip() for o in body.options if not o.correct]
+    if len(right) != 1 or len(others) < 2:
+        return []  # with one distractor there is no odd one out
+    text, out = right[0].text.strip(), []
+    first, rest = _first_letter(text), {_first_letter(t) for t in others}
+    if first is not None and None not in rest and len(rest) == 1 and first != rest.pop():
+        out.append("lower" if first else "upper")
+    longest = max(len(t) for t in others)
+    if len(text) > _LONGER * longest and len(text) - longest >= _MIN_EXTRA:
+        out.append("long")
+    return out
+
+
+def _first_letter(text: str) -> bool | None:
+    """True when the first letter of `text` is lower-case, False for a capital, None
+    when the text starts with something else (a number, a formula)."""
+    first = next((c for c in text if not c.isspace() and c not in "*_\"'‘“(¿¡"), "")
+    if not first.isalpha() or first.lower() == first.upper():
+        return None
+    return first.islower()
 
 
 def _twins(bank: Bank, versions: Sequence[ExamVersion]) -> Iterator[Diagnostic]:

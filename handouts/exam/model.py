@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handouts.errors import SourceRef
 from handouts.exam.numbers import NumericAnswer
@@ -53,6 +53,7 @@ class Option:
     text: str
     correct: bool = False
     pinned: bool = False  # stays at its place, e.g. "geen van bovenstaande" last
+    ref: SourceRef | None = field(default=None, compare=False)  # its line, for warnings
 
 
 @dataclass(frozen=True)

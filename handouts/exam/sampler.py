@@ -7,6 +7,8 @@ Pure: no I/O. The guarantees:
   the exam's seed and the version's code (with a roster: the student's number). So
   nothing about one paper follows from another paper or from its code, version A stays
   the same paper when a version E is added, and a late student changes no one else's;
+- a section that holds a case group starts with it (its instruction introduces the
+  case); the other questions follow in their drawn order;
 - every order is drawn uniformly (a correct option is equally likely at each free
   place); pinned options stay; `letters: balanced` draws a version's options again until
   no letter is far above its share and no run is longer than three (see balance.py);
@@ -263,10 +265,21 @@ def _arrange(sections: Sequence[Section], picks: Picks, seed: int,
              who: tuple[str, str]) -> Picks:
     """The units of each section in this version's own order (when it shuffles)."""
     return tuple(
-        tuple(chance(seed, "order", *who, index).sample(units, len(units)))
+        _cases_first(chance(seed, "order", *who, index).sample(units, len(units)))
         if section.shuffle else units
         for index, (section, units) in enumerate(zip(sections, picks, strict=True))
     )
+
+
+def _cases_first(units: list[Unit]) -> tuple[Unit, ...]:
+    """The drawn order with the section's case groups moved to the front.
+
+    A section's instruction introduces its case ("Lees de casus goed; de vragen erna
+    gaan over deze cliënt"), so no other question may come between. The sort is
+    stable: the cases keep their drawn order among themselves, and so do the other
+    questions, so each is still in every place after the cases equally often.
+    """
+    return tuple(sorted(units, key=lambda unit: not isinstance(unit, Case)))
 
 
 def _free_positions(body: Body) -> list[int]:

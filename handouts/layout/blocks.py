@@ -28,7 +28,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from handouts.layout.figures import figure_flowable
+from handouts.errors import Diagnostic, SourceRef, fail
+from handouts.layout.figures import LEAST_LABEL_SIZE, FigureBlock, figure_flowable, figures_side_by_side, shares
 from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face, register_family
 from handouts.layout.footnotes import WithFootnotes
@@ -45,6 +46,7 @@ from handouts.layout.markup import (
     without_footnote_marks,
 )
 from handouts.layout.paragraph import Para
+from handouts.layout.tables import PADDING, SMALLEST_TEXT, LandscapePages, fit_columns, measure
 from handouts.layout.theme import Theme
 
 
@@ -61,6 +63,12 @@ class Context:
     plain_cells: bool = False  # table cells of one plain line drawn as strings (handouts)
     accent_font: str = ""  # the opening font tag in the accent colour (made once)
     list_depth: int = 0  # numbered lists inside numbered lists count 1. / a. / i.
+    landscape: LandscapePages | None = None  # where a table marked {.landscape} goes (handouts)
+    smallest_table_text: float = SMALLEST_TEXT  # a too-wide table is set no smaller (points)
+    warnings: list[Diagnostic] = field(default_factory=list)  # found while laying out
+
+    def warn(self, ref: SourceRef, message: str) -> None:
+        self.warnings.append(Diagnostic(ref, message, "warning"))
 
     def __post_init__(self) -> None:
         if not self.accent_font:
@@ -89,7 +97,7 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         # (only a context with footnote texts prints them at the foot of its pages)
         marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:
-            made = [f if isinstance(f, (Spacer, ActionFlowable)) else WithFootnotes(f, marks) for f in made]
+            made = [f if isinstance(f, (Spacer, ActionFlowable, PageBreak)) else WithFootnotes(f, marks) for f in made]
         ref = src(child)
         for flowable in made if ref.path else ():  # a layout error names the block's line (pdf.render)
             if getattr(flowable, "source_ref", None) is None:
@@ -98,9 +106,26 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         if child.tag == "list" and previous is not None and previous.tag == "p" and out:
             if "".join(previous.itertext()).rstrip().endswith(":"):
                 out[-1].keepWithNext = 1
+        if made and isinstance(made[0], PageBreak):
+            _kept_after_break(out, made)
         out.extend(made)
         previous = child
     return out
+
+
+def _kept_after_break(out: list, made: list) -> None:
+    """A block that starts with a page break (a table on a landscape page of its own)
+    takes the heading kept with it to its new page, after the break."""
+    moved = 0
+    while moved < len(out) and getattr(out[-1 - moved], "getKeepWithNext", lambda: 0)():
+        moved += 1
+    if not moved:
+        return
+    kept = out[-moved:]
+    del out[-moved:]
+    if out and isinstance(out[-1], CondPageBreak):  # the heading's own: no longer needed
+        out.pop()
+    made[1:1] = kept
 
 
 def footnote_marks(elem: ET.Element) -> tuple[int, ...]:
@@ -163,7 +188,8 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     ordered = elem.get("ordered") == "1"
     body = ctx.styles["body"]
     items = []
-    tight = replace(ctx, body_style="item", list_depth=ctx.list_depth + (1 if ordered else 0))
+    # (a table in a list item stays in it: no landscape page of its own)
+    tight = replace(ctx, body_style="item", list_depth=ctx.list_depth + (1 if ordered else 0), landscape=None)
     for item in elem.findall("item"):
         inner_flowables = build_children(item, tight)
         items.append(ListItem(inner_flowables or [Spacer(0, 0)]))
@@ -181,21 +207,44 @@ NUMBERING = ("1", "a", "i")  # reportlab's bullet types: 1. 2. / a. b. / i. ii.
 
 
 def table(elem: ET.Element, ctx: Context) -> list:
+    """A table whose column widths come from its cells (layout/tables.py): set smaller
+    when it is too wide, or on a landscape page of its own when marked so."""
     rows = elem.findall("row")
     if not rows:
         return []
-    data, plain = [], []
-    for row in rows:
-        style = ctx.styles["cellhead" if row.get("header") == "1" else "cell"]
-        cells = row.findall("cell")
-        data.append([Para(ctx.text(c), _aligned(style, c.get("align"))) for c in cells])
-        plain.append([("".join(c.itertext()), style) for c in cells])
-    columns = max(len(r) for r in data)
-    for r, p in zip(data, plain):
-        r.extend(Para("", ctx.styles["cell"]) for _ in range(columns - len(r)))
-        p.extend(("", ctx.styles["cell"]) for _ in range(columns - len(p)))
-    widths = _column_widths(plain, ctx, columns)
-    header = 1 if rows[0].get("header") == "1" else 0
+    wanted = elem.get("landscape") == "1"
+    turned = ctx.landscape if wanted and ctx.landscape is not None and ctx.width == ctx.landscape.column else None
+    if wanted and turned is None:
+        ctx.warn(src(elem), "this table cannot have a landscape page of its own here (only a handout's own "
+                 "text has them, not a box, a list or a leaflet); it is set in the column: remove {.landscape}")
+    room = turned.width if turned is not None else ctx.width
+    head, cell = ctx.styles["cellhead"], ctx.styles["cell"]
+    texts = [[(ctx.text(c), c.get("align")) for c in row.findall("cell")] for row in rows]
+    heads = [row.get("header") == "1" for row in rows]
+    columns = max(len(r) for r in texts)
+    for r in texts:
+        r.extend(("", None) for _ in range(columns - len(r)))
+    most = int(room // (PADDING + 8))  # columns of one or two letters each, at the least
+    if columns > most:
+        raise fail(src(elem), f"this table has {columns} columns, and at most {most} fit the page; "
+                   "split it into tables of fewer columns" + (", or put {.landscape} on the line above it"
+                                                             if ctx.landscape and not turned else ""))
+    data = _cells(texts, heads, head, cell)
+    points = getattr(ctx.styles["body"].hyphenationLang, "points", None)
+    smallest = min(cell.fontSize, head.fontSize)  # no text of the table below the floor
+    fit = fit_columns([[measure(p.frags, p.style.leading, points) for p in r] for r in data], room, smallest,
+                      min(ctx.smallest_table_text, smallest))
+    if fit.scale < 1:
+        head, cell = _smaller(head, fit.scale), _smaller(cell, fit.scale)
+        data = _cells(texts, heads, head, cell)
+    if fit.overfull:
+        smallest = min(cell.fontSize, head.fontSize)
+        ctx.warn(src(elem), f"this table is too wide for the page even with its text at {smallest:.0f} pt: "
+                 "its longest words are broken between letters; use fewer columns or shorter words"
+                 + (", or put {.landscape} on the line above the table" if ctx.landscape and not turned else ""))
+    widths = list(fit.widths)
+    _hyphenate_where_needed(data, widths, points is not None and ctx.styles["body"].hyphenationLang)
+    header = 1 if heads[0] else 0
     c = ctx.theme.colours
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), ctx.theme.body_font),  # reportlab's default is Helvetica
@@ -209,21 +258,50 @@ def table(elem: ET.Element, ctx: Context) -> list:
     commands += [("BACKGROUND", (0, i), (-1, i), colors.Color(0.95, 0.96, 0.97))
                  for i in range(header + 1, len(data), 2)]
     if ctx.plain_cells:
-        commands += _plain_cells(data, widths, header, ctx)
-    return [Spacer(0, 2), Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
+        commands += _plain_cells(data, widths, header, head, cell)
+    made = [Spacer(0, 2), Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
                                 hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
+    return turned.place(made) if turned is not None else made
+
+
+def _cells(texts: list[list[tuple[str, str | None]]], heads: list[bool], head: Any, cell: Any) -> list[list]:
+    return [[Para(text, _aligned(head if is_head else cell, align)) for text, align in row]
+            for row, is_head in zip(texts, heads)]
+
+
+def _smaller(style: Any, scale: float) -> Any:
+    return style.clone(f"{style.name}-small", fontSize=style.fontSize * scale, leading=style.leading * scale)
+
+
+def _hyphenate_where_needed(data: list[list], widths: list[float], hyphenator: Any) -> None:
+    """A cell with a word wider than its column is hyphenated (at its hyphenation
+    points only); the others keep their words whole."""
+    if not hyphenator:
+        return
+    hyphenated: dict[int, Any] = {}
+    for row in data:
+        for i, para in enumerate(row):
+            room = widths[i] - PADDING + 0.01
+            if not any(stringWidth(t, f.fontName, f.fontSize) > room
+                       for f in para.frags if isinstance(getattr(f, "text", None), str) for t in f.text.split()):
+                continue
+            style = hyphenated.get(id(para.style))
+            if style is None:
+                style = hyphenated[id(para.style)] = para.style.clone(para.style.name + "-hyphenated",
+                                                                      hyphenationLang=hyphenator)
+            para.style = style
 
 
 _CELL_PADDING = 6  # reportlab's, left and right
 
 
-def _plain_cells(data: list[list], widths: list[float], header: int, ctx: Context) -> list:
+def _plain_cells(data: list[list], widths: list[float], header: int, head: Any, cell_style: Any) -> list:
     """Cells whose paragraph is one plain, left-aligned fragment that fits on one line
     become the string itself, drawn by the table in the cell's font, size, colour and
     leading: the same baseline (the cell's top, less its padding and the font size, for
     both) and the same row height, without a paragraph to break and draw. The style
     commands that give string cells their font; nothing else changes."""
-    rows = [(range(0, header), ctx.styles["cellhead"]), (range(header, len(data)), ctx.styles["cell"])]
+    rows = [(range(0, header), head), (range(header, len(data)), cell_style)]
     commands: list = []
     for span, style in rows:
         if not span:
@@ -258,41 +336,30 @@ def _aligned(style: Any, align: str | None) -> Any:
     return style if alignment is None else style.clone(f"{style.name}-{align}", alignment=alignment)
 
 
-def _column_widths(plain: list[list[tuple[str, Any]]], ctx: Context, columns: int) -> list[float]:
-    """Every column at least as wide as its longest word; the rest of the width shared
-    in proportion to how much more each column's text would like."""
-    pad = 12  # cell padding, left and right
-
-    def width(text: str, style: Any) -> float:
-        return stringWidth(text, style.fontName, style.fontSize) + pad
-
-    least = [18 * mm] * columns
-    natural = [18 * mm] * columns
-    for row in plain:
-        for i, (text, style) in enumerate(row):
-            natural[i] = max(natural[i], width(text, style))
-            least[i] = max(least[i], max((width(w, style) for w in text.split()), default=pad))
-    if sum(natural) <= ctx.width:
-        return natural
-    if sum(least) > ctx.width:  # a word wider than the table (a pasted code) breaks across lines
-        least = [min(m, ctx.width / columns) for m in least]
-    spare = max(ctx.width - sum(least), 0)
-    wish = [n - m for n, m in zip(natural, least)]
-    total_wish = sum(wish) or 1
-    widths = [m + spare * w / total_wish for m, w in zip(least, wish)]
-    scale = ctx.width / sum(widths)
-    return [w * scale for w in widths] if scale < 1 else widths
-
-
 def figure(elem: ET.Element, ctx: Context) -> list:
     width = ctx.width * float(elem.get("width", "1"))
-    picture = figure_flowable(elem.get("path", ""), width, ctx.width, ctx.theme, src(elem))
+    # A figure and its caption are one block; a handout's pages may float it.
+    return [FigureBlock(_figure_parts(elem, ctx, width, ctx.width), space_before=10, space_after=12,
+                        anchors=(elem.get("anchor", ""),))]
+
+
+def figure_row(elem: ET.Element, ctx: Context) -> list:
+    """Figures side by side, each at its own width (made by `group_figures`)."""
+    figures = list(elem)
+    widths = shares(figures, ctx.width)
+    cells = [_figure_parts(f, ctx, w, w) for f, w in zip(figures, widths)]
+    row = figures_side_by_side(cells, widths, ctx.theme.body_font, align="CENTER")
+    return [FigureBlock([row], space_before=10, space_after=12, anchors=tuple(f.get("anchor", "") for f in figures))]
+
+
+def _figure_parts(elem: ET.Element, ctx: Context, width: float, most: float) -> list:
+    """The picture (wider, up to `most`, when its text would print too small) and its caption."""
+    picture = figure_flowable(elem.get("path", ""), width, most, ctx.theme, src(elem), least_text=LEAST_LABEL_SIZE)
     caption_elem = elem.find("caption")
     anchor = f'<a name="{elem.get("anchor", "")}"/>'
     caption = Para(anchor + (ctx.text(caption_elem) if caption_elem is not None else ""), ctx.styles["caption"])
     picture.hAlign = "CENTER"
-    # A figure never leaves its caption behind on another page.
-    return [Spacer(0, 4), KeepTogether([picture, caption]), Spacer(0, 8)]
+    return [picture, caption]
 
 
 def callout(elem: ET.Element, ctx: Context) -> list:
@@ -372,6 +439,7 @@ BUILDERS: dict[str, Builder] = {
     "list": bullet_list,
     "table": table,
     "figure": figure,
+    "figrow": figure_row,  # made by the layout (`figures.group_figures`), never written
     "callout": callout,
     "sidenote": sidenote,
     "pagebreak": pagebreak,
@@ -380,7 +448,7 @@ BUILDERS: dict[str, Builder] = {
     "body": body,
 }
 
-BLOCKS = frozenset(BUILDERS)
+BLOCKS = frozenset(BUILDERS) - {"figrow"}
 _TEXT = tag("", INLINE)  # a tag that holds paragraph markup only
 
 # Every tag and attribute of a handout's markup, as the builders above read it; the
@@ -402,7 +470,7 @@ HANDOUT_MARKUP = MarkupTable({
     "definition": tag("", BLOCKS),
     "list": tag("ordered start src", "item"),
     "item": tag("", BLOCKS),
-    "table": tag("src", "row"),
+    "table": tag("src landscape", "row"),
     "row": tag("header", "cell"),
     "cell": tag("align", INLINE),
     "figure": tag("path width anchor alt src", "caption"),

@@ -7,6 +7,11 @@ A tri-fold is an A4 landscape roll fold with panels of 100, 100 and 97 mm; the
 97 mm panel folds in first, so it is slightly narrower and does not buckle.
 The sheet is printed duplex and turned over on its short (left/right) edge, so
 the outside's left strip is the back of the inside's right strip.
+
+A right-to-left leaflet (Arabic) is folded the other way, as a book that opens from
+the left: every side is the mirror image of the left-to-right one (cover on the
+left of the outside, the narrow panel that folds in on the left of the inside),
+and the inside reads from the right. Panel names say where a panel lies on its side.
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ class Fold:
     kind: str  # one of FOLDS
     sides: tuple[Side, ...]
     flow: tuple[tuple[str, str], ...]  # (side name, panel name) in reading order
+    right_to_left: bool = False  # folded and read from the right (Arabic)
 
     def side(self, name: str) -> Side:
         for side in self.sides:
@@ -109,14 +115,36 @@ class Fold:
         return [self.side(s).panel(p) for s, p in self.flow]
 
 
-def fold_geometry(kind: str, margin_mm: float = 7.0) -> Fold:
-    """The geometry of fold `kind` ("trifold", "booklet" or "single")."""
+def fold_geometry(kind: str, margin_mm: float = 7.0, right_to_left: bool = False) -> Fold:
+    """The geometry of fold `kind` ("trifold", "booklet" or "single"); `right_to_left`:
+    the mirror image, for a language read from the right."""
     if margin_mm < MIN_MARGIN_MM:
         raise ValueError(f"margin {margin_mm} mm is below the minimum of {MIN_MARGIN_MM} mm")
     builders = {"trifold": _trifold, "booklet": _booklet, "single": _single}
     if kind not in builders:
         raise ValueError(f"unknown fold {kind!r}; one of {', '.join(FOLDS)}")
-    return builders[kind](margin_mm * MM)
+    fold = builders[kind](margin_mm * MM)
+    return _mirrored(fold) if right_to_left else fold
+
+
+# Mirrored, the panel on the left of a side is the one that was on its right.
+_MIRRORED_NAME = {"inside-left": "inside-right", "inside-right": "inside-left"}
+
+
+def _mirrored(fold: Fold) -> Fold:
+    """`fold` as a right-to-left reader folds it: each side mirrored about its middle,
+    the same panels read in the same order (so the inside now from right to left)."""
+    def mirror(rect: Rect, width: float) -> Rect:
+        return Rect(width - rect.right, rect.y, rect.width, rect.height)
+
+    sides = tuple(
+        Side(side.name, side.width, side.height,
+             tuple(Panel(_MIRRORED_NAME.get(p.name, p.name), mirror(p.rect, side.width),
+                         mirror(p.frame, side.width)) for p in reversed(side.panels)),
+             tuple(FoldMark(side.width - m.x, m.y0, m.y1) for m in reversed(side.fold_marks)))
+        for side in fold.sides)
+    flow = tuple((s, _MIRRORED_NAME.get(p, p)) for s, p in fold.flow)
+    return Fold(fold.kind, sides, flow, right_to_left=True)
 
 
 def _strips(widths_mm: tuple[float, ...], names: tuple[str, ...], height: float,

@@ -6,6 +6,9 @@ them in the middle and staple the fold: the pages read 1, 2, 3, ...
 
 The sheets are printed duplex, turned over on the short edge, so the back side
 is drawn upright like the front (no 180 degree turn).
+
+A right-to-left booklet (Arabic) is stapled on its right edge: every sheet side is
+the mirror image, its left and right pages swapped.
 """
 
 from __future__ import annotations
@@ -44,20 +47,23 @@ def padded_order(page_count: int) -> list[Slot]:
     return pages[:-1] + [None] * blanks + pages[-1:]
 
 
-def impose(page_count: int) -> list[Sheet]:
-    """The sheets for a saddle-stitched booklet of `page_count` A5 pages."""
+def impose(page_count: int, right_to_left: bool = False) -> list[Sheet]:
+    """The sheets for a saddle-stitched booklet of `page_count` A5 pages; `right_to_left`:
+    one that opens from the left, stapled on the right."""
     slots = padded_order(page_count)
     total = len(slots)
     sheets = []
     for i in range(total // 4):
         # Outer sheets carry the first and last pages; each sheet moves two inward.
-        sheets.append(Sheet(
-            front=SheetSide(left=slots[total - 1 - 2 * i], right=slots[2 * i]),
-            back=SheetSide(left=slots[2 * i + 1], right=slots[total - 2 - 2 * i]),
-        ))
+        front = (slots[total - 1 - 2 * i], slots[2 * i])
+        back = (slots[2 * i + 1], slots[total - 2 - 2 * i])
+        if right_to_left:
+            front, back = front[::-1], back[::-1]
+        sheets.append(Sheet(front=SheetSide(*front), back=SheetSide(*back)))
     return sheets
 
 
-def printed_sides(page_count: int) -> list[SheetSide]:
+def printed_sides(page_count: int, right_to_left: bool = False) -> list[SheetSide]:
     """Sheet sides in printing order (front, back, front, back, ...)."""
-    return [side for sheet in impose(page_count) for side in (sheet.front, sheet.back)]
+    return [side for sheet in impose(page_count, right_to_left)
+            for side in (sheet.front, sheet.back)]

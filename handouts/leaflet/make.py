@@ -12,10 +12,11 @@ from pathlib import Path
 
 from reportlab.lib import colors
 
-from handouts.errors import Collector, Diagnostic
+from handouts.errors import Collector, Diagnostic, SourceRef
 from handouts.language import labels
 from handouts.layout.theme import Theme, load_theme
 from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
+from handouts.leaflet.frontmatter import _key_line as key_line  # the line of a front-matter key
 from handouts.leaflet.labels import date_text, leaflet_words
 from handouts.leaflet.layout.blocks import LEAFLET_MARKUP
 from handouts.leaflet.layout.pages import OUTPUTS, LeafletLayout
@@ -59,6 +60,7 @@ def make_leaflet(document: model.Document, project: Project,
     words = leaflet_words(document.language, project.root)
     shop = options.print_shop or project.print == "shop"
     products = []
+    told: set[int] = set()
     for practice in practices:
         markup = render_template(template, _context(document, leaflet, practice, words),
                                  project.root, LEAFLET_MARKUP)
@@ -68,12 +70,23 @@ def make_leaflet(document: model.Document, project: Project,
             layouts[colour] = LeafletLayout(brand, theme_name, leaflet.fold, template, document.meta)
         layout = layouts[colour]
         placed = layout.place(markup)  # the body is laid out once, for the first practice
+        if id(placed.body) not in told:  # what the layout found, once per body
+            told.add(id(placed.body))
+            errors += placed.body.warnings + _too_short(document, placed.body.too_short)
         for output in OUTPUTS[leaflet.fold]:
             laid = layout.output(placed, output, print_shop=shop)
             data = render(laid)
             products.append(Product(_target(document, practice, output, options.large_print), data,
                                     laid.doc.composed_pages))
     return products, errors
+
+
+def _too_short(document: model.Document, why: str | None) -> tuple[Diagnostic, ...]:
+    """The warning for a text too short for its fold, at the front matter's `fold:` line."""
+    if why is None:
+        return ()
+    return (Diagnostic(SourceRef(document.shown, key_line(document.source, "fold") or 1), why,
+                       "warning"),)
 
 
 def check_leaflet(document: model.Document) -> tuple[Diagnostic, ...]:

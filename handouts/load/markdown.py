@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink as usual_link
 from markdown_it.rules_core import replacements
 from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -60,6 +60,8 @@ def markdown_parser() -> MarkdownIt:
     md.use(sub_plugin).use(superscript_plugin)  # H~2~O, m^2^
     md.use(deflist_plugin)  # a term, then ": its definition" on the next line
     md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
+    # `{.landscape}` on the line above a table (see `_table_attributes`)
+    md.use(attrs_block_plugin).core.ruler.before("attr", "stray_attributes", _stray_attributes)
     # One container name that accepts any kind; the kind is checked here, so an
     # unknown one gets a real message instead of silently staying literal text.
     md.use(container_plugin, name="box", marker=":", validate=lambda *_: True)
@@ -74,6 +76,25 @@ def _dashes_and_dots(state) -> None:
     for token in state.tokens:
         if token.type == "inline" and token.children and replacements.RARE_RE.search(token.content):
             replacements.replace_rare(token.children)
+
+
+def _stray_attributes(state) -> None:
+    """A `{...}` line with no block after it to take it (the last line of the text or
+    of a list item) prints as the text it is, rather than vanish."""
+    tokens = state.tokens
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.type != "attrs_block" or (following is not None and following.nesting >= 0):
+            continue
+        first, last = tok.map or (0, 1)
+        line = "\n".join(state.src.splitlines()[first:last]).strip()
+        opening, inline, closing = Token("paragraph_open", "p", 1), Token("inline", "", 0), Token("paragraph_close", "p", -1)
+        opening.map = inline.map = tok.map
+        inline.content, inline.children = line, [Token("text", "", 0, content=line)]
+        for t in (opening, inline, closing):
+            t.level, t.block = tok.level, True
+        tokens[i:i + 1] = [opening, inline, closing]
 
 
 _PARSER = markdown_parser()
@@ -183,6 +204,9 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
     tok = tokens[i]
     ref = _ref(state, tok)
     kind = tok.type
+    if kind != "table_open" and ("class" in tok.attrs or "id" in tok.attrs):  # a `{...}` line above it
+        state.found.error(ref.at(-1), "a line of attributes such as {.landscape} belongs right above a table; "
+                          "put it there, or remove it")
     if kind == "heading_open":
         return _heading(tokens[i + 1], int(tok.tag[1]), ref, state)
     if kind == "paragraph_open":
@@ -358,7 +382,19 @@ def _table(tokens: list[Token], ref: SourceRef, state: _State) -> model.Table:
         elif tok.type == "inline":
             cell = _inline(tok.children or [], ref, state)
             (header if in_head else rows[-1]).append(cell)
-    return model.Table(tuple(header), tuple(tuple(r) for r in rows), tuple(align), ref)
+    return model.Table(tuple(header), tuple(tuple(r) for r in rows), tuple(align), ref,
+                       landscape=_table_attributes(tokens[0], ref, state))
+
+
+def _table_attributes(opening: Token, ref: SourceRef, state: _State) -> bool:
+    """Whether the line above the table says `{.landscape}` (the table gets a landscape
+    page of its own in a handout); any other attribute is an error at that line."""
+    classes = str(opening.attrs.get("class", "")).split()
+    other = sorted(set(classes) - {"landscape"}) + sorted(k for k in opening.attrs if k != "class")
+    if other:
+        state.found.error(ref.at(-1), f"a table knows only the attribute {{.landscape}}, not {other[0]!r}"
+                          f"{did_you_mean(other[0], ['landscape'])}; remove it")
+    return "landscape" in classes
 
 
 # "> [!TIP]" and friends, as GitHub and Obsidian write boxes, and what they mean here.

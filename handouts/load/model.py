@@ -61,6 +61,7 @@ class Table:
     align: tuple[str, ...]  # "left", "center", "right" per column
     ref: SourceRef
     kind: str = "table"
+    landscape: bool = False  # `{.landscape}` above it: a landscape page of its own (handouts)
 
 
 @dataclass(frozen=True)

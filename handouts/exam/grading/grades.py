@@ -5,7 +5,8 @@ Cesuur (pass mark) c, maximum M, score S:
     S < c:  grade = 1.0 + 4.5 × S / c
 With guessing correction, the score expected from guessing alone, g, gives 1.0:
     S < c:  grade = 1.0 + 4.5 × (S − g) / (c − g), and never below 1.0
-N-term (central-exam style), instead of the cesuur:
+N-term (central-exam style), instead of the cesuur (and without guessing correction,
+which the N-term already allows for; `rules` refuses the two together):
     grade = 9 × S / M + N, within 1.0 and 10.0; for N above 1 at most
     1 + 18 × S / M and 5.5 + 4.5 × S / M, for N below 1 at least
     1 + 4.5 × S / M and 10 − 18 × (M − S) / M.

@@ -39,7 +39,10 @@ def grading_rules(spec: ExamSpec) -> GradingRules:
     found = Collector()
     values = validate(GRADING, raw, ref, found)
     found.raise_if_errors()
-    key_ref = raw.key_ref if raw is not None and hasattr(raw, "key_ref") else (lambda _: ref)
+
+    def key_ref(name: str) -> SourceRef:  # the line of the key, English or Dutch
+        return _written_ref(raw, name, ref)
+
     points, share = _pass_mark(values["pass_mark"], spec.pass_mark, key_ref("pass_mark"))
     n_term = None
     if values["n_term"] is not None:
@@ -48,12 +51,29 @@ def grading_rules(spec: ExamSpec) -> GradingRules:
             raise fail(key_ref("n_term"), f'"n_term" must be a number from 0.0 to 3.0 (as 1.0 or 1,2), '
                                           f"not {values['n_term']!r}")
         n_term = Fraction(number)
+    if n_term is not None and values["guessing_correction"]:
+        raise fail(key_ref("guessing_correction"),
+                   f"{_written(raw, 'guessing_correction')} and {_written(raw, 'n_term')} "
+                   f"(line {key_ref('n_term').line}) cannot be used together: the N-term "
+                   "grades the plain score and would ignore the guessing correction; "
+                   "choose one of the two and remove the other")
     return GradingRules(
         multiple=_DUTCH.get(values["multiple"], values["multiple"]),
         matching=_DUTCH.get(values["matching"], values["matching"]),
         ordering=_DUTCH.get(values["ordering"], values["ordering"]),
         pass_points=points, pass_share=share, guessing_correction=values["guessing_correction"],
         n_term=n_term)
+
+
+def _written(raw: object, name: str) -> str:
+    """How the spec spells the grading key `name` (English or Dutch)."""
+    spellings = [key for key, field in GRADING.by_name.items() if field.name == name]
+    return next((key for key in spellings if isinstance(raw, dict) and key in raw), name)
+
+
+def _written_ref(raw: object, name: str, ref: SourceRef) -> SourceRef:
+    key_refs = getattr(raw, "key_refs", {})
+    return key_refs.get(_written(raw, name), ref)
 
 
 def _pass_mark(written: str | None, spec_points: int | None,

@@ -4,15 +4,17 @@ page of their mark, and outline entries (bookmarks) and contents entries for hea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
+from handouts.layout.figures import FigureBlock
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, WithFootnotes
 from handouts.layout.glyphs import draw_text
@@ -21,6 +23,7 @@ from handouts.layout.page_numbers import NumberingCanvas, PageLabel, right_text
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
+HEADING_SPLIT_MARGIN = 2.0  # points kept spare when a heading takes a block's first lines along
 CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
 
 
@@ -30,8 +33,42 @@ def column_width(theme: Theme) -> float:
     return A4[0] - p["left"] - p["right"] - p["sidenote_width"] - p["sidenote_gap"]
 
 
+class EndOfText(ActionFlowable):
+    """The end of the story: figures still waiting for a page are set here."""
+
+    def apply(self, doc: Any) -> None:
+        pass
+
+
+class KeepHeadingWithText(KeepWithNotes):
+    """A heading kept with the block after it. When the two do not fit whole at the
+    foot of a page, the heading takes the first lines of that block along (at least
+    two, as the block's own split allows) instead of leaving the rest of the page empty."""
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab's names
+        *head, last = self._content
+        canv = getattr(self, "canv", None)
+        if (canv is None or not any(isinstance(f, HeadingParagraph) for f in head)
+                or any(isinstance(f, WithFootnotes) for f in head)):  # (a heading's own note: kept whole)
+            return super().split(aW, aH)
+        used = sum(f.wrapOn(canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+        room = aH - used - last.getSpaceBefore() - HEADING_SPLIT_MARGIN
+        if room <= 0 or last.wrapOn(canv, aW, aH)[1] <= room:
+            return super().split(aW, aH)
+        pieces = last.splitOn(canv, aW, room)
+        if len(pieces) < 2 or pieces[0].wrapOn(canv, aW, room)[1] > room:
+            return super().split(aW, aH)
+        return [*head, *pieces]
+
+
+def _figure_of(flowable: Any) -> FigureBlock | None:
+    """The figure a page-level block is (bare, or wrapped with its caption's footnotes)."""
+    inner = getattr(flowable, "inner", flowable)
+    return inner if isinstance(inner, FigureBlock) else None
+
+
 class HandoutDoc(BaseDocTemplate):
-    keepTogetherClass = KeepWithNotes  # a kept-together group makes room for its footnotes
+    keepTogetherClass = KeepHeadingWithText  # a kept-together group makes room for its footnotes
 
     def __init__(self, target: Any, *, theme: Theme, styles: dict, header: tuple[str, str],
                  page_label: str, first_page_header: bool = False,
@@ -44,7 +81,13 @@ class HandoutDoc(BaseDocTemplate):
         self._contents_anchors: set[str] = set()  # entries drawn, whose page numbers are due
         self._sidenote_floor = 0.0
         self._outline_level = -1
+        self._waiting: list[Flowable] = []  # figures put off to the top of the next page
+        self._due: set[int] = set()  # (ids of) figures set at the end of the text, moved no more
+        self._new_page = False
         self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
+        self.warnings: list = []  # the layout's warnings (figures, tables), for the maker to pass on
+        self.block_pages: dict[SourceRef, int] = {}  # where each block (its line) starts printing
+        self.figure_pages: dict[str, int] = {}  # figure id → the page that prints it
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -53,7 +96,9 @@ class HandoutDoc(BaseDocTemplate):
         super().__init__(target, pagesize=A4, leftMargin=p["left"], rightMargin=width - p["left"] - self.text_width,
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
                          # every page starts in our own font: no standard-14 font is referenced
-                         initialFontName=theme.body_font, initialFontSize=theme.sizes["body"], **meta)
+                         initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],
+                         # (platypus sets this on each document: a class attribute is not enough)
+                         keepTogetherClass=self.keepTogetherClass, **meta)
         frame = Frame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate, onPageEnd=self._finish)])
@@ -102,6 +147,7 @@ class HandoutDoc(BaseDocTemplate):
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
         kwargs.setdefault("canvasmaker", self.canvas_maker())
+        flowables = [*flowables, EndOfText()]
         if self.notes.texts:  # a note cut on the last page goes on at a page of its own
             flowables = [*flowables, CarriedNotes()]
         return super().build(flowables, **kwargs)
@@ -112,9 +158,42 @@ class HandoutDoc(BaseDocTemplate):
         self.current_ref = getattr(flowables[0], "source_ref", None) or self.current_ref
         super().handle_flowable(flowables)
 
+    def handle_documentBegin(self):
+        self._waiting, self._due, self._new_page = [], set(), False  # multiBuild lays out again
+        self.block_pages, self.figure_pages = {}, {}
+        super().handle_documentBegin()
+
     def handle_pageBegin(self):
         self._sidenote_floor = self.pagesize[1] - self.theme.page["top"]
+        self._new_page = True
         super().handle_pageBegin()
+
+    # -- figures float
+    def filterFlowables(self, flowables: list) -> None:  # noqa: N802 - reportlab's hook
+        """A figure that does not fit the rest of the page waits for the top of the next
+        one while the text after it fills this page; figures keep their order."""
+        if self._new_page and self._waiting:  # the waiting figures open the new page
+            flowables[0:0], self._waiting = self._waiting, []
+        self._new_page = False
+        head = flowables[0] if flowables else None
+        if isinstance(head, EndOfText) and self._waiting:  # no text left to fill a page
+            self._due.update(id(f) for f in self._waiting)
+            flowables[0:0], self._waiting = self._waiting, []
+            return
+        block = _figure_of(head)
+        if block is None or id(head) in self._due:
+            return
+        if self._waiting or not self._fits(head, block):
+            self._waiting.append(head)
+            flowables[0] = None  # platypus skips it here
+
+    def _fits(self, head: Flowable, block: FigureBlock) -> bool:
+        """Whether the figure fits the rest of this page (always, on an empty page)."""
+        frame = self.frame
+        if frame._atTop:
+            return True
+        room = frame._y - frame._y1p - block.getSpaceBefore()
+        return head.wrapOn(self.canv, self.text_width, room)[1] <= room + 1e-6
 
     def handle_frameBegin(self, *args, **kwargs):
         super().handle_frameBegin(*args, **kwargs)
@@ -161,7 +240,7 @@ class HandoutDoc(BaseDocTemplate):
     def _decorate(self, canvas: Canvas, doc: Any) -> None:
         if self.page == 1 and not self.first_page_header:
             return
-        width, height = self.pagesize
+        width, height = self.page_size()
         p, style = self.theme.page, self.styles["header"]
         y = height - p["top"] + 10
         canvas.saveState()
@@ -178,10 +257,27 @@ class HandoutDoc(BaseDocTemplate):
     def _finish(self, canvas: NumberingCanvas, doc: Any) -> None:
         self.place_footnotes(self.frame._y)  # marks drawn outside a block with marks
         self.notes.draw(canvas, self.theme.page["left"], self.theme.page["bottom"], self.theme.colour("rule"))
-        canvas.number_page(self.page_label, self.page)  # "page X of Y": Y is known when the canvas is saved
+        canvas.number_page(self._page_label_here(), self.page)  # "page X of Y": Y is known when the canvas is saved
+
+    def _page_label_here(self) -> PageLabel:
+        """The page label at the right margin of this page (a landscape page is wider)."""
+        width = self.page_size()[0]
+        if width == self.pagesize[0]:
+            return self.page_label
+        return replace(self.page_label, x=width - self.theme.page["right"])
+
+    def page_size(self) -> tuple[float, float]:
+        """The size of the page being laid out (a landscape page's own, see document.py)."""
+        size = getattr(self.pageTemplate, "pagesize", None) or self.pagesize
+        return float(size[0]), float(size[1])
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:
+        if self.current_ref is not None:
+            self.block_pages.setdefault(self.current_ref, self.page)
+        figure = _figure_of(flowable)
+        for anchor in figure.anchors if figure is not None else ():
+            self.figure_pages.setdefault(anchor, self.page)
         if isinstance(flowable, WithFootnotes):
             flowable = flowable.inner
         if not isinstance(flowable, HeadingParagraph):

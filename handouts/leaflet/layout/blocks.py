@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,12 @@ from reportlab.platypus.flowables import Flowable
 from handouts.errors import SourceRef, fail
 from handouts.language import RIGHT_TO_LEFT
 from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, build_children
-from handouts.layout.figures import figure_flowable
+from handouts.layout.figures import (
+    equal_shares,
+    figure_flowable,
+    figures_side_by_side,
+    group_figures,  # noqa: F401 - the leaflet's pages take it from here
+)
 from handouts.layout.fonts import face
 from handouts.layout.markup import INLINE, MarkupTable, src
 from handouts.layout.markup import tag as markup_tag
@@ -107,10 +113,36 @@ def leaflet_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
     return styles
 
 
+SMALLEST_FIGURE = 0.8  # a figure is set up to a fifth smaller to end a panel
+
+
+class FittingFigure(KeepTogether):
+    """A figure and its caption, kept together; where the room left in a panel is a
+    little short of it, set smaller (down to SMALLEST_FIGURE) to fill that room
+    rather than leave it empty and start the next panel."""
+
+    def __init__(self, make: Callable[[float], list[Flowable]]):
+        super().__init__(make(1.0))
+        self._make = make
+
+    def split(self, aW: float, aH: float) -> list:  # noqa: N803 - reportlab's names
+        frame = getattr(self, "_frame", None)
+        natural = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                      for f in self._content)
+        if natural > aH and frame is not None and not getattr(frame, "_atTop", True):
+            for step in range(1, 5):
+                parts = self._make(1 - step * (1 - SMALLEST_FIGURE) / 4)
+                if sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                       for f in parts) <= aH:
+                    return parts
+        return super().split(aW, aH)
+
+
 def figure(elem: ET.Element, ctx: Context) -> list:
-    parts = _figure(elem, ctx, ctx.width * float(elem.get("width", "1")))
+    width = ctx.width * float(elem.get("width", "1"))
     # A figure never leaves its caption behind in another panel.
-    return [Spacer(0, 4), KeepTogether(parts), Spacer(0, 6)]
+    return [Spacer(0, 4), FittingFigure(lambda scale: _figure(elem, ctx, width * scale)),
+            Spacer(0, 6)]
 
 
 def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
@@ -126,41 +158,11 @@ def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
 def figure_row(elem: ET.Element, ctx: Context) -> list:
     """Figures side by side ("Goed" beside "Fout"), each in its share of the width."""
     figures = list(elem)
-    gap = 3 * mm
-    share = (ctx.width - gap * (len(figures) - 1)) / len(figures)
-    cells = [_figure(f, ctx, share) for f in figures]
-    table = Table([cells], colWidths=[share + gap] * (len(cells) - 1) + [share],
-                  hAlign="LEFT", style=_style(ctx, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                                   *_no_padding()]))
-    return [Spacer(0, 4), table, Spacer(0, 6)]
-
-
-def group_figures(body: ET.Element) -> ET.Element:
-    """Consecutive figures whose widths add up to 100% or less become one row."""
-    grouped = ET.Element(body.tag, body.attrib)
-    row: list[ET.Element] = []
-
-    def flush() -> None:
-        if len(row) > 1:
-            grouped.append(ET.Element("figrow"))
-            grouped[-1].extend(row)
-        else:
-            grouped.extend(row)
-        row.clear()
-
-    for child in body:
-        width = float(child.get("width", "1")) if child.tag == "figure" else 0
-        if child.tag == "figure" and width < 1 and (
-                sum(float(f.get("width", "1")) for f in row) + width <= 1.0001):
-            row.append(child)
-            continue
-        flush()
-        if child.tag == "figure" and width < 1:
-            row.append(child)
-        else:
-            grouped.append(child)
-    flush()
-    return grouped
+    def row(scale: float) -> list[Flowable]:
+        widths = equal_shares(len(figures), ctx.width * scale)
+        cells = [_figure(f, ctx, w) for f, w in zip(figures, widths)]
+        return [figures_side_by_side(cells, widths, ctx.theme.body_font)]
+    return [Spacer(0, 4), FittingFigure(row), Spacer(0, 6)]
 
 
 def callout(elem: ET.Element, ctx: Context) -> list:
@@ -263,36 +265,57 @@ class BalancedParagraph(Para):
         return high
 
 
+class CoverSpace(Spacer):
+    """Room on the cover that places the picture in the middle and the practice at the
+    foot; a title block flowing with the text (`fold: single`) leaves it out."""
+
+
 def cover(elem: ET.Element, ctx: Context, height: float) -> list:
-    """The cover panel or page: series band, title, subtitle, image, practice."""
-    out: list[Flowable] = []
+    """The cover panel or page, composed top to bottom: the series band and the title at
+    the top, the picture filling the middle, the practice's logo or name at the foot."""
+    top: list[Flowable] = []
     styles, accent = ctx.styles, ctx.theme.colour("accent")
+    side = "RIGHT" if styles["body"].alignment == TA_RIGHT else "LEFT"  # where lines start
     series = elem.find("series")
     if series is not None:
-        # Left-aligned: the cover frame may be wider than the measure (ctx.width).
+        # At the side lines start: the cover frame may be wider than the measure (ctx.width).
         band = Table([[Para(ctx.text(series), styles["series"])]], colWidths=[ctx.width],
-                     hAlign="LEFT", style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
+                     hAlign=side, style=_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), accent),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                        ("TOPPADDING", (0, 0), (-1, -1), 5),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        out += [band, Spacer(0, 14 * mm)]
+        band.bleed_colour = accent  # for a print shop it runs off the sheet (pages.Band)
+        top += [band, Spacer(0, 14 * mm)]
     for tag in ("title", "subtitle"):
         part = elem.find(tag)
         if part is not None:
             kind = BalancedParagraph if tag == "title" else Para
-            out.append(kind(ctx.text(part), styles[tag]))
-    image = elem.find("image")
-    if image is not None:
-        used = sum(f.wrap(ctx.width, height)[1] for f in out) + 30 * mm
-        out += [Spacer(0, 8 * mm), picture(image.get("path", ""), ctx.width,
-                                           max(height - used, 10), ctx.theme, "LEFT")]
+            top.append(kind(ctx.text(part), styles[tag]))
+    foot: list[Flowable] = []
     practice = elem.find("practice")
     if practice is not None and practice.get("logo"):
-        out += [Spacer(0, 8 * mm), picture(practice.get("logo", ""), ctx.width * 0.8,
-                                           16 * mm, ctx.theme, "LEFT")]
+        foot = [picture(practice.get("logo", ""), ctx.width * 0.8, 16 * mm, ctx.theme, side)]
     elif practice is not None:
-        out += [Spacer(0, 6 * mm), Para(ctx.text(practice), styles["practice"])]
+        foot = [Para(ctx.text(practice), styles["practice"])]
+    gap = 8 * mm
+    used = _height(top, ctx.width, height) + _height(foot, ctx.width, height)
+    middle = height - used - (gap if foot else 0) - 1  # a point to spare for rounding
+    image = elem.find("image")
+    out = list(top)
+    if image is not None:
+        art = picture(image.get("path", ""), ctx.width, max(middle - 2 * gap, 10), ctx.theme,
+                      side)
+        above = max(gap, (middle - _height([art], ctx.width, height)) / 2)
+        out += [CoverSpace(0, above), art]
+        middle -= above + _height([art], ctx.width, height)
+    if foot:
+        out += [CoverSpace(0, max(middle, 0) + gap), *foot]
     return out
+
+
+def _height(flowables: list, width: float, height: float) -> float:
+    return sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in flowables)
 
 
 _PICTURES: dict[tuple, Flowable] = {}

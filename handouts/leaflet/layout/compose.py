@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from handouts.leaflet.folds import MM, Panel, fold_marks_at
-from handouts.leaflet.imposition import impose
+from handouts.leaflet.imposition import printed_sides
 from handouts.leaflet.layout.forms import FORM_SIZE, LeafletDoc, PanelCanvas
 
 
@@ -55,6 +55,26 @@ def _begin_sheet(canvas: PanelCanvas, doc: LeafletDoc, width: float, height: flo
     canvas.translate(m, m)
 
 
+TRIM_TOUCH = 1 * MM  # a panel this close to the sheet's edge is cut there
+
+
+def _bleed_bands(canvas: PanelCanvas, doc: LeafletDoc, x: float, panel_width: float,
+                 width: float, height: float) -> None:
+    """For a print shop, the cover's bands under the cover panel drawn at `x`: from the
+    band up to the top edge and across the panel, and past every edge of the sheet it
+    reaches by the bleed, so no white shows where the shop's cut wanders."""
+    if not doc.print_shop:
+        return
+    left = x - BLEED if x < TRIM_TOUCH else x
+    right = x + panel_width + (BLEED if x + panel_width > width - TRIM_TOUCH else 0)
+    canvas.saveState()
+    for band in doc.parts.bands:
+        canvas.setFillColor(band.colour)
+        bottom = band.rect.y
+        canvas.rect(left, bottom, right - left, height + BLEED - bottom, stroke=0, fill=1)
+    canvas.restoreState()
+
+
 def _end_sheet(canvas: PanelCanvas, doc: LeafletDoc, width: float, height: float,
                folds: list[float], marks: Any) -> None:
     """Fold marks, crop marks for a print shop, and the sheet side is done."""
@@ -93,6 +113,8 @@ def compose_trifold_print(canvas: PanelCanvas, doc: LeafletDoc) -> None:
             for name in forms.get(panel.name, [])[:1]:
                 canvas.draw_form(name, panel.rect.x)
             if panel.name == "cover":
+                _bleed_bands(canvas, doc, panel.rect.x, panel.rect.width, side.width,
+                             side.height)
                 canvas.draw_form("cover", panel.rect.x)
             if panel.name == "back":
                 canvas.draw_form("stamp", panel.rect.x)
@@ -169,9 +191,11 @@ def compose_booklet_a4(canvas: PanelCanvas, doc: LeafletDoc) -> None:
     width, height = 297 * MM, 210 * MM
     half = 148 * MM
     left_x = (width - 2 * half) / 2
-    for side in (s for sheet in impose(len(pages)) for s in (sheet.front, sheet.back)):
+    for side in printed_sides(len(pages), doc.leaflet_fold.right_to_left):
         _begin_sheet(canvas, doc, width, height)
         for slot, x in ((side.left, left_x), (side.right, left_x + half)):
+            if slot == 1:  # the cover
+                _bleed_bands(canvas, doc, x, half, width, height)
             for name in pages[slot - 1] if slot is not None else []:
                 canvas.draw_form(name, x)
         _end_sheet(canvas, doc, width, height, [width / 2], fold_marks_at([width / 2], height))

@@ -124,5 +124,7 @@ class LeafletDoc(BaseDocTemplate):
         super().build(flowables, **kwargs)
 
     def _finish(self, canvas: PanelCanvas) -> None:
+        if self.leaflet_fold.right_to_left:  # viewers show two pages side by side from the right
+            canvas.setViewerPreference("Direction", "R2L")
         self._compose(canvas, self)
         self.composed_pages = canvas.getPageNumber() - 1

@@ -28,8 +28,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from handouts.errors import SourceRef, fail
-from handouts.language import PDF_LANG
+from handouts.errors import Diagnostic, SourceRef, fail
+from handouts.language import PDF_LANG, RIGHT_TO_LEFT
 from handouts.layout.blocks import Context
 from handouts.layout.glyphs import check_markup
 from handouts.layout.headings import HeadingParagraph
@@ -40,8 +40,10 @@ from handouts.layout.replay import Recordings
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
 from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
+from handouts.leaflet.layout.balance import balance, too_short
 from handouts.leaflet.layout.blocks import (
     LEAFLET_BUILDERS,
+    CoverSpace,
     check_theme,
     cover,
     group_figures,
@@ -64,6 +66,17 @@ class Body:
 
     pages: tuple[tuple[str, tuple[Placed, ...]], ...]  # (panel name, its flowables)
     headings: tuple[tuple[int, int, str], ...]  # (page, level, text) for the outline
+    warnings: tuple[Diagnostic, ...] = ()  # sections that could not stay on one side
+    too_short: str | None = None  # why the text is too short for its fold, if it is
+
+
+@dataclass(frozen=True)
+class Band:
+    """A coloured band of the cover, in the cover panel's coordinates: for a print shop
+    it runs up to the top edge and across the panel, on into the bleed (compose.py)."""
+
+    rect: Rect
+    colour: Any
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class Parts:
 
     cover: tuple[Placed, ...]
     stamp: tuple[Placed, ...]
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,7 +160,8 @@ class LeafletLayout:
                  meta: dict[str, Any]):
         check_theme(theme, theme_name)
         self.theme, self.template, self.meta = theme, template, meta
-        self.fold = fold_geometry(fold_kind)
+        # Arabic is folded the other way: the sheet is the mirror image (folds.py).
+        self.fold = fold_geometry(fold_kind, right_to_left=meta.get("language") in RIGHT_TO_LEFT)
         self._styles: dict[str, dict] = {}
         self._bodies: dict[tuple, Body] = {}
         self._canvas = PlacingCanvas()
@@ -193,20 +208,41 @@ class LeafletLayout:
             self._styles[language] = leaflet_styles(self.theme, language)
         styles = self._styles[language]
         panel = self.fold.flow_panels()[0]
-        return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]))
+        # table text is body text in a leaflet: a wide table is never set smaller
+        return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]),
+                       smallest_table_text=styles["cell"].fontSize)
 
     def _lay_out_body(self, root: ET.Element, ctx: Context, flow: _PartFlowables,
                       reserve: float) -> Body:
-        story = _body(root, ctx)
-        if self.fold.kind == "single":
-            # The stamp's label stays on the page of its box.
-            story = flow.cover + story + [Spacer(0, 8 * mm), KeepTogether(flow.stamp)]
-        doc = LayoutDoc(_templates(self.fold, reserve, ctx), ctx.styles["body"].leading,
-                        self.meta.get("title", ""))
-        doc.build(story or [Spacer(0, 0)])
-        if self.fold.kind == "trifold":
-            _check_overflow(doc)
-        return Body(tuple(doc.pages), tuple(doc.headings))
+        leading = ctx.styles["body"].leading
+
+        def lay(scale: float, extra: dict[str, float], moves: frozenset[int]) -> LayoutDoc:
+            # A story of its own for every run: platypus keeps layout state on flowables.
+            story = _body(root, ctx)
+            broken = False
+            for index, flowable in enumerate(story):
+                flowable.leaflet_index = index
+                if broken and not isinstance(flowable, Spacer):
+                    flowable.after_panel_break, broken = True, False
+                broken = broken or isinstance(flowable, PageBreak)
+            # A moved section starts a new panel (unless it already does).
+            story = [part for index, flowable in enumerate(story) for part in
+                     ([CondPageBreak(1e6), flowable] if index in moves else [flowable])]
+            if self.fold.kind == "single":
+                parts = _part_flowables(root, ctx, self.fold)
+                # The stamp's label stays on the page of its box.
+                story = parts.cover + story + [Spacer(0, 8 * mm), KeepTogether(parts.stamp)]
+            doc = LayoutDoc(_templates(self.fold, reserve, ctx, scale, extra), leading,
+                            self.meta.get("title", ""))
+            doc.build(story or [Spacer(0, 0)])
+            return doc
+
+        areas = _text_areas(self.fold, reserve)
+        done = balance(lay, self.fold.kind, areas, leading, _top_level(root))
+        if done.overflow > 0:
+            _overflow_error(done.overflow, leading, done.overflow_ref, self.meta.get("title", ""))
+        return Body(done.pages, done.headings, done.warnings,
+                    too_short(done.pages, areas, self.fold.kind))
 
     def _place_parts(self, flow: _PartFlowables) -> Parts:
         if self.fold.kind == "single":  # the cover and stamp flow with the body
@@ -214,12 +250,14 @@ class LeafletLayout:
         front = _cover_panel(self.fold)
         back = self.fold.side("outside").panel("back") if self.fold.kind == "trifold" else front
         f, b = front.frame, back.frame
+        cover_part = self._place(flow.cover, Rect(f.x - front.rect.x, f.y, f.width, f.height),
+                                 "cover", flow.ref)
         return Parts(
-            self._place(flow.cover, Rect(f.x - front.rect.x, f.y, f.width, f.height), "cover",
-                        flow.ref),
+            cover_part,
             self._place(flow.stamp, Rect(b.x - back.rect.x, b.y, b.width,
                                          _stamp_height(flow.stamp, b.width) + 1),
                         "stamp area", flow.ref),
+            _bands(cover_part, f.width),
         )
 
     def _place(self, flowables: list, rect: Rect, what: str, ref: SourceRef) -> tuple[Placed, ...]:
@@ -229,6 +267,17 @@ class LeafletLayout:
             raise fail(ref, f"the {what} does not fit its space; shorten the title or "
                        "subtitle, or use a smaller cover image")
         return placed
+
+
+def _bands(placed: tuple[Placed, ...], width: float) -> tuple[Band, ...]:
+    """Where the cover's coloured bands lie (those that mark themselves `bleed_colour`)."""
+    out = []
+    for item in placed:
+        colour = getattr(item.flowable, "bleed_colour", None)
+        if colour is not None:
+            w, h = item.flowable.wrap(width, 10000)
+            out.append(Band(Rect(item.x, item.y, w, h), colour))
+    return tuple(out)
 
 
 def _measure(width: float, style: Any) -> float:
@@ -262,7 +311,8 @@ def _part_flowables(root: ET.Element, ctx: Context, fold: Fold) -> _PartFlowable
     cover_panel = _cover_panel(fold)
     cover_part = cover(cover_elem, ctx, cover_panel.frame.height) if cover_elem is not None else []
     if fold.kind == "single":  # a title block at the top of the page, the image smaller
-        cover_part = [f for f in cover_part if not _is_picture(f)] or cover_part
+        cover_part = [f for f in cover_part
+                      if not _is_picture(f) and not isinstance(f, CoverSpace)] or cover_part
     stamp_part: list = []
     if back is not None:
         stamp_elem = back.find("stamp")
@@ -286,14 +336,41 @@ def _stamp_height(stamp_part: list, width: float) -> float:
     return sum(f.wrap(width, 10000)[1] + f.getSpaceAfter() for f in stamp_part)
 
 
-def _templates(fold: Fold, reserve: float, ctx: Context) -> list[PageTemplate]:
+def _top_level(root: ET.Element) -> int:
+    """The level of the leaflet's main headings: a section starts at one of these."""
+    body = root.find("body")
+    levels = [int(e.get("level", "1")) for e in (body.iter("h") if body is not None else ())]
+    return min(levels, default=1)
+
+
+def _text_areas(fold: Fold, reserve: float) -> dict[str, tuple[float, float]]:
+    """(bottom, top) of the text area of every panel the body flows through."""
+    areas = {name: (panel.frame.y + (reserve if name == "back" else 0.0), panel.frame.top)
+             for (_, name), panel in zip(fold.flow, fold.flow_panels(), strict=True)}
+    inside = fold.side("inside").panel("inside-left").frame if fold.kind == "trifold" else None
+    if inside is not None:
+        areas["overflow"] = (inside.y, inside.top)
+    return areas
+
+
+def _templates(fold: Fold, reserve: float, ctx: Context, scale: float = 1.0,
+               extra: dict[str, float] | None = None) -> list[PageTemplate]:
+    """The page templates of the layout pass: one per panel (tri-fold) or one page.
+    `scale` shortens every panel but the flap from the foot (to balance the text),
+    `extra` makes a panel taller by that much (to measure an overflow)."""
     def template(tid: str, panel: Panel, next_id: str, reserve: float = 0.0) -> PageTemplate:
         f = panel.frame
-        frame = PlacingFrame(f.x - panel.rect.x, f.y + reserve, ctx.width, f.height - reserve,
+        shares = 1.0 if tid in ("flap", "overflow") else scale
+        height = (f.height - reserve) * shares + (extra or {}).get(tid, 0.0)
+        top = f.y + f.height
+        # The column keeps to the side a line starts from: its spare width (a narrower
+        # measure than the frame) lies where lines end.
+        x = f.right - ctx.width if fold.right_to_left else f.x
+        frame = PlacingFrame(x - panel.rect.x, top - height, ctx.width, height,
                              0, 0, 0, 0, id=tid)
         if fold.kind == "single":  # centre the narrowed column
-            frame = PlacingFrame(f.x + (f.width - ctx.width) / 2, f.y, ctx.width, f.height,
-                                 0, 0, 0, 0)
+            frame = PlacingFrame(f.x + (f.width - ctx.width) / 2, top - height, ctx.width,
+                                 height, 0, 0, 0, 0)
         page = PageTemplate(tid, [frame], pagesize=(panel.rect.width, panel.rect.height))
         page.next_id = next_id
         return page
@@ -306,15 +383,13 @@ def _templates(fold: Fold, reserve: float, ctx: Context) -> list[PageTemplate]:
     out = [template(name, panel, names[i + 1] if i + 1 < len(names) else "overflow",
                     reserve if name == "back" else 0.0)
            for i, (name, panel) in enumerate(zip(names, panels, strict=True))]
-    out.append(template("overflow", fold.side("inside").panel("inside-left"), "overflow"))
+    out.append(template("overflow", panels[1], "overflow"))  # as wide as the first inside panel
     return out
 
 
-def _check_overflow(doc: LayoutDoc) -> None:
-    if doc.overflow_height <= 0:
-        return
-    lines = max(1, round(doc.overflow_height / doc.leading))
-    raise fail(doc.overflow_ref or SourceRef(doc.title or "leaflet"),
-               f"the text does not fit the tri-fold: about {lines} lines "
-               f"({doc.overflow_height / MM:.0f} mm of panel height) are left over after the "
+def _overflow_error(height: float, leading: float, ref: SourceRef | None, title: str) -> None:
+    lines = max(1, round(height / leading))
+    raise fail(ref or SourceRef(title or "leaflet"),
+               f"the text does not fit the tri-fold: about {lines} line{'s' if lines > 1 else ''} "
+               f"({height / MM:.0f} mm of panel height) are left over after the "
                "back panel; shorten the text, or use `fold: booklet` (A5 pages, as many as needed)")
