@@ -1,0 +1,71 @@
+"""Deterministic whatever came before: every document of the sample, built in one
+process after the others (in two different orders), gives the same bytes as built
+first in a fresh process. A cache keyed too loosely (a font, a theme, a paragraph's
+lines, a recorded drawing kept from an earlier document) would show here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from conftest import REPO
+
+# name → (content file, with the sample's practices)
+DOCUMENTS = {
+    "chapter": ("handouts/03-de-rug.md", False),
+    "basics": ("handouts/back-basics.md", False),
+    "leaflet": ("leaflets/rugpijn.md", False),
+    "practice leaflets": ("leaflets/rugpijn.md", True),
+    "exam": ("exams/rug-toets.yaml", False),
+}
+
+# Prints {"name|file": sha256 of its bytes} for the documents named in argv, built in
+# that order in this one process, as `handouts build` makes them (nothing is written).
+SCRIPT = textwrap.dedent("""
+    import hashlib, json, sys
+    from pathlib import Path
+    from handouts.build import find_jobs, make
+    from handouts.products import Options
+    from handouts.project import load_project
+
+    documents = json.loads(sys.argv[1])
+    project = load_project(Path(sys.argv[2]))
+    jobs = {str(j.source.relative_to(project.content_dir).as_posix()): j
+            for j in find_jobs([project.content_dir], project)}
+    hashes = {}
+    for name in sys.argv[3:]:
+        source, practices = documents[name]
+        options = Options(practice=project.content_dir / "practices") if practices else Options()
+        outcome = make(jobs[source], project, options)
+        assert not outcome.failed, outcome.diagnostics
+        for product in outcome.products:
+            hashes[f"{name}|{product.target.as_posix()}"] = hashlib.sha256(product.data).hexdigest()
+    print(json.dumps(hashes))
+""")
+
+
+def test_every_sample_document_has_the_same_bytes_whatever_was_built_before_it(tmp_path):
+    forward = list(DOCUMENTS)
+    backward = ["exam", "practice leaflets", "basics", "leaflet", "chapter"]
+    # Each order builds its first document alone; the others get a fresh process each.
+    runs = [forward, backward] + [[name] for name in DOCUMENTS if name not in (forward[0], backward[0])]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    started = [subprocess.Popen([sys.executable, "-c", SCRIPT, json.dumps(DOCUMENTS), str(REPO), *names],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+               for names in runs]
+    results = []
+    for process in started:
+        out, err = process.communicate()
+        assert process.returncode == 0, err
+        results.append(json.loads(out))
+    alone: dict[str, str] = {}
+    for names, hashes in zip(runs, results):
+        alone.update({k: v for k, v in hashes.items() if k.split("|")[0] == names[0]})
+    assert {k.split("|")[0] for k in alone} == set(DOCUMENTS)
+    for names, hashes in zip(runs[:2], results[:2]):
+        assert hashes.keys() == alone.keys()
+        changed = sorted(k for k in alone if hashes[k] != alone[k])
+        assert not changed, f"built after others ({' → '.join(names)}), these differ from built alone: {changed}"
