@@ -95,3 +95,31 @@ def test_a_projects_own_font_stays_in_that_project_when_one_process_builds_sever
     assert "AtkinsonHyperlegible" in _families(own.pdf("build/les.pdf"))
     assert "AtkinsonHyperlegible" not in _families(plain.pdf("build/les.pdf"))
     assert "NotoSerif" in _families(plain.pdf("build/les.pdf"))
+
+
+def test_a_copy_of_an_exam_paragraph_breaks_as_alone_whatever_another_copy_did_before():
+    """An exam's documents lay out copies of one paragraph that share its line breaks.
+    A copy laid out too narrow for a web address goes on without breaking at slashes;
+    the lines it then found at a wider measure must not pass to a copy in another
+    document (another version, here or in another process), which breaks at slashes."""
+    from handouts.exam.layout.blocks import _exam_styles, own_copy
+    from handouts.exam.layout.flowables import Para
+    from handouts.layout.theme import load_theme
+
+    style = _exam_styles(load_theme("default", None), "nl")["question"]
+    text = "Kijk op https://www.rug.nl/oefeningen/tillen/goed/dagelijks/thuis voor de filmpjes en de uitleg."
+
+    def lines(para) -> list[str]:
+        return ["".join(getattr(w, "text", "") for w in line.words) if hasattr(line, "words")
+                else " ".join(line[1]) for line in para.blPara.lines]
+
+    alone = Para(text, style)
+    alone.wrap(220, 1000)
+    shared = Para(text, style)
+    narrow = own_copy(shared)  # one document: a narrow column first, then the full one
+    narrow.wrap(20, 1000)
+    narrow.wrap(220, 1000)
+    other = own_copy(shared)  # the next document: the full measure only
+    other.wrap(220, 1000)
+    assert lines(other) == lines(alone)
+    assert lines(alone)[0].endswith("oefeningen/")  # broken at a slash

@@ -14,6 +14,7 @@ with the same characters get the same subsets and the same text operators.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections import OrderedDict
@@ -55,6 +56,8 @@ def register_family(family: str, project_root: Path | None = None) -> str:
                    "not a path; put its files (NotoSans-Regular.ttf, ...) in your project's fonts/ folder")
     folders = ([project_root / "fonts"] if project_root else []) + [builtin_dir("fonts")]
     own_file = _find(stem, "Regular", folders[:1]) if project_root and (project_root / "fonts").is_dir() else None
+    if own_file is not None and own_file.resolve().is_relative_to(folders[-1].resolve()):
+        own_file = None  # the project is this repository: its fonts/ are the bundled ones
     key = (family, str(own_file or ""))
     if key in _registered:
         return _registered[key]
@@ -66,8 +69,9 @@ def register_family(family: str, project_root: Path | None = None) -> str:
             "-BoldItalic) in your project's fonts/ folder",
         )
     names = {}
-    # not in any PDF (a font is named there by its file): only reportlab's registry sees it
-    named = stem if own_file is None else f"{stem}~{len(_registered)}"
+    # Not in any PDF (a font is named there by its file): only reportlab's registry sees
+    # it, here and in worker processes, which must name the file alike.
+    named = stem if own_file is None else f"{stem}~{hashlib.sha256(str(own_file).encode()).hexdigest()[:12]}"
     for style, (bold, italic) in STYLES.items():
         path = _find(stem, style, folders)
         name = f"{named}-{style}"
