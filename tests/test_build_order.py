@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import REPO, Project, fonts_used
+from conftest import REPO
 
 # name → (content file, with the sample's practices)
 DOCUMENTS = {
@@ -71,30 +71,6 @@ def test_every_sample_document_has_the_same_bytes_whatever_was_built_before_it(t
         changed = sorted(k for k in alone.keys() | hashes.keys() if hashes.get(k) != alone.get(k))
         assert not changed, (f"built after others ({' → '.join(names)}), these differ from built alone: "
                              + ", ".join(f"{k} ({hashes.get(k) if k.endswith('outcome') else 'bytes'})" for k in changed))
-
-
-def _families(reader) -> set[str]:
-    return {name.split("+", 1)[-1].split("-")[0] for name in fonts_used(reader)}
-
-
-def test_a_projects_own_font_stays_in_that_project_when_one_process_builds_several(tmp_path):
-    """A project that brings its own file for a family the default theme names (here
-    Atkinson Hyperlegible's file as "Noto Serif") prints with it, and a project without
-    it, built next in the same process, with the bundled Noto Serif, in either order."""
-    own, plain = Project(tmp_path / "own"), Project(tmp_path / "plain")
-    for project in (own, plain):
-        project.write("content/les.md", "---\ntitle: Les\n---\n\nDe wervelkolom draagt het hoofd.\n")
-    atkinson = REPO / "fonts/atkinson-hyperlegible/AtkinsonHyperlegible-Regular.ttf"
-    own.write("fonts/NotoSerif-Regular.ttf", atkinson.read_bytes())
-    built = {}
-    for project in (plain, own, plain, own):
-        result = project.run("build")
-        assert result.exit_code == 0, result.output
-        data = (project.root / "build/les.pdf").read_bytes()
-        assert built.setdefault(project.root.name, data) == data  # the same bytes each time
-    assert "AtkinsonHyperlegible" in _families(own.pdf("build/les.pdf"))
-    assert "AtkinsonHyperlegible" not in _families(plain.pdf("build/les.pdf"))
-    assert "NotoSerif" in _families(plain.pdf("build/les.pdf"))
 
 
 def test_a_copy_of_an_exam_paragraph_breaks_as_alone_whatever_another_copy_did_before():

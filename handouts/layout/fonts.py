@@ -14,7 +14,6 @@ with the same characters get the same subsets and the same text operators.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections import OrderedDict
@@ -34,10 +33,7 @@ from handouts.resources import builtin_dir
 
 STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1, 1)}
 
-# (family, the project's own file for it or "") → its registered regular name. A
-# process may build several projects (tests, a watcher): a project's own font file
-# is registered under a name of its own, so that no other project prints with it.
-_registered: dict[tuple[str, str], str] = {}
+_registered: dict[str, str] = {}
 
 
 def _find(stem: str, style: str, folders: list[Path]) -> Path | None:
@@ -49,19 +45,15 @@ def _find(stem: str, style: str, folders: list[Path]) -> Path | None:
 
 
 def register_family(family: str, project_root: Path | None = None) -> str:
-    """Register `family` with reportlab (once per file) and return its regular font name."""
+    """Register `family` with reportlab (once) and return its regular font name."""
+    if family in _registered:
+        return _registered[family]
     stem = family.replace(" ", "")
     if "/" in stem or "\\" in stem or stem.startswith("."):
         raise fail(SourceRef("theme"), f'font "{family}" is a family name such as "Noto Sans", '
                    "not a path; put its files (NotoSans-Regular.ttf, ...) in your project's fonts/ folder")
     folders = ([project_root / "fonts"] if project_root else []) + [builtin_dir("fonts")]
-    own_file = _find(stem, "Regular", folders[:1]) if project_root and (project_root / "fonts").is_dir() else None
-    if own_file is not None and own_file.resolve().is_relative_to(folders[-1].resolve()):
-        own_file = None  # the project is this repository: its fonts/ are the bundled ones
-    key = (family, str(own_file or ""))
-    if key in _registered:
-        return _registered[key]
-    regular = own_file or _find(stem, "Regular", folders)
+    regular = _find(stem, "Regular", folders)
     if regular is None:
         raise fail(
             SourceRef("theme"),
@@ -69,12 +61,9 @@ def register_family(family: str, project_root: Path | None = None) -> str:
             "-BoldItalic) in your project's fonts/ folder",
         )
     names = {}
-    # Not in any PDF (a font is named there by its file): only reportlab's registry sees
-    # it, here and in worker processes, which must name the file alike.
-    named = stem if own_file is None else f"{stem}~{hashlib.sha256(str(own_file).encode()).hexdigest()[:12]}"
     for style, (bold, italic) in STYLES.items():
         path = _find(stem, style, folders)
-        name = f"{named}-{style}"
+        name = f"{stem}-{style}"
         if path is None:
             stand_in(name)
             path = regular
@@ -86,8 +75,8 @@ def register_family(family: str, project_root: Path | None = None) -> str:
             pdfmetrics.registerFont(SubsetFont(name, str(path)))
         names[style] = name
         # Lets <b> and <i> in paragraph markup pick the right face of the family.
-        addMapping(f"{named}-Regular", bold, italic, name)
-    _registered[key] = names["Regular"]
+        addMapping(f"{stem}-Regular", bold, italic, name)
+    _registered[family] = names["Regular"]
     name_family(names["Regular"], family)
     return names["Regular"]
 
