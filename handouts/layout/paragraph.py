@@ -158,7 +158,8 @@ class Para(WithFallback):
         if hit is None:
             size = super().wrap(availWidth, availHeight)
             if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
-                known[key] = (self._wrapWidths, self.blPara, self.height, self.style)
+                # under the style it leaves too: asked again at this width, the same lines
+                known[key] = known[availWidth, self.style] = (self._wrapWidths, self.blPara, self.height, self.style)
             return size
         self.width = availWidth
         self._wrapWidths, self.blPara, self.height, self.style = hit
