@@ -12,8 +12,10 @@ the suite runs (the draw is derandomized: CI always runs the same examples).
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
+import pkgutil
 import re
 import unicodedata
 from collections import Counter
@@ -23,6 +25,22 @@ from dataclasses import dataclass, field
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+
+import handouts
+
+
+def _load_every_module() -> None:
+    """Hypothesis also draws numbers and strings it finds in the loaded modules of the
+    project (its "local constants"), so a derandomized test's examples would depend on
+    what the process loaded before: one test file alone, the whole suite, a build that
+    brought in the exam wing. Every module of handouts loaded first: the same examples
+    in every process."""
+    for module in pkgutil.walk_packages(handouts.__path__, "handouts."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+
+
+_load_every_module()
 
 # -- vocabulary ---------------------------------------------------------------------
 # Content words only: none of them is a word the layout prints by itself ("pagina",
@@ -142,6 +160,7 @@ class Printed:
     words: list[str]
     broken: frozenset[int]
     pages: list[int]  # the page of every word
+    glued: frozenset[int] = frozenset()  # words printed as one with the next (see `unglued`)
 
     def find(self, word: str, start: int) -> int | None:
         """Where `word` ends being printed at or after `start`, whole or broken: the
@@ -157,7 +176,8 @@ class Printed:
 
     def count(self, word: str) -> int:
         """How often `word` is printed, whole or broken (an upper bound)."""
-        return self.words.count(word) + sum(1 for i in self.broken if self._ends(word, i, whole=False) is not None)
+        return self.words.count(word) + sum(1 for i in self.broken | self.glued
+                                            if self._ends(word, i, whole=False) is not None)
 
     def _ends(self, word: str, i: int, first: bool = True, whole: bool = True) -> int | None:
         """Where `word` ends when it starts at word i: i itself, or the last of its
@@ -167,9 +187,13 @@ class Printed:
         here = self.words[i]
         if here == word:
             return i if whole else None
-        if i not in self.broken or len(word) <= len(here) or not word.startswith(here):
+        if len(word) <= len(here) or not word.startswith(here):
             return None
         rest = word[len(here):]
+        if i in self.glued:  # "00" taken apart as "0" "0": it may be one word, or a broken word's rest
+            return self._ends(rest, i + 1, first=False)
+        if i not in self.broken:
+            return None
         reach = _NEAR if first else 1
         for j in range(i + 1, min(i + 1 + reach, len(self.words))):
             end = self._ends(rest, j, first=False)
@@ -203,17 +227,19 @@ def unglued(printed: Printed, known: set[str]) -> Printed:
     """Two written words that pypdf read as one ("caféelectroencephalography": it
     guesses spaces from the gaps between glyphs, and misses some where the font
     changes) taken apart again; only where both halves are words that were written."""
-    words, broken, pages = [], set(), []
+    words, broken, pages, glued = [], set(), [], set()
     for i, (word, page) in enumerate(zip(printed.words, printed.pages)):
         cut = 0 if word in known else next((n for n in range(1, len(word)) if word[:n] in known
                                             and word[n:] in known), 0)
         parts = [word[:cut], word[cut:]] if cut else [word]
+        if cut:
+            glued.add(len(words))
         for part in parts:
             words.append(part)
             pages.append(page)
         if i in printed.broken:
             broken.add(len(words) - 1)
-    return Printed(words, frozenset(broken), pages)
+    return Printed(words, frozenset(broken), pages, frozenset(glued))
 
 
 def source_tokens(written: Iterable[str]) -> list[str]:

@@ -148,16 +148,21 @@ class Para(WithFallback):
         return super().breakLines(width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        # Kept in the instance's own dict, which a copy's dict shares (`own_copy`).
-        known = self.__dict__.setdefault("_lines", {})  # width → (wrap widths, lines, height)
-        hit = known.get(availWidth)
+        # Kept in the instance's own dict, which a copy's dict shares (`own_copy`). Keyed
+        # by the style too, and the style it leaves: a line that ran past the margin sends
+        # the paragraph on without hyphenation (`_first_fit_lines`), and every copy must
+        # break as it would have alone, whatever other documents' copies did before.
+        known = self.__dict__.setdefault("_lines", {})  # (width, style) → (wrap widths, lines, height, style)
+        key = (availWidth, self.style)
+        hit = known.get(key)
         if hit is None:
             size = super().wrap(availWidth, availHeight)
             if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
-                known[availWidth] = (self._wrapWidths, self.blPara, self.height)
+                # under the style it leaves too: asked again at this width, the same lines
+                known[key] = known[availWidth, self.style] = (self._wrapWidths, self.blPara, self.height, self.style)
             return size
         self.width = availWidth
-        self._wrapWidths, self.blPara, self.height = hit
+        self._wrapWidths, self.blPara, self.height, self.style = hit
         return availWidth, self.height
 
 
