@@ -89,14 +89,14 @@ def leaflet_meta(meta: dict[str, Any], source: Path, shown: str) -> LeafletMeta:
     if meta.get("cover"):
         problem = address_problem(str(meta["cover"]))
         if problem:
-            raise fail(SourceRef(shown, _key_line(source, "cover")), f'the cover image "{meta["cover"]}" {problem}')
+            raise fail(SourceRef(shown, key_line(source, "cover")), f'the cover image "{meta["cover"]}" {problem}')
         cover = project_file(meta["cover"], Path(source))
         if cover is None:
-            raise fail(SourceRef(shown, _key_line(source, "cover")),
+            raise fail(SourceRef(shown, key_line(source, "cover")),
                        outside_problem("cover image", meta["cover"], Path(source)))
         cover = on_disk(cover) or cover  # the name in either Unicode form
         if not cover.is_file():
-            raise fail(SourceRef(shown, _key_line(source, "cover")),
+            raise fail(SourceRef(shown, key_line(source, "cover")),
                        f'cover image "{meta["cover"]}" not found (looked for '
                        f"{display_path(cover)}); check the file name")
     return LeafletMeta(
@@ -117,7 +117,7 @@ def leaflet_meta(meta: dict[str, Any], source: Path, shown: str) -> LeafletMeta:
     )
 
 
-def _key_line(source: Path, key: str) -> int:
+def key_line(source: Path, key: str) -> int:
     """The front-matter line of `key`; the loader keeps values, not their lines."""
     try:
         lines = Path(source).read_text(encoding="utf-8-sig").splitlines()

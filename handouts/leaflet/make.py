@@ -15,8 +15,11 @@ from reportlab.lib import colors
 from handouts.errors import Collector, Diagnostic, SourceRef
 from handouts.language import labels
 from handouts.layout.theme import Theme, load_theme
-from handouts.leaflet.frontmatter import LeafletMeta, leaflet_meta
-from handouts.leaflet.frontmatter import _key_line as key_line  # the line of a front-matter key
+from handouts.leaflet.frontmatter import (
+    LeafletMeta,
+    key_line,  # the line of a front-matter key
+    leaflet_meta,
+)
 from handouts.leaflet.labels import date_text, leaflet_words
 from handouts.leaflet.layout.blocks import LEAFLET_MARKUP
 from handouts.leaflet.layout.pages import OUTPUTS, LeafletLayout
@@ -67,7 +70,8 @@ def make_leaflet(document: model.Document, project: Project,
         colour = practice.colour if practice else None
         if colour not in layouts:
             brand = replace(theme, colours={**theme.colours, "accent": colors.HexColor(colour)}) if colour else theme
-            layouts[colour] = LeafletLayout(brand, theme_name, leaflet.fold, template, document.meta)
+            layouts[colour] = LeafletLayout(brand, theme_name, leaflet.fold, template, document.meta,
+                                             SourceRef(document.shown, key_line(document.source, "fold") or 1))
         layout = layouts[colour]
         placed = layout.place(markup)  # the body is laid out once, for the first practice
         if id(placed.body) not in told:  # what the layout found, once per body

@@ -100,8 +100,9 @@ class PlacedLeaflet:
 class LayoutDoc(BaseDocTemplate):
     """The layout pass: platypus pages that are panels, placed but not drawn."""
 
-    def __init__(self, templates: list[PageTemplate], leading: float, title: str):
+    def __init__(self, templates: list[PageTemplate], leading: float, title: str, where: SourceRef):
         super().__init__(io.BytesIO(), pageTemplates=templates, invariant=1, title=title)
+        self.where = where  # the document, for a message no block of it can carry
         self.leading = leading
         self.next_panel = {t.id: t.next_id for t in templates}
         self.pages: list[tuple[str, tuple[Placed, ...]]] = []
@@ -116,7 +117,7 @@ class LayoutDoc(BaseDocTemplate):
             super().build(flowables, canvasmaker=PlacingCanvas, **kwargs)
         except LayoutError:
             where = "panel" if "overflow" in self.next_panel else "page"
-            raise fail(self.current_ref or SourceRef(self.title or "leaflet"),
+            raise fail(self.current_ref or self.where,
                        f"this block is taller than a {where} and cannot be split over two; "
                        "shorten it or split it up") from None
 
@@ -157,9 +158,11 @@ class LeafletLayout:
     """
 
     def __init__(self, theme: Theme, theme_name: str, fold_kind: str, template: str,
-                 meta: dict[str, Any]):
+                 meta: dict[str, Any], where: SourceRef | None = None):
         check_theme(theme, theme_name)
         self.theme, self.template, self.meta = theme, template, meta
+        # where a message goes that no block of the text carries: the document's `fold:` line
+        self.where = where or SourceRef(meta.get("title") or "leaflet")
         # Arabic is folded the other way: the sheet is the mirror image (folds.py).
         self.fold = fold_geometry(fold_kind, right_to_left=meta.get("language") in RIGHT_TO_LEFT)
         self._styles: dict[str, dict] = {}
@@ -233,14 +236,14 @@ class LeafletLayout:
                 # The stamp's label stays on the page of its box.
                 story = parts.cover + story + [Spacer(0, 8 * mm), KeepTogether(parts.stamp)]
             doc = LayoutDoc(_templates(self.fold, reserve, ctx, scale, extra), leading,
-                            self.meta.get("title", ""))
+                            self.meta.get("title", ""), self.where)
             doc.build(story or [Spacer(0, 0)])
             return doc
 
         areas = _text_areas(self.fold, reserve)
         done = balance(lay, self.fold.kind, areas, leading, _top_level(root))
         if done.overflow > 0:
-            _overflow_error(done.overflow, leading, done.overflow_ref, self.meta.get("title", ""))
+            _overflow_error(done.overflow, leading, done.overflow_ref or self.where)
         return Body(done.pages, done.headings, done.warnings,
                     too_short(done.pages, areas, self.fold.kind))
 
@@ -387,9 +390,9 @@ def _templates(fold: Fold, reserve: float, ctx: Context, scale: float = 1.0,
     return out
 
 
-def _overflow_error(height: float, leading: float, ref: SourceRef | None, title: str) -> None:
+def _overflow_error(height: float, leading: float, ref: SourceRef) -> None:
     lines = max(1, round(height / leading))
-    raise fail(ref or SourceRef(title or "leaflet"),
+    raise fail(ref,
                f"the text does not fit the tri-fold: about {lines} line{'s' if lines > 1 else ''} "
                f"({height / MM:.0f} mm of panel height) are left over after the "
                "back panel; shorten the text, or use `fold: booklet` (A5 pages, as many as needed)")
