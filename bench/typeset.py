@@ -226,9 +226,9 @@ def main() -> None:
         if args.pdf:
             jobs = [(args.source.stem, args.source.read_text(encoding="utf-8"), args.pdf)]
         else:
-            import run  # the chapter repeated, as the timing bench makes it
+            import prepare  # the chapter repeated, as the timing bench makes it
 
-            long_chapter = run.repeated_chapter(tmp_dir, 5)
+            long_chapter = prepare.repeated_chapter(5)
             try:
                 sources = sorted(p for p in (REPO / "content" / "handouts").glob("*.md") if not p.name.startswith(".")) + [long_chapter]
                 jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem))

@@ -295,7 +295,7 @@ def _items(words: list[list[tuple]], word_widths: list[float], spaces: list, spa
         if address:  # a web address breaks after a slash, with no hyphen added
             cuts = tuple(m.end() for m in _SLASH.finditer(text, address.end()) if m.end() < len(text) - 1)
         else:
-            cuts = _cuts(text, points_of, embedded) if not nobr else ()
+            cuts = _cuts(text[:_before_marks(pieces, len(text))], points_of, embedded) if not nobr else ()
         if not cuts:
             items.append(Box(word_widths[number], pieces))
             continue
@@ -314,6 +314,17 @@ def _items(words: list[list[tuple]], word_widths: list[float], spaces: list, spa
                     items.append(Penalty(stringWidth("-", f.fontName, f.fontSize), cost, True))
             previous = cut
     return items
+
+
+def _before_marks(pieces: list[tuple], length: int) -> int:
+    """How many characters of a word come before a raised end (a footnote mark, a
+    superscript): 'geneeskunde' of 'geneeskunde³' is hyphenated, the mark's digit
+    would otherwise make the whole count as a number."""
+    for f, t in reversed(pieces):
+        if t and not getattr(f, "rise", 0):
+            break
+        length -= len(t)
+    return length
 
 
 def _cuts(text: str, points_of, embedded: bool) -> tuple[int, ...]:
