@@ -28,6 +28,7 @@ INFINITY = 10_000  # a penalty this high forbids the break; minus it forces one
 class Box:
     width: float
     content: Any = None  # what the caller breaks: the breaker never looks inside
+    hang: float = 0.0  # how far its end may stand past the line's end (a full stop, a comma)
 
 
 @dataclass(slots=True)
@@ -44,6 +45,7 @@ class Penalty:
     cost: float
     flagged: bool = False  # a hyphen: counts for hyphens in a row
     content: Any = None  # what the caller breaks: the breaker never looks inside
+    hang: float = 0.0  # how far the hyphen may stand past the line's end
 
 
 Item = Box | Glue | Penalty
@@ -135,11 +137,12 @@ def _try(items: Sequence[Item], widths: Sequence[float], ragged: bool, costs: Co
     # the places a line may end: (index, cost, hyphen, width added, forced)
     candidates = []
     for b, item in enumerate(items):
+        # a line's last mark may hang into the margin: it counts less of its width
         if isinstance(item, Glue):
             if b and isinstance(items[b - 1], Box):
-                candidates.append((b, 0.0, False, 0.0, False))
+                candidates.append((b, 0.0, False, -items[b - 1].hang, False))  # type: ignore[union-attr]
         elif isinstance(item, Penalty) and item.cost < INFINITY:
-            candidates.append((b, item.cost, item.flagged, item.width, item.cost <= -INFINITY))
+            candidates.append((b, item.cost, item.flagged, item.width - item.hang, item.cost <= -INFINITY))
     candidates.append((n, -INFINITY, False, 0.0, True))
 
     active: list[_Node] = [_Node(-1, 0, 1, 0.0, 0.0, 0.0, 0, 0.0, 0, None)]
