@@ -15,6 +15,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -276,10 +277,14 @@ def check_markup(root: ET.Element, fonts: tuple[str, ...], theme_name: str, wher
             texts += [value for name, value in elem.attrib.items() if name in _PRINTED]
         for text in texts:
             if text and not every.issuperset(text):
-                for char in _INVISIBLE.sub("", visual(text)):
-                    if char not in every and char != " " and (char, ref) not in reported:
-                        reported.add((char, ref))
-                        found.error(ref, missing_message(char, theme_name, fonts))
+                # a code block's lines are its content's lines: each at its own
+                lines = text.split("\n") if elem.tag == "code" and ref.line and text is elem.text else [text]
+                for number, line in enumerate(lines):
+                    at = replace(ref, line=ref.line + number) if number else ref
+                    for char in _INVISIBLE.sub("", visual(line)):
+                        if char not in every and char != " " and (char, at) not in reported:
+                            reported.add((char, at))
+                            found.error(at, missing_message(char, theme_name, fonts))
         stack.extend((child, ref) for child in reversed(elem))
     found.raise_if_errors()
 
