@@ -15,7 +15,7 @@ from conftest import Project
 # Every line of the first paragraph is full of descenders (g, j, p, y); every word of
 # the second carries a footnote mark, so some mark stands under a descender.
 DESCENDERS = " ".join(["jaagpij gyp"] * 40)
-MARKED = " ".join(f"ja{n}[^{n}]" for n in range(1, 25))
+MARKED = " ".join(f"ja{n}[^{n}] m^2^" for n in range(1, 25))  # a superscript too
 NOTES = "\n".join(f"[^{n}]: Noot {n}." for n in range(1, 25))
 
 
@@ -36,7 +36,7 @@ def _chars(pdf: Path, page: int = 0) -> list[tuple[str, float, float, float, flo
     return out
 
 
-def test_a_footnote_mark_keeps_clear_of_the_descenders_of_the_line_above(project: Project):
+def test_a_footnote_mark_or_superscript_keeps_clear_of_the_descenders_of_the_line_above(project: Project):
     project.write("content/doc.md", f"---\ntitle: Noten\n---\n\n{DESCENDERS} {MARKED}\n\n{NOTES}\n")
     result = project.run("build")
     assert result.exit_code == 0, result.output

@@ -53,7 +53,20 @@ Item = Box | Glue | Penalty
 
 @dataclass(frozen=True, slots=True)
 class Costs:
-    """What a line costs. Defaults near TeX's and Typst's, tuned on the sample chapters."""
+    """What a line costs. Defaults near TeX's and Typst's, tuned on the sample chapters.
+
+    Demerits of a line are (line_penalty + badness)² plus a penalty's cost squared, on
+    TeX's scale (badness 100 × |ratio|³: 100 when the spaces use all their stretch).
+    A hyphen (800² = 640,000) so costs as much as a line whose spaces stretch ~1.8 times
+    their stretch (badness ~600, the first try's tolerance, a word gap of half an em):
+    a hyphen is taken only where the alternative is a line about to look loose. The
+    sample chapters and a five-times chapter were set with these raised and lowered
+    (bench/typeset.py): hyphen costs of 600 to 3000, or 100,000 to 2,000,000 for two in
+    a row, give the same lines (the hyphens left are in paragraphs with no setting
+    without them inside the first try's tolerance); 400 adds hyphens (20 → 21 in the
+    chapter). Two in a row were left in one paragraph whose only other setting had a
+    line stretched 2.9 times; line ends that hang (`hang`) gave it room instead.
+    """
 
     tolerance: float = 600  # the largest badness of a line in the first try
     line_penalty: float = 10  # every line costs this: fewer lines win
