@@ -24,13 +24,22 @@ def test_a_handout_writes_its_date_with_the_month_names_of_its_language(project)
     assert "1 septembre 2026" in page_texts(project.pdf("build/les.pdf"))[0]
 
 
-def test_a_project_s_own_words_file_names_the_months_of_handouts_and_leaflets(project):
+BANK = ("questions:\n  - id: q1\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+        "    stem: De rug heeft wervels.\n    answer: juist\n")
+SPEC = ("title: Toets\ndate: 2026-09-01\nbanks: [bank.yaml]\nversions: 1\n"
+        "sections:\n  - title: S\n    blueprint:\n      - ids: [q1]\n")
+
+
+def test_a_project_s_own_words_file_names_the_months_of_every_kind(project):
     own = (LABELS / "nl.yaml").read_text(encoding="utf-8").replace("september,", "herfstmaand,")
     project.write("templates/leaflet/labels/nl.yaml", own)
     project.write("content/les.md", "---\ntitle: Les\ndate: 2026-09-01\n---\n\nTekst.\n")
     project.write("content/leaflets/folder.md", "---\ntitle: Folder\nreviewed: 2026-09-01\n---\n\nTekst.\n")
+    project.write("content/exams/bank.yaml", BANK)
+    project.write("content/exams/toets.yaml", SPEC)
     result = project.run("build")
     assert result.exit_code == 0, result.output
+    built = project.root / "build"
     assert "1 herfstmaand 2026" in page_texts(project.pdf("build/les.pdf"))[0]
-    leaflet = next((project.root / "build").rglob("folder*.pdf"))
-    assert "1 herfstmaand 2026" in " ".join(page_texts(project.pdf(str(leaflet.relative_to(project.root)))))
+    for pdf in (built / "leaflets/folder.pdf", built / "exams/toets/versie-A.pdf"):
+        assert "1 herfstmaand 2026" in " ".join(page_texts(project.pdf(str(pdf.relative_to(project.root))))), pdf
