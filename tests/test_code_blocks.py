@@ -98,3 +98,11 @@ def test_a_code_block_has_its_grey_background(project: Project):
     pixel = image.getpixel((x, y))
     doc.close()
     assert pixel != (255, 255, 255) and max(pixel) - min(pixel) < 16 and 200 < min(pixel) < 250, pixel
+
+
+def test_a_code_line_too_long_for_the_page_is_an_error_at_its_line(project: Project):
+    long_line = "x = " + "een_heel_lange_naam + " * 12
+    result = _build(project, CODE.replace("    ingesprongen regel", long_line))
+    assert result.exit_code != 0
+    assert "content/doc.md:9: error: this code line is too long for the page" in result.output
+    assert not (project.root / "build/doc.pdf").exists()

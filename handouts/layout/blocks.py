@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from handouts.layout.code import CodeBlock, code_fallback
+from handouts.layout.code import CodeBlock, code_fallback, too_wide
 from handouts.layout.figures import figure_flowable
 from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face, register_family
@@ -145,7 +145,9 @@ def code(elem: ET.Element, ctx: Context) -> list:
                            borderPadding=(3, 4, 3, 4), spaceBefore=4, spaceAfter=body.spaceAfter + 3,
                            alignment=TA_LEFT, hyphenationLang="")
     style.fallback = code_fallback(getattr(body, "fallback", ()))
-    return [CodeBlock("".join(elem.itertext()), style)]
+    block = CodeBlock("".join(elem.itertext()), style)
+    too_wide(block, ctx.width - style.leftIndent, src(elem))
+    return [block]
 
 
 def definition_list(elem: ET.Element, ctx: Context) -> list:

@@ -14,9 +14,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.xpreformatted import XPreformatted
 
+from handouts.errors import SourceRef, fail
 from handouts.layout.glyphs import with_fallback
 
 
@@ -51,3 +53,19 @@ def code_fallback(chain: tuple[str, ...]) -> tuple[str, ...]:
     """The theme's fallback chain with its monospace families first: a character the
     code face lacks keeps the width of the others where a monospace font has it."""
     return tuple(sorted(chain, key=lambda name: "Mono" not in name))
+
+
+def too_wide(block: CodeBlock, width: float, where: SourceRef) -> None:
+    """A code line is never wrapped (its spaces and line ends mean something): one wider
+    than the text column would run off the page, so it is an error at its line."""
+    line, length = 0, 0.0
+    for frag in block.frags:
+        text = getattr(frag, "text", "")
+        if text == "\n":
+            line, length = line + 1, 0.0
+            continue
+        length += stringWidth(text, frag.fontName, frag.fontSize)
+        if length > width + 0.01:
+            at = SourceRef(where.path, where.line + line) if where.line else where
+            raise fail(at, f"this code line is too long for the page ({length / width:.0%} of the text "
+                           "column); break it into shorter lines")
