@@ -26,7 +26,7 @@ from handouts.language import RIGHT_TO_LEFT
 from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, build_children
 from handouts.layout.figures import figure_flowable
 from handouts.layout.fonts import face
-from handouts.layout.markup import INLINE, MarkupTable, src
+from handouts.layout.markup import FOOTNOTE_MARK_OPEN, INLINE, MarkupTable, src
 from handouts.layout.markup import tag as markup_tag
 from handouts.layout.paragraph import Para
 from handouts.layout.theme import Theme, paragraph_styles
@@ -203,7 +203,7 @@ def side_note(elem: ET.Element, ctx: Context) -> list:
 
 def endnotes(elem: ET.Element, ctx: Context) -> list:
     """Footnotes at the end of the text: a leaflet panel has no foot to put them at."""
-    notes = [Para(f"<super>{note.get('n', '')}</super>&nbsp;{ctx.text(note)}", ctx.styles["body"])
+    notes = [Para(f"{FOOTNOTE_MARK_OPEN}{note.get('n', '')}</super>&nbsp;{ctx.text(note)}", ctx.styles["body"])
              for note in elem.findall("footnote")]
     return [Spacer(0, 3 * mm), *notes] if notes else []
 
