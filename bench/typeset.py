@@ -18,10 +18,11 @@ body lines (characters at the body's font size):
   where the Markdown asks for a new page with `---` are shown, not counted).
 
 Typst (the `typst` package, never a runtime dependency of handouts) sets the same
-paragraphs (plain text of the Markdown's paragraphs and list items) in the same fonts
-(fonts/noto), size, leading and measure (134 mm), justified, with Dutch hyphenation,
-and the same figures at the same widths, floating (`placement: auto`), so that the
-empty bands of both sides can be compared.
+paragraphs (plain text of the Markdown's paragraphs, list items and callouts) in the same
+fonts (fonts/noto), size, leading and measure (134 mm; list items and callouts as narrow as
+ours), justified, with the document's language's hyphenation, and the same figures at the
+same widths, floating (`placement: auto`), so that the empty bands of both sides can be
+compared.
 """
 
 from __future__ import annotations
@@ -198,23 +199,48 @@ def page_bands(pages: list[tuple[int, list[tuple[float, float]]]]) -> list[float
 
 # --- the same text in Typst -------------------------------------------------------------
 
-def paragraphs(markdown: str) -> list[str]:
-    """The plain text of the Markdown's paragraphs and list items (front matter,
-    headings, tables, figures, code and footnote definitions left out)."""
+# Where our side sets text narrower than the column, Typst gets the same measure: list
+# items indented as the list style is (16 pt a level), a callout's text inside its box
+# (14 mm for the icon and 6 pt padding on either side). Side notes are set small in the
+# margin, at no body size, and are left out on both sides.
+LIST_INDENT = 16.0
+CALLOUT_LEFT, CALLOUT_RIGHT = 14 * MM + 6, 6.0
+SIDE_NOTES = ("kanttekening", "sidenote", "side note", "marge", "margin")
+
+
+def language(markdown: str) -> str:
+    """The document's language as its front matter says (Dutch when it says nothing)."""
+    found = re.search(r"^language:\s*(\w+)", markdown.split("\n---\n", 1)[0], re.MULTILINE)
+    return found.group(1) if found else "nl"
+
+
+def paragraphs(markdown: str) -> list[tuple[str, float, float]]:
+    """The plain text of the Markdown's paragraphs, list items and callouts, each with
+    the room our side takes from the column on its left and right (front matter,
+    headings, tables, figures, code, side notes and footnote definitions left out)."""
     body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
-    out = []
+    out: list[tuple[str, float, float]] = []
     for block in re.split(r"\n\s*\n", body):
         block = block.strip()
+        left, right = 0.0, 0.0
+        if block.startswith(":::"):
+            kind = block.split("\n", 1)[0][3:].strip().lower()
+            if any(kind.startswith(k) for k in SIDE_NOTES) or "\n" not in block:
+                continue
+            block = block.split("\n", 1)[1].rsplit(":::", 1)[0].strip()
+            left, right = CALLOUT_LEFT, CALLOUT_RIGHT
         if not block or block[0] in "#|!`<>" or block.startswith(("[^", ":::", "---")):
             continue
         for item in re.split(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)", block):
+            marker = re.match(r"^(\s*)(?:[-*+]|\d+[.)])\s+", item)
+            indent = left + (LIST_INDENT * (1 + len(marker.group(1)) // 2) if marker else 0.0)
             text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", item)
             text = re.sub(r"\[\^[^\]]*\]", "", text)
             text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
             text = re.sub(r"[*_`]", "", text)
             text = " ".join(text.split())
             if text:
-                out.append(text)
+                out.append((text, indent, right))
     return out
 
 
@@ -237,9 +263,9 @@ def figures(markdown: str) -> list[tuple[int, str, int, str]]:
     return out
 
 
-def typst_pdf(texts: list[str], out: Path, pictures: list[tuple[int, str, int, str]] = (),
-              folder: Path | None = None) -> Path:
-    """The paragraphs set by Typst, with the figures (floating: `placement: auto`) where
+def typst_pdf(texts: list[tuple[str, float, float]], out: Path, lang: str = "nl",
+              pictures: list[tuple[int, str, int, str]] = (), folder: Path | None = None) -> Path:
+    """The paragraphs set by Typst (list items and callouts as narrow as ours), with the figures (floating: `placement: auto`) where
     the Markdown has them."""
     import typst  # the bench's own dependency
 
@@ -253,14 +279,15 @@ def typst_pdf(texts: list[str], out: Path, pictures: list[tuple[int, str, int, s
 
     body = []
     waiting = list(pictures)
-    for i, text in enumerate(texts):
+    for i, (text, left, right) in enumerate(texts):
         while waiting and waiting[0][0] <= i:
             body.append(figure(*waiting.pop(0)[1:]))
-        body.append(literal(text) + "\n")
+        body.append((f"#pad(left: {left}pt, right: {right}pt)[{literal(text)}]" if left or right
+                     else literal(text)) + "\n")
     body.extend(figure(*w[1:]) for w in waiting)
     source = "\n".join([
         '#set page(paper: "a4", margin: (top: 24mm, bottom: 22mm, left: 22mm, right: 54mm))',
-        '#set text(font: "Noto Serif", size: 10.5pt, lang: "nl", hyphenate: true)',
+        f'#set text(font: "Noto Serif", size: 10.5pt, lang: "{lang}", hyphenate: true)',
         "#set par(justify: true, leading: 14.5pt - 0.75em, spacing: 14.5pt * 0.45 + 14.5pt - 0.75em)",
         "#show figure.caption: set text(size: 8pt)",
         "",
@@ -330,10 +357,13 @@ def main() -> None:
             theirs = {}
             if not args.no_typst:
                 texts = paragraphs(markdown)
-                theirs = measure(typst_pdf(texts, tmp_dir / f"{name}-typst.pdf"), " ".join(texts))
+                plain = " ".join(t for t, _, _ in texts)
+                lang = language(markdown)
+                theirs = measure(typst_pdf(texts, tmp_dir / f"{name}-typst.pdf", lang), plain)
                 # the empty bands with the figures set too (their labels would count as lines)
-                with_figures = typst_pdf(texts, tmp_dir / f"{name}-typst-figures.pdf", figures(markdown), folder)
-                bands = measure(with_figures, " ".join(texts))
+                with_figures = typst_pdf(texts, tmp_dir / f"{name}-typst-figures.pdf", lang,
+                                         figures(markdown), folder)
+                bands = measure(with_figures, plain)
                 theirs.update({k: bands[k] for k in ("band mm", "band %", "bands")})
             rows.append((name, ours, theirs))
         print(_table(rows))

@@ -47,30 +47,9 @@ PDF_LANG = {"nl": "nl-NL", "en": "en-GB", "de": "de-DE", "fr": "fr-FR", "pl": "p
             "tr": "tr-TR", "ar": "ar"}
 
 
-# Month names for dates as the language writes them ("1 september 2026"). Two
-# languages and twelve words each: a table, rather than babel's 30 MB of locales.
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def written_date(value: object, language: str) -> str:
-    """A date (or a YYYY-MM-DD text) the way the language writes it: "1 september
-    2026"; any other text as it is."""
-    import datetime as dt
-
-    day = value
-    if isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
-    if not isinstance(day, dt.date):
-        return str(value or "")
-    return f"{day.day} {MONTHS.get(language, MONTHS['en'])[day.month - 1]} {day.year}"
+# Dates as the language writes them: the month names live in each language's words
+# file (see dates.py); imported here for the callers that look for it in this module.
+from handouts.dates import written_date  # noqa: E402, F401
 
 
 def labels(language: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ escaped, marked safe with the `inline` filter.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
@@ -18,8 +19,8 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup
 
+from handouts.dates import written_date
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, did_you_mean, display_path, fail
-from handouts.language import written_date
 from handouts.layout.markup import INLINE, MarkupTable, Misfit, misfits, src
 from handouts.resources import builtin_dir
 
@@ -39,7 +40,8 @@ def environment(project_root: Path | None) -> jinja2.Environment:
     )
     # Inline text from the loader is escaped reportlab markup: pass it through as is.
     env.filters["inline"] = lambda text: Markup(text or "")
-    env.filters["written_date"] = written_date  # "1 september 2026"
+    # "1 september 2026", with the month names of the project's own words file if it has one
+    env.filters["written_date"] = functools.partial(written_date, project_root=project_root)
     return env
 
 

@@ -99,6 +99,20 @@ def test_ragged_lines_keep_their_spaces_and_even_out_the_right_edge():
     assert max(lengths[:-1]) - min(lengths[:-1]) <= 4, lengths
 
 
+def test_a_mark_that_may_hang_gives_its_line_that_much_room():
+    # two words of 10 and a space of 1 overfill a line of 20.5 by half a point (the
+    # space shrinks by a third at most); a full stop that hangs 0.6 makes them fit
+    items = [Box(10), Glue(1, 0.5, 1 / 3), Box(10), Glue(1, 0.5, 1 / 3), Box(10)]
+    assert break_lines(items, [20.5]) == [1, 3, 5]  # one word a line
+    items[2] = Box(10, "woord.", hang=0.6)
+    assert break_lines(items, [20.5]) == [3, 5]
+    # a hyphen that hangs counts only the rest of its width
+    split = [Box(10), Glue(1, 0.5, 1 / 3), Box(5), Penalty(1, 50, True), Box(5)]
+    assert break_lines(split, [16.2], costs=Costs(one_word_last_line=0)) == [1, 5]
+    split[3] = Penalty(1, 50, True, None, 0.6)
+    assert break_lines(split, [16.2], costs=Costs(one_word_last_line=0)) == [3, 5]
+
+
 def test_a_box_wider_than_the_line_is_left_to_the_caller():
     assert break_lines(paragraph([5, 30, 5]), [20]) is None
 
@@ -180,3 +194,36 @@ def test_every_word_of_the_chapter_is_printed(chapter_lines):
     body = re.sub(r"!\[[^\]]*\]\(\S+|\]\(\S+|\{[^}]*\}|\[\^\w+\]:?|<!--.*?-->|^:::.*$", " ", body, flags=re.M)
     missing = {w for w in re.findall(r"\w+", body.lower()) if w not in printed}
     assert not missing, sorted(missing)
+
+
+COLUMN_RIGHT = (22 + 134) * 72 / 25.4  # the text column's right edge on the page, in points
+
+
+def test_a_full_stop_or_hyphen_at_a_line_end_hangs_a_little_into_the_margin(tmp_path_factory):
+    """The letters of justified lines end at one edge; a line's final full stop, comma
+    or hyphen stands partly past it (as in Typst and microtype), so the edge looks straight."""
+    out = tmp_path_factory.mktemp("hang")
+    report = build([CHAPTER], load_project(REPO), Options(), out_dir=out)
+    assert not report.failed
+    doc = pdfium.PdfDocument(str(next(out.rglob("03-de-rug.pdf"))))
+    ends: dict[str, list[float]] = {"letter": [], "mark": []}
+    for page in doc:
+        text = page.get_textpage()
+        chars = []
+        for i in range(text.count_chars()):
+            ch = text.get_text_range(i, 1)
+            left, _, right, _ = text.get_charbox(i, loose=True)
+            if ch.strip() and ch not in "\r\n" and left < COLUMN_RIGHT:  # not a side note
+                chars.append((round(text.get_charbox(i)[1]), ch, right))
+        rows: dict[int, list] = {}
+        for row, ch, right in chars:
+            rows.setdefault(row, []).append((right, ch))
+        for row in rows.values():
+            right, ch = max(row)
+            kind = "letter" if ch.isalpha() else "mark" if ch in ".,-\x02" else None
+            if kind:
+                ends[kind].append(right)
+    edge = max(set(round(r, 1) for r in ends["letter"]), key=lambda r: sum(1 for x in ends["letter"] if round(x, 1) == r))
+    past = [r - edge for r in ends["mark"] if r > edge + 0.3]
+    assert past, "no line end hangs past the edge of the justified lines"
+    assert max(past) < 3.5  # a part of a mark, never a whole word

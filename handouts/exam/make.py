@@ -64,7 +64,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     labels = exam_labels(spec.language)
     figures = _figures(bank, project)
     folder = Path("exams") / spec.id
-    exam = exam_view(spec, versions[0], labels)
+    exam = exam_view(spec, versions[0], labels, project.root)
 
     papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
     if not tricks_on("priming"):
@@ -316,9 +316,11 @@ def _overflow(exc: PageOverflow, document: str, sources: Sources) -> HandoutsErr
 # ---- views: what the templates see -------------------------------------------
 
 
-def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str]) -> dict[str, Any]:
-    """The exam's own details, the same in every version (no answers)."""
-    facts = [written_date(spec.date, spec.language) if spec.date else "",
+def exam_view(spec: ExamSpec, first: ExamVersion, labels: dict[str, str],
+              project_root: Path | None = None) -> dict[str, Any]:
+    """The exam's own details, the same in every version (no answers); the date with
+    the month names of the project's own words file, if it has one."""
+    facts = [written_date(spec.date, spec.language, project_root) if spec.date else "",
              labels["minutes"].format(n=spec.duration) if spec.duration else "",
              points_text(labels, first.total_points)]
     return {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,13 +22,13 @@ from reportlab.platypus import (
     ListItem,
     PageBreak,
     Paragraph,
-    Preformatted,
     Spacer,
     Table,
     TableStyle,
 )
 
 from handouts.errors import Diagnostic, SourceRef, fail
+from handouts.layout.code import CodeBlock, code_fallback, too_wide
 from handouts.layout.figures import LEAST_LABEL_SIZE, FigureBlock, figure_flowable, figures_side_by_side, shares
 from handouts.layout.flowables import SideNote
 from handouts.layout.fonts import face, register_family
@@ -167,8 +167,12 @@ def code(elem: ET.Element, ctx: Context) -> list:
     body = ctx.styles["body"]
     style = ParagraphStyle("code", parent=body, fontName=register_family(CODE_FAMILY), fontSize=body.fontSize * 0.85,
                            leading=body.fontSize * 1.15, leftIndent=8, backColor=colors.Color(0.95, 0.96, 0.97),
-                           borderPadding=(3, 4, 3, 4), spaceBefore=4, spaceAfter=body.spaceAfter + 3)
-    return [Preformatted("".join(elem.itertext()), style)]
+                           borderPadding=(3, 4, 3, 4), spaceBefore=4, spaceAfter=body.spaceAfter + 3,
+                           alignment=TA_LEFT, hyphenationLang="")
+    style.fallback = code_fallback(getattr(body, "fallback", ()))
+    block = CodeBlock("".join(elem.itertext()), style)
+    too_wide(block, ctx.width - style.leftIndent, src(elem))
+    return [block]
 
 
 def definition_list(elem: ET.Element, ctx: Context) -> list:

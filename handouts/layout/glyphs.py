@@ -15,6 +15,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -274,7 +275,12 @@ def _printed_texts(root: ET.Element, where: SourceRef) -> Iterator[tuple[SourceR
     while stack:
         elem, ref = stack.pop()
         ref = _ref(elem, ref)
-        yield ref, elem.text
+        if elem.tag == "code" and ref.line and elem.text:
+            # a code block's lines are its content's lines: each at its own
+            for number, line in enumerate(elem.text.split("\n")):
+                yield (replace(ref, line=ref.line + number) if number else ref), line
+        else:
+            yield ref, elem.text
         yield ref, elem.tail
         if elem.attrib:
             yield from ((ref, value) for name, value in elem.attrib.items() if name in _PRINTED)

@@ -28,6 +28,7 @@ INFINITY = 10_000  # a penalty this high forbids the break; minus it forces one
 class Box:
     width: float
     content: Any = None  # what the caller breaks: the breaker never looks inside
+    hang: float = 0.0  # how far its end may stand past the line's end (a full stop, a comma)
 
 
 @dataclass(slots=True)
@@ -44,6 +45,7 @@ class Penalty:
     cost: float
     flagged: bool = False  # a hyphen: counts for hyphens in a row
     content: Any = None  # what the caller breaks: the breaker never looks inside
+    hang: float = 0.0  # how far the hyphen may stand past the line's end
 
 
 Item = Box | Glue | Penalty
@@ -51,7 +53,20 @@ Item = Box | Glue | Penalty
 
 @dataclass(frozen=True, slots=True)
 class Costs:
-    """What a line costs. Defaults near TeX's and Typst's, tuned on the sample chapters."""
+    """What a line costs. Defaults near TeX's and Typst's, tuned on the sample chapters.
+
+    Demerits of a line are (line_penalty + badness)² plus a penalty's cost squared, on
+    TeX's scale (badness 100 × |ratio|³: 100 when the spaces use all their stretch).
+    A hyphen (800² = 640,000) so costs as much as a line whose spaces stretch ~1.8 times
+    their stretch (badness ~600, the first try's tolerance, a word gap of half an em):
+    a hyphen is taken only where the alternative is a line about to look loose. The
+    sample chapters and a five-times chapter were set with these raised and lowered
+    (bench/typeset.py): hyphen costs of 600 to 3000, or 100,000 to 2,000,000 for two in
+    a row, give the same lines (the hyphens left are in paragraphs with no setting
+    without them inside the first try's tolerance); 400 adds hyphens (20 → 21 in the
+    chapter). Two in a row were left in one paragraph whose only other setting had a
+    line stretched 2.9 times; line ends that hang (`hang`) gave it room instead.
+    """
 
     tolerance: float = 600  # the largest badness of a line in the first try
     line_penalty: float = 10  # every line costs this: fewer lines win
@@ -135,11 +150,12 @@ def _try(items: Sequence[Item], widths: Sequence[float], ragged: bool, costs: Co
     # the places a line may end: (index, cost, hyphen, width added, forced)
     candidates = []
     for b, item in enumerate(items):
+        # a line's last mark may hang into the margin: it counts less of its width
         if isinstance(item, Glue):
             if b and isinstance(items[b - 1], Box):
-                candidates.append((b, 0.0, False, 0.0, False))
+                candidates.append((b, 0.0, False, -items[b - 1].hang, False))  # type: ignore[union-attr]
         elif isinstance(item, Penalty) and item.cost < INFINITY:
-            candidates.append((b, item.cost, item.flagged, item.width, item.cost <= -INFINITY))
+            candidates.append((b, item.cost, item.flagged, item.width - item.hang, item.cost <= -INFINITY))
     candidates.append((n, -INFINITY, False, 0.0, True))
 
     active: list[_Node] = [_Node(-1, 0, 1, 0.0, 0.0, 0.0, 0, 0.0, 0, None)]

@@ -33,6 +33,12 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# A footnote mark: smaller and lower than reportlab's <super> (8.5 pt raised half the
+# size of 10.5 pt text), whose digits come within 0.6 pt of the descenders of the line
+# above; at 70% raised a third their top stays 3 pt under them at the body's leading.
+FOOTNOTE_MARK_OPEN = '<super rise="33%" size="70%">'
+
+
 def resolve_marks(text: str, figures: dict[str, str], figure_word: str, mark_style: str,
                   sections: dict[str, str] | None = None) -> str:
     """Turn the private `<fn>` and `<figref>` tags into printable paragraph markup; a
@@ -40,7 +46,7 @@ def resolve_marks(text: str, figures: dict[str, str], figure_word: str, mark_sty
     if "<f" not in text:  # neither tag: most texts
         return text
     text = _FOOTNOTE.sub(
-        lambda m: f'<super>{mark_style}{m.group(1)}</font></super><onDraw name="fnmark" label="{m.group(1)}"/>', text
+        lambda m: f'{FOOTNOTE_MARK_OPEN}{mark_style}{m.group(1)}</font></super><onDraw name="fnmark" label="{m.group(1)}"/>', text
     )
     def reference(m: re.Match) -> str:
         target = m.group(1)

@@ -311,32 +311,61 @@ def _items(words: list[list[tuple]], word_widths: list[float], spaces: list, spa
             items.append(Glue(space, 0.0, 0.0, f) if ragged else Glue(space, space * 0.5, space / 3, f))
         text = pieces[0][1] if len(pieces) == 1 else "".join(t for _, t in pieces)
         if len(text) < SHORTEST_WORD and "-" not in text:  # too short to break
-            items.append(Box(word_widths[number], pieces))
+            items.append(_box(word_widths[number], pieces, ragged))
             continue
         nobr = nobr_anywhere and any(getattr(f, "nobr", False) for f, _ in pieces)
         address = addresses and not nobr and "/" in text and _ADDRESS.search(text)
         if address:  # a web address breaks after a slash, with no hyphen added
             cuts = tuple(m.end() for m in _SLASH.finditer(text, address.end()) if m.end() < len(text) - 1)
         else:
-            cuts = _cuts(text, points_of, embedded) if not nobr else ()
+            cuts = _cuts(text[:_before_marks(pieces, len(text))], points_of, embedded) if not nobr else ()
         if not cuts:
-            items.append(Box(word_widths[number], pieces))
+            items.append(_box(word_widths[number], pieces, ragged))
             continue
         previous = 0
         single = pieces[0][0] if len(pieces) == 1 else None
         for cut in (*cuts, len(text)):
             part = [(single, text[previous:cut])] if single is not None else _slice(pieces, previous, cut)
-            items.append(Box(_width(part), part))
             if cut < len(text):
+                items.append(Box(_width(part), part))
                 f = _text_frag(part)
+                hyphen = stringWidth("-", f.fontName, f.fontSize)
+                hang = 0.0 if ragged else HANG["-"] * hyphen
                 if address:
                     items.append(Penalty(0.0, cost, False))
                 elif text[cut - 1] == "-":  # the word's own hyphen ends the line
-                    items.append(Penalty(0.0, cost / 2, True))
+                    items.append(Penalty(0.0, cost / 2, True, None, hang))
                 else:
-                    items.append(Penalty(stringWidth("-", f.fontName, f.fontSize), cost, True))
+                    items.append(Penalty(hyphen, cost, True, None, hang))
+            else:
+                items.append(_box(_width(part), part, ragged))
             previous = cut
     return items
+
+
+# How much of a mark at a justified line's end stands in the margin (Typst's shares):
+# the edge then looks straight, and the line has that much more room.
+HANG = {"-": 0.55, "\u2013": 0.2, "\u2014": 0.2, ".": 0.8, ",": 0.8, ":": 0.3, ";": 0.3}
+
+
+def _box(width: float, pieces: list[tuple], ragged: bool):
+    """A word's last box: its final mark may hang past the end of a justified line."""
+    f, t = pieces[-1]
+    share = 0.0 if ragged or not t else HANG.get(t[-1], 0.0)
+    if not share or hasattr(f, "cbDefn"):
+        return linebreak.Box(width, pieces)
+    return linebreak.Box(width, pieces, share * stringWidth(t[-1], f.fontName, f.fontSize))
+
+
+def _before_marks(pieces: list[tuple], length: int) -> int:
+    """How many characters of a word come before a raised end (a footnote mark, a
+    superscript): 'geneeskunde' of 'geneeskunde³' is hyphenated, the mark's digit
+    would otherwise make the whole count as a number."""
+    for f, t in reversed(pieces):
+        if t and not getattr(f, "rise", 0):
+            break
+        length -= len(t)
+    return length
 
 
 def _cuts(text: str, points_of, embedded: bool) -> tuple[int, ...]:
@@ -399,15 +428,20 @@ def _line(items: list, start: int, end: int, max_width: float) -> FragLine:
                 words.append(g)
             count += 1
             width += item.width
-    if end < len(items) and isinstance(items[end], linebreak.Penalty) and items[end].width:
-        g.text += "-"
-        width += items[end].width
+    hang = 0.0
+    if end < len(items) and isinstance(items[end], linebreak.Penalty):
+        hang = items[end].hang
+        if items[end].width:
+            g.text += "-"
+            width += items[end].width
+    elif end < len(items):
+        hang = items[end - 1].hang  # the word before the space that ends the line
     if g is None:  # only marks: reportlab's way
         g = words[0]
     size = max(f.fontSize for f in words)
     ascent = max(getAscentDescent(f.fontName, f.fontSize)[0] for f in words)
     descent = min(getAscentDescent(f.fontName, f.fontSize)[1] for f in words)
-    return FragLine(extraSpace=max_width - width, wordCount=count, lineBreak=False, words=words,
+    return FragLine(extraSpace=max_width + hang - width, wordCount=count, lineBreak=False, words=words,
                     fontSize=size, ascent=ascent, descent=descent, maxWidth=max_width)
 
 

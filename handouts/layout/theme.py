@@ -3,7 +3,7 @@ reportlab styles. Every key is declared, so a typo in a theme is reported."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from handouts.load.project_files import outside_problem, project_file
 from handouts.load.schema import Field, Schema
 from handouts.load.textfile import read_text
 from handouts.load.yamlfile import load_yaml
-from handouts.project import SETTINGS_FILE
+from handouts.project import SETTINGS_FILE, load_project
 from handouts.resources import builtin_dir
 
 # The fallback chain of every bundled theme (fonts/README.md says what each is for).
@@ -56,6 +56,8 @@ class Theme:
     page: dict[str, float]  # in points
     fallback: tuple[str, ...] = ()  # regular names of the fallback families, in order
     name: str = "default"  # as a document or handouts.yaml names it, for messages
+    # the project's own hyphenation words per language (handouts.yaml), for the styles
+    hyphenation: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def fonts(self) -> tuple[str, ...]:
@@ -81,20 +83,21 @@ def theme_path(name: str, project_root: Path | None) -> Path:
     raise fail(SourceRef("handouts.yaml"), f'theme "{name}" not found; put it in templates/themes/{name}.yaml')
 
 
-# (theme file, its text, project) → the theme made from it. A run builds many documents
+# (theme file, its text, project, its hyphenation words) → the theme made from it. A run builds many documents
 # with one theme, and a long-lived process (tests, a watcher) many runs: reading the
 # YAML, checking it and registering its fonts is done again only when the file changed.
-_LOADED: dict[tuple[str, str, str], Theme] = {}
+_LOADED: dict[tuple[str, str, str, tuple], Theme] = {}
 
 
 def load_theme(name: str, project_root: Path | None) -> Theme:
     path = theme_path(name, project_root)
     shown = display_path(path, project_root)
     text = read_text(path, shown)
-    key = (str(path), text, str(project_root))
+    words = load_project(project_root).hyphenation if project_root is not None else ()
+    key = (str(path), text, str(project_root), words)
     theme = _LOADED.get(key)
     if theme is None:
-        theme = _LOADED[key] = _make_theme(text, shown, project_root, name)
+        theme = _LOADED[key] = replace(_make_theme(text, shown, project_root, name), hyphenation=words)
     return theme
 
 
@@ -149,7 +152,8 @@ def _paragraph_styles(theme: Theme, language: str) -> dict[str, ParagraphStyle]:
         textColor=c["text"],
         alignment=TA_JUSTIFY,
         spaceAfter=s["leading"] * 0.45,
-        hyphenationLang=hyphenation(HYPHENATION.get(language, "")),
+        hyphenationLang=hyphenation(HYPHENATION.get(language, ""),
+                                    next((w for code, w in theme.hyphenation if code == language), ())),
         embeddedHyphenation=1,
         uriWasteReduce=0.001,  # break a web address at a slash whenever it does not fit the line
         allowWidows=0,

@@ -1,7 +1,7 @@
 """The words a leaflet prints besides the author's text, one YAML file per language.
 
 `templates/leaflet/labels/<language>.yaml` holds the stamp label ("Uw fysiotherapeut:"),
-"Laatst herzien", the month names for dates and so on. A project adds a language,
+"Laatst herzien", the month names for dates (of every kind: see dates.py) and so on. A project adds a language,
 or changes a word, by putting a file of the same name in its own
 `templates/leaflet/labels/` folder; it is read instead of the built-in one. A
 language without a file gets the English words.
@@ -12,22 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from handouts.dates import FALLBACK, date_in_words, words_file
 from handouts.errors import SourceRef, display_path, fail
 from handouts.load.textfile import read_text
 from handouts.load.yamlfile import LinedDict, load_yaml
-from handouts.resources import builtin_dir
 
 WORDS = ("number", "stamp", "reviewed", "version", "phone", "hours", "therapists")
-FALLBACK = "en"
 
 
 def label_file(language: str, project_root: Path | None) -> Path:
     """The file with the words for `language`: the project's own, the built-in, or English."""
-    for folder in ([Path(project_root) / "templates"] if project_root else []) + [builtin_dir("templates")]:
-        path = folder / "leaflet" / "labels" / f"{language}.yaml"
-        if path.is_file():
-            return path
-    return builtin_dir("templates") / "leaflet" / "labels" / f"{FALLBACK}.yaml"
+    return words_file(language, project_root)
 
 
 def leaflet_words(language: str, project_root: Path | None) -> dict[str, object]:
@@ -56,4 +51,4 @@ def date_text(day: dt.date | None, words: dict[str, object]) -> str:
         return ""
     months = words["months"]
     assert isinstance(months, tuple)
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return date_in_words(day, months)

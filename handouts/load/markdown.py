@@ -9,7 +9,7 @@ tags the layout resolves: `<fn n="1"/>` (a footnote mark) and `<figref n="2"/>`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -231,7 +231,10 @@ def _block(tokens: list[Token], i: int, close: int, state: _State) -> model.Bloc
     if kind == "hr":
         return model.PageBreak(ref)
     if kind in ("code_block", "fence"):
-        return model.Code(escape(tok.content.rstrip("\n")), ref)
+        # the code's first line (a fence's opening line holds none), so that a problem in
+        # it is reported at its own line
+        first = replace(ref, line=ref.line + 1) if kind == "fence" and ref.line else ref
+        return model.Code(escape(tok.content.rstrip("\n")), first)
     if kind in ("blockquote_open",):
         return _quote(tokens, i, close, ref, state)
     if kind == "html_block":
@@ -460,7 +463,7 @@ _INLINE_MARKUP = {
     "s_close": "</strike>",
     "sub_open": "<sub>",
     "sub_close": "</sub>",
-    "sup_open": "<super>",
+    "sup_open": '<super rise="33%" size="70%">',  # as a footnote mark: clear of the line above
     "sup_close": "</super>",
 }
 

@@ -17,7 +17,7 @@ from handouts.layout.blocks import BUILDERS, Context, story
 from handouts.layout.figures import group_figures, label_size_warning, shares
 from handouts.layout.glyphs import check_markup
 from handouts.layout.laid import Laid
-from handouts.layout.markup import parse_markup, src
+from handouts.layout.markup import FOOTNOTE_MARK_OPEN, parse_markup, src
 from handouts.layout.page_numbers import DEFAULT_WORDS
 from handouts.layout.paragraph import Para
 from handouts.layout.tables import LandscapePages
@@ -134,7 +134,7 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
     ctx.sections = _section_references(root, pages)
     for note in root.iter("footnote"):
         n = note.get("n", "0")
-        ctx.footnotes[int(n)] = Para(f"<super>{ctx.accent_font}{n}</font></super>&nbsp;{ctx.text(note)}",
+        ctx.footnotes[int(n)] = Para(f"{FOOTNOTE_MARK_OPEN}{ctx.accent_font}{n}</font></super>&nbsp;{ctx.text(note)}",
                                      styles["footnote"])
     buffer = io.BytesIO()
     doc = HandoutDoc(

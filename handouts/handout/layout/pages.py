@@ -242,7 +242,9 @@ class HandoutDoc(BaseDocTemplate):
             return
         width, height = self.page_size()
         p, style = self.theme.page, self.styles["header"]
-        y = height - p["top"] + 10
+        # the head's baseline 13 pt over the text area and its rule 5 pt under it: the
+        # rule clears the head's descenders by 3 pt and the first line's capitals by 10
+        y = height - p["top"] + 13
         canvas.saveState()
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
@@ -251,7 +253,7 @@ class HandoutDoc(BaseDocTemplate):
         draw_text(canvas, width - p["right"], y, self.header[1], font, size, fallback, align="right")
         canvas.setStrokeColor(self.theme.colour("rule"))
         canvas.setLineWidth(0.5)
-        canvas.line(p["left"], y - 4, width - p["right"], y - 4)
+        canvas.line(p["left"], y - 5, width - p["right"], y - 5)
         canvas.restoreState()
 
     def _finish(self, canvas: NumberingCanvas, doc: Any) -> None:

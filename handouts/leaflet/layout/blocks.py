@@ -32,7 +32,7 @@ from handouts.layout.figures import (
     group_figures,  # noqa: F401 - the leaflet's pages take it from here
 )
 from handouts.layout.fonts import face
-from handouts.layout.markup import INLINE, MarkupTable, src
+from handouts.layout.markup import FOOTNOTE_MARK_OPEN, INLINE, MarkupTable, src
 from handouts.layout.markup import tag as markup_tag
 from handouts.layout.paragraph import Para
 from handouts.layout.replay import replayable
@@ -205,7 +205,7 @@ def side_note(elem: ET.Element, ctx: Context) -> list:
 
 def endnotes(elem: ET.Element, ctx: Context) -> list:
     """Footnotes at the end of the text: a leaflet panel has no foot to put them at."""
-    notes = [Para(f"<super>{note.get('n', '')}</super>&nbsp;{ctx.text(note)}", ctx.styles["body"])
+    notes = [Para(f"{FOOTNOTE_MARK_OPEN}{note.get('n', '')}</super>&nbsp;{ctx.text(note)}", ctx.styles["body"])
              for note in elem.findall("footnote")]
     return [Spacer(0, 3 * mm), *notes] if notes else []
 
