@@ -15,24 +15,23 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
-from reportlab.platypus.xpreformatted import XPreformatted
 
 from handouts.errors import SourceRef, fail
 from handouts.layout.glyphs import with_fallback
+from handouts.layout.reportlab_internals import ParsedPreformatted
 
 
-class CodeBlock(XPreformatted):
+class CodeBlock(ParsedPreformatted):
     """`text` (plain, as written; a tab is 4 spaces) in `style`, each line as it is;
     characters the style's font lacks come from `style.fallback`, monospace first."""
 
-    frags: list[Any]  # reportlab's, set by `_setup`
+    frags: list[Any]  # reportlab's, set while parsing
 
     def __init__(self, text: str, style: ParagraphStyle):
         super().__init__(escape(text.expandtabs(4)), style)
 
-    def _setup(self, text, style, bulletText, frags, cleaner):
-        Paragraph._setup(self, text, style, bulletText, frags, cleaner)
+    def text_parsed(self) -> None:
+        style = self.style
         chain, theme = getattr(style, "fallback", ()), getattr(style, "theme_name", "")
         out: list[Any] = []
         # line by line: the fallback drops a line break (it draws nothing), the lines need it

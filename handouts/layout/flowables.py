@@ -7,6 +7,8 @@ from typing import Any
 
 from reportlab.platypus.flowables import Flowable
 
+from handouts.layout.reportlab_internals import document_of
+
 FOOTNOTE_MARK = "fnmark"  # name of the canvas callback a footnote mark calls when drawn
 
 
@@ -25,7 +27,7 @@ class SideNote(Flowable):
         return 0, 0
 
     def drawOn(self, canvas, x, y, _sW=0):
-        doc = getattr(canvas, "_doctemplate", None)
+        doc = document_of(canvas)
         if doc is not None:
             doc.place_sidenote(self._flowables, y, self.ref)
             return

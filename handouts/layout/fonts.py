@@ -129,7 +129,8 @@ class SubsetFont(TTFont):
         if not self._cached:
             return
         face, made = self.face, OrderedDict[Any, Any]()
-        make, add = face.makeSubset, face.addSubsetObjects
+        from handouts.layout.reportlab_internals import subset_instead, subsetting
+        make, add = subsetting(face)
         flate = _CachedFlate()
 
         def make_subset(subset: list[int]) -> bytes:
@@ -148,7 +149,7 @@ class SubsetFont(TTFont):
                 stream.filters = [flate]
             return ref
 
-        face.makeSubset, face.addSubsetObjects = make_subset, add_subset_objects
+        subset_instead(face, make_subset, add_subset_objects)
         self._flate, self._widths = flate, OrderedDict[Any, Any]()
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's

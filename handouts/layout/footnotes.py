@@ -24,6 +24,7 @@ from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from handouts.layout.flowables import FOOTNOTE_MARK
+from handouts.layout.reportlab_internals import document_of, is_split_part, mark_takes_no_room, takes_no_room
 
 NOTE_GAP = 3.0  # points between stacked footnotes
 FUZZ = 1e-6
@@ -37,7 +38,7 @@ def _split_part(part: Flowable) -> Any:
     drawing it to find its marks. (Platypus internals, kept here; the test
     `test_a_split_paragraph_part_is_read_as_it_is_drawn` fails when they change.)"""
     lines = getattr(part, "blPara", None)
-    if isinstance(part, Paragraph) and getattr(part, "_splitpara", None) and getattr(lines, "kind", None) == 1:
+    if isinstance(part, Paragraph) and is_split_part(part) and getattr(lines, "kind", None) == 1:
         return lines
     return None
 
@@ -199,7 +200,7 @@ class NoteArea:
 
 def _area(flowable: Flowable) -> NoteArea | None:
     canv = getattr(flowable, "canv", None)
-    doc = getattr(canv, "_doctemplate", None)
+    doc = document_of(canv)
     return getattr(doc, "notes", None)
 
 
@@ -222,7 +223,7 @@ class WithFootnotes(Flowable):
         self.inner = inner
         self._marks = marks
         self._cut = cut  # this part was chosen with its last note cut at the page end
-        self._ZEROSIZE = getattr(inner, "_ZEROSIZE", False)
+        mark_takes_no_room(self, takes_no_room(inner))
 
     # -- what it prints
     def marks(self, width: float) -> tuple[int, ...]:
@@ -270,7 +271,7 @@ class WithFootnotes(Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803
         self.inner.drawOn(canvas, x, y, _sW)
-        doc = getattr(canvas, "_doctemplate", None)
+        doc = document_of(canvas)
         if doc is not None and hasattr(doc, "place_footnotes"):
             doc.place_footnotes(y)
 

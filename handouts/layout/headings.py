@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from handouts.layout.paragraph import Para
+from handouts.layout.reportlab_internals import document_of
 
 
 class ContentsEntry(Para):
@@ -29,7 +30,7 @@ class ContentsEntry(Para):
 
     def draw(self):
         super().draw()
-        doc = getattr(self.canv, "_doctemplate", None)
+        doc = document_of(self.canv)
         if not self.anchor or doc is None or not hasattr(doc, "contents_leader"):
             return
         doc.contents_leader(self.canv, self.anchor, *self._text_end())

@@ -24,6 +24,7 @@ from reportlab import Version
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.layout.glyphs import draw_text
+from handouts.layout.reportlab_internals import page_operators, pages_written, put_page_operators
 
 LATE_MARK = "%handouts-late "  # a content-stream comment line: text drawn there at save time
 DEFAULT_WORDS = "{page} / {pages}"  # a template without a page-label
@@ -82,8 +83,6 @@ class NumberingCanvas(Canvas):
     (A marked line cannot come from text: strings in a content stream have their line
     breaks escaped.)"""
 
-    _code: list[str]  # reportlab's: the page's content stream so far
-
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.before_save: list[Callable[[NumberingCanvas], None]] = []
@@ -94,20 +93,19 @@ class NumberingCanvas(Canvas):
 
     def mark_late(self, key: str) -> None:
         """Reserve this place in the current page for what `fill_late(key, ...)` draws."""
-        self._code.append(LATE_MARK + key)
+        page_operators(self).append(LATE_MARK + key)
         self._marks += 1
 
     def fill_late(self, key: str, draw: Callable[[Canvas], None]) -> None:
         """The operators `draw(canvas)` makes, in their own saved graphics state, are
         what the marks of `key` become."""
-        page_code, self._code = self._code, []
+        page_code = put_page_operators(self, [])
         self.saveState()
         try:
             draw(self)
         finally:
             self.restoreState()
-            self._late[key] = "\n".join(self._code)
-            self._code = page_code
+            self._late[key] = "\n".join(put_page_operators(self, page_code))
 
     def number_page(self, label: PageLabel, page: int, part: int = 0, code: str = "") -> None:
         """This page is page `page` of `part` (an exam's version in a file of several;
@@ -130,7 +128,7 @@ class NumberingCanvas(Canvas):
         for hook in self.before_save:
             hook(self)
         replaced = 0
-        for page_object in self._doc.Pages.pages:  # reportlab's: the pages written so far
+        for page_object in pages_written(self):
             stream = page_object.stream
             if isinstance(stream, str) and LATE_MARK in stream:
                 replaced += stream.count("\n" + LATE_MARK)

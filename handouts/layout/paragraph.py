@@ -31,18 +31,24 @@ from reportlab.platypus.paragraph import FragLine, ParaLines
 from handouts.layout import linebreak
 from handouts.layout.glyphs import visual_order, with_fallback
 from handouts.layout.hyphenation import SHORTEST_WORD
+from handouts.layout.reportlab_internals import (
+    ParsedParagraph,
+    is_split_part,
+    note_broken_lines,
+    restore_wrap_widths,
+    wrap_widths,
+)
 
 
-class WithFallback(Paragraph):
+class WithFallback(ParsedParagraph):
     """A paragraph whose characters its fonts lack are set in the style's fallback fonts
     (`style.fallback`, see glyphs.py), and whose right-to-left runs are in visual order."""
 
-    # reportlab's, set by `_setup`: declared for the type checker
+    # reportlab's, set while parsing: declared for the type checker
     frags: list[Any]
     style: Any
 
-    def _setup(self, text, style, bulletText, frags, cleaner):
-        super()._setup(text, style, bulletText, frags, cleaner)
+    def text_parsed(self) -> None:
         if self.frags:
             style = self.style
             self.frags = with_fallback(self.frags, getattr(style, "fallback", ()), getattr(style, "theme_name", ""),
@@ -100,7 +106,6 @@ class Para(WithFallback):
     total_fit = True
 
     # reportlab's, set by `wrap`: declared for the type checker
-    _wrapWidths: list[float]
     blPara: Any
     height: float
 
@@ -152,17 +157,18 @@ class Para(WithFallback):
         # by the style too, and the style it leaves: a line that ran past the margin sends
         # the paragraph on without hyphenation (`_first_fit_lines`), and every copy must
         # break as it would have alone, whatever other documents' copies did before.
-        known = self.__dict__.setdefault("_lines", {})  # (width, style) → (wrap widths, lines, height, style)
+        known = self.__dict__.setdefault("_line_breaks", {})  # (width, style) → (wrap widths, lines, height, style)
         key = (availWidth, self.style)
         hit = known.get(key)
         if hit is None:
             size = super().wrap(availWidth, availHeight)
             if hasattr(self, "blPara"):  # reportlab skips breaking in a too-narrow space
                 # under the style it leaves too: asked again at this width, the same lines
-                known[key] = known[availWidth, self.style] = (self._wrapWidths, self.blPara, self.height, self.style)
+                known[key] = known[availWidth, self.style] = (wrap_widths(self), self.blPara, self.height, self.style)
             return size
         self.width = availWidth
-        self._wrapWidths, self.blPara, self.height, self.style = hit
+        widths, self.blPara, self.height, self.style = hit
+        restore_wrap_widths(self, widths)
         return availWidth, self.height
 
 
@@ -202,7 +208,7 @@ def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
     ragged = style.alignment == TA_LEFT
     if not (ragged or style.alignment == TA_JUSTIFY) or style.endDots or style.justifyLastLine:
         return None
-    if (style.wordWrap or "").upper() in ("RTL", "CJK") or getattr(para, "_splitpara", False):
+    if (style.wordWrap or "").upper() in ("RTL", "CJK") or is_split_part(para):
         return None
     frags = para.frags
     if not frags or isinstance(frags[0], list):
@@ -238,9 +244,7 @@ def total_fit_lines(para: Paragraph, widths: list[float]) -> ParaLines | None:
         width_max = max(width_max, line.maxWidth - line.extraSpace)
         lines.append(line)
         start = end + 1
-    para._width_max = width_max
-    para._splitLongWordCount = 0
-    para._hyphenations = sum(1 for end in breaks[:-1] if isinstance(items[end], linebreak.Penalty))
+    note_broken_lines(para, width_max, sum(1 for end in breaks[:-1] if isinstance(items[end], linebreak.Penalty)))
     return ParaLines(kind=1, lines=lines, total_fit=True)
 
 

@@ -10,12 +10,10 @@ every assumption directly against the installed reportlab and names the version 
 name when a release changes one.
 
 Instance patches (a function put over a method of one reportlab object) count as
-reaches too. tests/test_reportlab_wall.py scans every other module for private
-reportlab names and fails on a new one; the reaches some modules still make (page
-totals in the handout's pages, paragraph and footnote internals, the exam's own
-flowables, the leaflet's panel cursor, and `fonts.SubsetFont`'s patch of its face's
-`makeSubset` and `addSubsetObjects`) are listed there, each checked in
-tests/test_reportlab_internals.py, to be moved here.
+reaches too, and overrides of reportlab's private methods: both are here, as functions
+and as base classes that turn such an override into a hook with a name of our own.
+tests/test_reportlab_wall.py scans every other module for private reportlab names and
+fails on any.
 """
 
 from __future__ import annotations
@@ -25,6 +23,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.platypus.xpreformatted import XPreformatted
 
 # The canvas's graphics state: what the next operators depend on besides the fonts.
 # `Canvas.STATE_ATTRIBUTES` is public, but it names private attributes.
@@ -159,3 +159,163 @@ def draw_instead(flowable: Any, draw: Any) -> None:
     attributes set on it and refuses `draw`, so the function goes in its `__dict__`,
     where `Flowable.drawOn` finds it first."""
     vars(flowable)["draw"] = draw
+
+
+# --- the document a canvas belongs to (footnotes, side notes, contents leaders) ---------
+
+def document_of(canvas: Any) -> Any:
+    """The document template a canvas is drawing for, or None (a scratch canvas).
+    Platypus sets it on the canvas while it builds (`_doctemplate`), undocumented;
+    flowables that hand work to their document (a footnote's place, a side note) ask."""
+    return getattr(canvas, "_doctemplate", None)
+
+
+# --- page X of Y: operators filled in when the canvas is saved -------------------------
+
+def put_page_operators(canvas: Canvas, operators: list[str]) -> list[str]:
+    """Let the canvas write its page operators into `operators` from now on; answer
+    the list it wrote into before (a drawing captured on its own, then put back)."""
+    before, canvas._code = canvas._code, operators
+    return before
+
+
+def pages_written(canvas: Canvas) -> list:
+    """The pages a canvas has finished so far, each with its operators as `stream`
+    (a string until the document is written): labels known late go in there."""
+    return canvas._doc.Pages.pages
+
+
+# --- frames: the cursor, the bottom footnotes raise, being at the top -------------------
+
+def frame_of(flowable: Any) -> Any:
+    """The frame a flowable is being placed in, or None (`Frame._add` sets it)."""
+    return getattr(flowable, "_frame", None)
+
+
+def frame_at_top(frame: Any) -> bool:
+    """Whether nothing has been placed in the frame yet (a frame is at its top until
+    the first flowable that takes room)."""
+    return bool(getattr(frame, "_atTop", True))
+
+
+def frame_cursor(frame: Any) -> float:
+    """The frame's cursor height: where the next flowable's top goes."""
+    return frame._y
+
+
+def frame_top(frame: Any) -> float:
+    """The height of the frame's top, inside its padding (where the cursor starts)."""
+    return frame._y2
+
+
+def frame_bottom(frame: Any) -> float:
+    """The height of the frame's bottom, inside its padding: no flowable goes below."""
+    return frame._y1p
+
+
+def raise_frame_bottom(frame: Any, by: float) -> None:
+    """Take `by` points off the frame's foot (room for footnotes)."""
+    frame._y1p += by
+
+
+def reset_frame_bottom(frame: Any) -> None:
+    """Put the frame's bottom back where its geometry says (`_geom` works out the
+    padded edges again), dropping what `raise_frame_bottom` took."""
+    frame._geom()
+
+
+def frame_height(frame: Any) -> float:
+    """The frame's whole height, as made (padding included)."""
+    return frame._height
+
+
+# --- flowables: taking no room, keeping together -----------------------------------------
+
+def takes_no_room(flowable: Any) -> bool:
+    """Whether a frame places a flowable even though it is 0 high (`_ZEROSIZE`: a
+    side note, an anchor), rather than dropping it."""
+    return bool(getattr(flowable, "_ZEROSIZE", False))
+
+
+def mark_takes_no_room(flowable: Any, flag: bool) -> None:
+    """Make a frame place this flowable even when it is 0 high, or not."""
+    flowable._ZEROSIZE = flag
+
+
+def note_kept_measure(keep: Any, height: float, first_height: float, width: float, room: float) -> None:
+    """Tell a `KeepTogether` what its own `wrap` would have measured (all of it, its
+    first flowable, at which size): its `split` reads them instead of wrapping again."""
+    keep._H, keep._H0, keep._wrapInfo = height, first_height, (width, room)
+
+
+# --- paragraphs: parsed text, line breaks kept per width -----------------------------------
+
+class ParsedParagraph(Paragraph):
+    """A Paragraph told when its text has been parsed into fragments (`self.frags`):
+    `text_parsed` is where a subclass changes them (fonts for missing characters).
+    reportlab parses in `_setup`, which has no public hook."""
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+        super()._setup(text, style, bulletText, frags, cleaner)
+        self.text_parsed()
+
+    def text_parsed(self) -> None:
+        """Called once the fragments are made; nothing by default."""
+
+
+class ParsedPreformatted(XPreformatted):
+    """`ParsedParagraph` for preformatted text (a code block), whose lines are its own."""
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+        super()._setup(text, style, bulletText, frags, cleaner)
+        self.text_parsed()
+
+    def text_parsed(self) -> None:
+        """Called once the fragments are made; nothing by default."""
+
+
+def is_split_part(paragraph: Any) -> bool:
+    """Whether a paragraph is the first part reportlab split off another (it then
+    draws the lines it was given, which are not broken again)."""
+    return bool(getattr(paragraph, "_splitpara", False))
+
+
+def lines_go_around_a_picture(paragraph: Any) -> bool:
+    """Whether a paragraph's lines are indented around a picture beside it
+    (`ParagraphAndImage` gives it per-line offsets)."""
+    return hasattr(paragraph, "_offsets")
+
+
+def wrap_widths(paragraph: Any) -> list[float]:
+    """The line widths a paragraph was last wrapped to (the first, then the rest)."""
+    return paragraph._wrapWidths
+
+
+def restore_wrap_widths(paragraph: Any, widths: list[float]) -> None:
+    """Put back the line widths of a wrap made before (a paragraph asked again at a
+    width it was wrapped to), as `wrap` would have set them."""
+    paragraph._wrapWidths = widths
+
+
+def note_broken_lines(paragraph: Any, widest: float, hyphenations: int) -> None:
+    """What reportlab's own line breaking leaves on a paragraph besides its lines,
+    for lines broken by our breaker: the widest line, no long word broken inside, the
+    number of hyphenated line ends."""
+    paragraph._width_max = widest
+    paragraph._splitLongWordCount = 0
+    paragraph._hyphenations = hyphenations
+
+
+# --- fonts: each subset made once per process --------------------------------------------
+
+def subsetting(face: Any) -> tuple[Any, Any]:
+    """A TrueType face's own `makeSubset` and `addSubsetObjects`: how it makes a subset's
+    font program, and how it adds a subset's objects to a document."""
+    return face.makeSubset, face.addSubsetObjects
+
+
+def subset_instead(face: Any, make_subset: Any, add_subset_objects: Any) -> None:
+    """An instance patch: this face makes subsets with `make_subset` and adds them to
+    a document with `add_subset_objects` (which call the face's own, from `subsetting`).
+    `TTFont` calls both through its face, which has no hook for caching them."""
+    face.makeSubset, face.addSubsetObjects = make_subset, add_subset_objects

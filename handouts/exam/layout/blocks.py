@@ -520,7 +520,7 @@ def own_copy(shared: Flowable) -> Flowable:
     layout does not change."""
     shared.__dict__.setdefault("_recordings", {})
     if isinstance(shared, Para):
-        shared.__dict__.setdefault("_lines", {})
+        shared.__dict__.setdefault("_line_breaks", {})
     clone = object.__new__(type(shared))  # copy.copy, without its generic machinery
     clone.__dict__.update(shared.__dict__)
     for name in getattr(shared, "parts", ()):

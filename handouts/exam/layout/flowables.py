@@ -15,6 +15,7 @@ from reportlab.rl_config import paraFontSizeHeightOffset
 from handouts.layout import paragraph
 from handouts.layout.glyphs import draw_text
 from handouts.layout.replay import draw_recorded
+from handouts.layout.reportlab_internals import kept_together, lines_go_around_a_picture, note_kept_measure
 
 INDENT = 8 * mm  # questions hang their text after the number
 BOX = 3.6 * mm  # a tick box
@@ -40,7 +41,7 @@ class Para(paragraph.Para):
         if (lines.kind == 0 and len(lines.lines) == 1 and lines.lines[0][0] > -1e-8
                 and not (lines.us_lines or lines.link or self.bulletText or style.backColor
                          or style.borderWidth or style.wordWrap or getattr(style, "autoLeading", "") not in ("", "off")
-                         or style.alignment != TA_LEFT or hasattr(self, "_offsets"))):
+                         or style.alignment != TA_LEFT or lines_go_around_a_picture(self))):
             return " ".join(lines.lines[0][1])
         return None
 
@@ -87,21 +88,22 @@ class Together(KeepTogether):
 
     def wrap(self, availWidth, availHeight):
         canv = getattr(self, "canv", None)
-        sizes = [f.wrapOn(canv, availWidth, 0xFFFFFFF) for f in self._content]
+        content = kept_together(self)
+        sizes = [f.wrapOn(canv, availWidth, 0xFFFFFFF) for f in content]
         height, after = 0.0, None
-        for f, (_, h) in zip(self._content, sizes, strict=True):
+        for f, (_, h) in zip(content, sizes, strict=True):
             if after is not None:
                 height += after + max(f.getSpaceBefore() - after, 0)
             after = f.getSpaceAfter()
             height += h
-        self._sizes, self._H, self._H0 = sizes, height, sizes[0][1] if sizes else 0
-        self._wrapInfo = availWidth, availHeight
+        self._sizes = sizes
+        note_kept_measure(self, height, sizes[0][1] if sizes else 0, availWidth, availHeight)
         self.width, self.height = availWidth, height
         return availWidth, height
 
     def draw(self):
         y, after = self.height, None
-        for f, (w, h) in zip(self._content, self._sizes, strict=True):
+        for f, (w, h) in zip(kept_together(self), self._sizes, strict=True):
             if after is not None:
                 y -= after + max(f.getSpaceBefore() - after, 0)
             y -= h

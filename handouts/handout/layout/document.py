@@ -167,7 +167,7 @@ def landscape_pages(doc: HandoutDoc, theme: Theme) -> LandscapePages:
     frame = Frame(p["left"], p["bottom"], width, size[1] - p["top"] - p["bottom"],
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="landscape")
     doc.addPageTemplates([PageTemplate("landscape", [frame], pagesize=size, onPage=doc._decorate,
-                                       onPageEnd=doc._finish)])
+                                       onPageEnd=doc.end_page)])
     return LandscapePages(width, column_width(theme),
                           lambda made: [PageBreakIfNotEmpty("landscape"), *made, PageBreak("page")])
 

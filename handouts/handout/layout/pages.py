@@ -20,6 +20,15 @@ from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, Wit
 from handouts.layout.glyphs import draw_text
 from handouts.layout.headings import HeadingParagraph
 from handouts.layout.page_numbers import NumberingCanvas, PageLabel, right_text
+from handouts.layout.reportlab_internals import (
+    frame_at_top,
+    frame_bottom,
+    frame_cursor,
+    frame_height,
+    kept_together,
+    raise_frame_bottom,
+    reset_frame_bottom,
+)
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
@@ -46,7 +55,7 @@ class KeepHeadingWithText(KeepWithNotes):
     two, as the block's own split allows) instead of leaving the rest of the page empty."""
 
     def split(self, aW, aH):  # noqa: N803 - reportlab's names
-        *head, last = self._content
+        *head, last = kept_together(self)
         canv = getattr(self, "canv", None)
         if (canv is None or not any(isinstance(f, HeadingParagraph) for f in head)
                 or any(isinstance(f, WithFootnotes) for f in head)):  # (a heading's own note: kept whole)
@@ -101,7 +110,7 @@ class HandoutDoc(BaseDocTemplate):
                          keepTogetherClass=self.keepTogetherClass, **meta)
         frame = Frame(p["left"], p["bottom"], self.text_width, height - p["top"] - p["bottom"],
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate, onPageEnd=self._finish)])
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate, onPageEnd=self.end_page)])
 
     def canvas_maker(self):
         def make(*args, **kwargs):
@@ -190,17 +199,17 @@ class HandoutDoc(BaseDocTemplate):
     def _fits(self, head: Flowable, block: FigureBlock) -> bool:
         """Whether the figure fits the rest of this page (always, on an empty page)."""
         frame = self.frame
-        if frame._atTop:
+        if frame_at_top(frame):
             return True
-        room = frame._y - frame._y1p - block.getSpaceBefore()
+        room = frame_cursor(frame) - frame_bottom(frame) - block.getSpaceBefore()
         return head.wrapOn(self.canv, self.text_width, room)[1] <= room + 1e-6
 
     def handle_frameBegin(self, *args, **kwargs):
         super().handle_frameBegin(*args, **kwargs)
         frame = self.frame
-        frame._geom()  # drop the room footnotes took on the previous page
+        reset_frame_bottom(frame)  # drop the room footnotes took on the previous page
         # Notes continued from the previous page come first at this page's foot.
-        frame._y1p += self.notes.new_page(frame._height * CONTINUED_NOTES_SHARE)
+        raise_frame_bottom(frame, self.notes.new_page(frame_height(frame) * CONTINUED_NOTES_SHARE))
 
     # -- footnotes
     def place_footnotes(self, bottom: float) -> None:
@@ -208,7 +217,7 @@ class HandoutDoc(BaseDocTemplate):
         the block with the marks ends. Raising the frame's bottom keeps later text
         out of the notes."""
         frame = self.frame
-        frame._y1p += self.notes.place(bottom - frame._y1p)
+        raise_frame_bottom(frame, self.notes.place(bottom - frame_bottom(frame)))
 
     # -- side notes
     def place_sidenote(self, flowables: list[Flowable], y: float, ref: SourceRef | None = None) -> None:
@@ -256,8 +265,8 @@ class HandoutDoc(BaseDocTemplate):
         canvas.line(p["left"], y - 5, width - p["right"], y - 5)
         canvas.restoreState()
 
-    def _finish(self, canvas: NumberingCanvas, doc: Any) -> None:
-        self.place_footnotes(self.frame._y)  # marks drawn outside a block with marks
+    def end_page(self, canvas: NumberingCanvas, doc: Any) -> None:
+        self.place_footnotes(frame_cursor(self.frame))  # marks drawn outside a block with marks
         self.notes.draw(canvas, self.theme.page["left"], self.theme.page["bottom"], self.theme.colour("rule"))
         canvas.number_page(self._page_label_here(), self.page)  # "page X of Y": Y is known when the canvas is saved
 

@@ -36,6 +36,7 @@ from handouts.layout.markup import FOOTNOTE_MARK_OPEN, INLINE, MarkupTable, src
 from handouts.layout.markup import tag as markup_tag
 from handouts.layout.paragraph import Para
 from handouts.layout.replay import replayable
+from handouts.layout.reportlab_internals import frame_at_top, frame_of, kept_together
 from handouts.layout.theme import Theme, paragraph_styles
 
 MIN_BODY_SIZE = 12.0
@@ -126,10 +127,10 @@ class FittingFigure(KeepTogether):
         self._make = make
 
     def split(self, aW: float, aH: float) -> list:  # noqa: N803 - reportlab's names
-        frame = getattr(self, "_frame", None)
+        frame = frame_of(self)
         natural = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                      for f in self._content)
-        if natural > aH and frame is not None and not getattr(frame, "_atTop", True):
+                      for f in kept_together(self))
+        if natural > aH and frame is not None and not frame_at_top(frame):
             for step in range(1, 5):
                 parts = self._make(1 - step * (1 - SMALLEST_FIGURE) / 4)
                 if sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()

@@ -37,6 +37,7 @@ from handouts.layout.laid import Laid
 from handouts.layout.markup import parse_markup, src
 from handouts.layout.placing import Placed, PlacedPage, PlacingCanvas, PlacingFrame, place_in
 from handouts.layout.replay import Recordings
+from handouts.layout.reportlab_internals import frame_cursor, frame_top
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import Theme
 from handouts.leaflet.folds import MM, Fold, Panel, Rect, fold_geometry
@@ -131,7 +132,7 @@ class LayoutDoc(BaseDocTemplate):
         # applies twice (each panel would be used for two pages).
         self.handle_nextPageTemplate(self.next_panel[self.pageTemplate.id])
         if self.pageTemplate.id == "overflow":
-            self.overflow_height += self.frame._y2 - self.frame._y
+            self.overflow_height += frame_top(self.frame) - frame_cursor(self.frame)
 
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802
         ref = getattr(flowable, "leaflet_ref", None)
