@@ -126,7 +126,7 @@ def test_a_paragraph_keeps_its_broken_lines_and_widths():
     para.wrap(100, 100)
     for name in ("blPara", "_wrapWidths", "frags"):
         assert hasattr(para, name), changed(f"Paragraph.{name}", "missing after wrap")
-    assert hasattr(Paragraph, "_setup"), changed("Paragraph._setup", "missing (Para overrides it)")
+    assert hasattr(Paragraph, "_setup"), changed("Paragraph._setup", "missing (ParsedParagraph overrides it)")
 
 
 def test_keep_together_holds_its_flowables_in_content():
@@ -234,3 +234,217 @@ def test_a_drawing_draws_through_a_function_put_on_it():
     canvas = a_canvas()
     drawing.drawOn(canvas, 0, 0)
     assert calls == [1], changed("Drawing.drawOn", "no longer draws through the instance's draw")
+
+
+# --- the document a canvas belongs to -------------------------------------------------------
+
+def test_a_canvas_names_the_document_it_draws_for():
+    from reportlab.platypus import SimpleDocTemplate
+
+    seen = []
+
+    class Probe(Flowable):
+        def wrap(self, w, h):
+            return 10, 10
+
+        def draw(self):
+            seen.append(internals.document_of(self.canv))
+
+    doc = SimpleDocTemplate(io.BytesIO())
+    doc.build([Probe()])
+    assert seen == [doc], changed("canvas._doctemplate", "platypus no longer names the document on its canvas")
+    assert internals.document_of(a_canvas()) is None
+
+
+# --- page X of Y -------------------------------------------------------------------------
+
+def test_page_operators_can_be_caught_apart_and_put_back():
+    canvas = Canvas(io.BytesIO(), pageCompression=0)
+    canvas.drawString(10, 10, "x")
+    page = internals.put_page_operators(canvas, [])
+    canvas.drawString(10, 10, "y")
+    caught = internals.put_page_operators(canvas, page)
+    assert any("(y) Tj" in op for op in caught) and not any("(y) Tj" in op for op in page), changed(
+        "Canvas._code", "operators not written into the list put in its place")
+    canvas.showPage()
+    pages = internals.pages_written(canvas)
+    assert len(pages) == 1, changed("PDFDocument.Pages.pages", "not the pages written so far")
+    stream = pages[0].stream
+    assert isinstance(stream, str) and "(x) Tj" in stream and "(y) Tj" not in stream, changed(
+        "PDFPage.stream", "not the page's operators as text")
+
+
+# --- frames ------------------------------------------------------------------------------
+
+def test_a_frame_says_which_frame_a_flowable_is_placed_in():
+    seen = []
+
+    class Probe(Flowable):
+        def wrap(self, w, h):
+            seen.append(internals.frame_of(self))
+            return 10, 10
+
+        def draw(self):
+            pass
+
+    frame = Frame(0, 0, 100, 100)
+    frame.add(Probe(), a_canvas())
+    assert seen == [frame], changed("Flowable._frame", "a frame no longer sets it while wrapping")
+    assert internals.frame_of(Spacer(1, 1)) is None
+
+
+def test_a_frame_keeps_its_cursor_top_bottom_and_height():
+    frame = Frame(0, 0, 100, 200, 6, 6, 6, 6)
+    assert internals.frame_at_top(frame), changed("Frame._atTop", "a new frame not at its top")
+    assert internals.frame_cursor(frame) == pytest.approx(194), changed("Frame._y", "not the cursor's height")
+    assert internals.frame_top(frame) == pytest.approx(200), changed("Frame._y2", "not the frame's top edge")
+    assert internals.frame_bottom(frame) == pytest.approx(6), changed("Frame._y1p", "not the bottom inside the padding")
+    assert internals.frame_height(frame) == pytest.approx(200), changed("Frame._height", "not the frame's height")
+    frame.add(Spacer(10, 30), a_canvas())
+    assert not internals.frame_at_top(frame), changed("Frame._atTop", "still at the top after a flowable")
+    assert internals.frame_cursor(frame) == pytest.approx(164), changed("Frame._y", "not moved down by a flowable")
+
+
+def test_a_raised_frame_bottom_keeps_flowables_above_it_until_reset():
+    frame = Frame(0, 0, 100, 100, 0, 0, 0, 0)
+    internals.raise_frame_bottom(frame, 50)
+    assert internals.frame_bottom(frame) == pytest.approx(50)
+    assert not frame.add(Spacer(10, 60), a_canvas()), changed("Frame._y1p", "a frame places below its bottom")
+    internals.reset_frame_bottom(frame)
+    assert internals.frame_bottom(frame) == pytest.approx(0), changed("Frame._geom", "the bottom not put back")
+    assert frame.add(Spacer(10, 60), a_canvas()), changed("Frame._geom", "the room not given back")
+
+
+# --- flowables -----------------------------------------------------------------------------
+
+def test_a_flowable_that_takes_no_room_is_placed_in_a_full_frame():
+    class Mark(Flowable):
+        def wrap(self, w, h):
+            return 0, 0
+
+        def draw(self):
+            pass
+
+    def placed(mark: Flowable) -> bool:
+        frame = Frame(0, 0, 100, 100, 0, 0, 0, 0)
+        frame.add(Spacer(10, 100), a_canvas())
+        return bool(frame.add(mark, a_canvas()))
+
+    mark = Mark()
+    assert not internals.takes_no_room(mark) and not placed(mark)
+    internals.mark_takes_no_room(mark, True)
+    assert internals.takes_no_room(mark)
+    assert placed(mark), changed("Flowable._ZEROSIZE", "a full frame no longer places a flowable marked with it")
+
+
+def test_keep_together_splits_by_the_measure_it_is_told():
+    def split(height: float) -> list:
+        keep = KeepTogether([Spacer(10, 10)])
+        keep.canv = a_canvas()
+        internals.note_kept_measure(keep, height, 10, 100, 100)
+        return keep.split(100, 100)
+
+    kept = KeepTogether([Spacer(10, 10)])
+    kept.canv = a_canvas()
+    kept.wrap(100, 100)
+    for name in ("_H", "_H0", "_wrapInfo"):
+        assert hasattr(kept, name), changed(f"KeepTogether.{name}", "not set by wrap")
+    assert len(split(500)) > len(split(10)), changed(
+        "KeepTogether._H/_wrapInfo", "split measures again instead of reading what wrap measured")
+
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+def test_a_parsed_paragraph_is_told_its_fragments():
+    from reportlab.platypus.xpreformatted import XPreformatted
+
+    told = []
+
+    class Told(internals.ParsedParagraph):
+        def text_parsed(self):
+            told.append([f.text for f in self.frags])
+
+    class ToldCode(internals.ParsedPreformatted):
+        def text_parsed(self):
+            told.append("".join(f.text for f in self.frags))
+
+    style = ParagraphStyle("p", fontName="Helvetica")
+    Told("een <b>vet</b> woord", style)
+    ToldCode("a = 1\nb = 2", style)
+    assert told == [["een ", "vet", " woord"], "a = 1\nb = 2"], changed(
+        "Paragraph._setup", "no longer where a paragraph's text is parsed into frags")
+    assert "_setup" not in vars(XPreformatted), changed("XPreformatted._setup", "its own now (ParsedPreformatted skips it)")
+
+
+def test_the_first_part_of_a_split_paragraph_is_marked():
+    style = ParagraphStyle("p", fontName="Helvetica", fontSize=10, leading=12)
+    para = Paragraph(" ".join(["woord"] * 200), style)
+    para.wrap(100, 1000)
+    first, second = para.split(100, 50)
+    assert not internals.is_split_part(para)
+    assert internals.is_split_part(first), changed("Paragraph._splitpara", "the first part of a split not marked")
+
+
+def test_a_paragraph_beside_a_picture_has_its_lines_indented():
+    from reportlab.platypus.flowables import ParagraphAndImage
+
+    seen = []
+
+    class Probe(Paragraph):
+        def draw(self):
+            seen.append(internals.lines_go_around_a_picture(self))
+            super().draw()
+
+    para = Probe("een paar woorden naast een plaatje", ParagraphStyle("p", fontName="Helvetica"))
+    beside = ParagraphAndImage(para, Spacer(20, 20), side="left")
+    beside.wrap(200, 200)
+    beside.drawOn(a_canvas(), 0, 0)
+    para.wrap(200, 200)
+    para.drawOn(a_canvas(), 0, 0)
+    assert seen == [True, False], changed("Paragraph._offsets", "ParagraphAndImage no longer indents lines with it")
+
+
+def test_a_paragraph_keeps_the_widths_it_was_wrapped_to():
+    style = ParagraphStyle("p", fontName="Helvetica", firstLineIndent=10)
+    para = Paragraph("een paar woorden", style)
+    para.wrap(100, 100)
+    widths = internals.wrap_widths(para)
+    assert list(widths) == [90, 100], changed("Paragraph._wrapWidths", "not the first and later line widths")
+    internals.restore_wrap_widths(para, [50, 60])
+    assert internals.wrap_widths(para) == [50, 60]
+
+
+def test_reportlab_line_breaking_leaves_the_measures_we_set():
+    para = Paragraph(" ".join(["woord"] * 40), ParagraphStyle("p", fontName="Helvetica"))
+    para.wrap(100, 1000)
+    for name in ("_width_max", "_splitLongWordCount", "_hyphenations"):
+        assert hasattr(para, name), changed(f"Paragraph.{name}", "not set by breakLines")
+    internals.note_broken_lines(para, 42.0, 3)
+    assert (para._width_max, para._splitLongWordCount, para._hyphenations) == (42.0, 0, 3)
+
+
+# --- fonts -----------------------------------------------------------------------------------
+
+def test_a_font_makes_its_subsets_through_its_face():
+    path = sorted(builtin_dir("fonts").rglob("*.ttf"))[1]  # not a_font's: its state is shared
+    font = TTFont("InternalsSubsets", str(path))
+    pdfmetrics.registerFont(font)
+    face = font.face
+    make, add = internals.subsetting(face)
+    calls = []
+
+    def make_subset(subset):
+        calls.append("make")
+        return make(subset)
+
+    def add_subset_objects(doc, fontname, subset):
+        calls.append("add")
+        return add(doc, fontname, subset)
+
+    internals.subset_instead(face, make_subset, add_subset_objects)
+    canvas = Canvas(io.BytesIO())
+    canvas.setFont(font.fontName, 10)
+    canvas.drawString(10, 10, "abc")
+    canvas.save()
+    assert "make" in calls and "add" in calls, changed(
+        "TTFont.face.makeSubset/addSubsetObjects", "a font no longer makes and adds subsets through its face")

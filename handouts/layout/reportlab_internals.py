@@ -204,7 +204,7 @@ def frame_cursor(frame: Any) -> float:
 
 
 def frame_top(frame: Any) -> float:
-    """The height of the frame's top, inside its padding (where the cursor starts)."""
+    """The height of the frame's top edge (the cursor starts its top padding below)."""
     return frame._y2
 
 
