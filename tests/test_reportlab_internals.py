@@ -161,13 +161,6 @@ def test_a_page_with_a_link_or_transparency_is_not_operators_only():
     assert not internals.page_holds_only_operators(faded), changed("Canvas._extgstate._c", "transparency not seen")
 
 
-def test_starting_a_page_clears_its_operators_and_counts_the_page():
-    canvas = a_canvas()
-    internals.start_page(canvas)
-    assert internals.page_operators(canvas) == [], changed("Canvas._startPage", "the old page's operators kept")
-    assert canvas.getPageNumber() == 2, changed("Canvas._startPage", "the page not counted")
-
-
 def test_a_flowable_drawn_by_hand_as_drawon_would():
     drawn = []
 

@@ -26,31 +26,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.xpreformatted import XPreformatted
 
-# The canvas's graphics state: what the next operators depend on besides the fonts.
-# `Canvas.STATE_ATTRIBUTES` is public, but it names private attributes.
-GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate")
-# Inside a flowable's own drawing, where it is on the page is the PDF's business (the
-# `cm` before it); the canvas only tracks it for links, which are never recorded.
-GRAPHICS_HERE = tuple(name for name in GRAPHICS if name != "_currentMatrix")
-
+# --- the PDF document behind a canvas: exams give every version one font state --------
 
 def pdf_document(canvas: Canvas) -> Any:
     """The PDFDocument a canvas writes into. No public accessor: the font state (which
     fonts are named F1, F2…, which code each character has) lives there, and exams
     give every version the same one."""
     return canvas._doc
-
-
-def resources_used(canvas: Canvas) -> tuple:
-    """Counts of everything a drawing can add to a PDF besides page operators and font
-    use: forms, annotations, colour spaces, shadings, transparency states, link targets,
-    saved states, objects, fonts. reportlab has no public way to ask; comparing the
-    counts before and after a drawing says whether its operators alone reproduce it."""
-    doc = canvas._doc
-    return (len(canvas._formsinuse), len(canvas._annotationrefs), len(canvas._colorsUsed),
-            len(canvas._shadingUsed), len(canvas._extgstate._c), len(canvas._destinations),
-            len(canvas.state_stack), len(doc.idToObject), len(doc.fontMapping) - len(
-                doc.delayedFonts))
 
 
 def font_state(font: TTFont, doc: Any) -> Any:
@@ -64,36 +46,6 @@ def registered_fonts() -> list:
     """Every font registered with reportlab. `pdfmetrics` has `getRegisteredFontNames`,
     but it answers only the names, and only those of fonts looked up once."""
     return list(pdfmetrics._fonts.values())
-
-
-def note_frame_and_canvas(flowable: Any, frame: Any, canvas: Canvas) -> None:
-    """Give a flowable the frame and canvas a frame gives it while it wraps (`Frame._add`
-    does so, undocumented): tables and keep-togethers measure against them."""
-    flowable._frame, flowable.canv = frame, canvas
-
-
-def forget_frame_and_canvas(flowable: Any) -> None:
-    """Undo `note_frame_and_canvas`, as a frame does after drawing a flowable (whose
-    own drawing may have let go of the canvas already)."""
-    flowable.__dict__.pop("_frame", None)
-    flowable.__dict__.pop("canv", None)
-
-
-def forget_postponed(flowable: Any) -> None:
-    """Unmark a flowable reportlab moved on to the next page, once it is placed there.
-
-    reportlab marks such a flowable (`_postponed`, in `BaseDocTemplate.handle_flowable`)
-    and, when it meets a marked one that does not fit, calls it too large for any page;
-    it never unmarks it. The versions of an exam share their paragraphs, so a line moved
-    on in one version would stop the next version that moves it on."""
-    flowable.__dict__.pop("_postponed", None)
-
-
-def page_operators(canvas: Canvas) -> list[str]:
-    """The operators a canvas has written on its current page (or form) so far, the list
-    itself: a replay reads what a drawing added and adds it again elsewhere. reportlab
-    has `getpdfdata` for a whole document only."""
-    return canvas._code
 
 
 def pdf_version(doc: Any) -> tuple[int, int]:
@@ -114,10 +66,55 @@ def page_holds_only_operators(canvas: Canvas) -> bool:
                 or canvas._psCommandsBeforePage or canvas._psCommandsAfterPage or canvas._extgstate._c)
 
 
-def start_page(canvas: Canvas) -> None:
-    """Begin a fresh page without ending the current one (`showPage` does both): a
-    canvas that holds its pages back until their totals are known."""
-    canvas._startPage()
+def forget_postponed(flowable: Any) -> None:
+    """Unmark a flowable reportlab moved on to the next page, once it is placed there.
+
+    reportlab marks such a flowable (`_postponed`, in `BaseDocTemplate.handle_flowable`)
+    and, when it meets a marked one that does not fit, calls it too large for any page;
+    it never unmarks it. The versions of an exam share their paragraphs, so a line moved
+    on in one version would stop the next version that moves it on."""
+    flowable.__dict__.pop("_postponed", None)
+
+
+# --- replay (layout/replay.py): what a drawing wrote; whether its operators alone redo it
+
+# The canvas's graphics state: what the next operators depend on besides the fonts.
+# `Canvas.STATE_ATTRIBUTES` is public, but it names private attributes.
+GRAPHICS = tuple(name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate")
+
+# Inside a flowable's own drawing, where it is on the page is the PDF's business (the
+# `cm` before it); the canvas only tracks it for links, which are never recorded.
+GRAPHICS_HERE = tuple(name for name in GRAPHICS if name != "_currentMatrix")
+
+
+def page_operators(canvas: Canvas) -> list[str]:
+    """The operators a canvas has written on its current page (or form) so far, the list
+    itself: a replay reads what a drawing added and adds it again elsewhere. reportlab
+    has `getpdfdata` for a whole document only."""
+    return canvas._code
+
+
+def resources_used(canvas: Canvas) -> tuple:
+    """Counts of everything a drawing can add to a PDF besides page operators and font
+    use: forms, annotations, colour spaces, shadings, transparency states, link targets,
+    saved states, objects, fonts. reportlab has no public way to ask; comparing the
+    counts before and after a drawing says whether its operators alone reproduce it."""
+    doc = canvas._doc
+    return (len(canvas._formsinuse), len(canvas._annotationrefs), len(canvas._colorsUsed),
+            len(canvas._shadingUsed), len(canvas._extgstate._c), len(canvas._destinations),
+            len(canvas.state_stack), len(doc.idToObject), len(doc.fontMapping) - len(
+                doc.delayedFonts))
+
+
+def transparency_and_colours(canvas: Canvas) -> tuple:
+    """The opacities set and named so far (`_extgstate`) and the spot colours used:
+    what the next operators' names depend on, besides the graphics state."""
+    return canvas._extgstate._d, canvas._extgstate._c, tuple(canvas._colorsUsed)
+
+
+def form_being_drawn(canvas: Canvas) -> str:
+    """The name of the form (`beginForm`) a canvas is drawing into."""
+    return canvas._formData[0]
 
 
 def draws_its_boundary(flowable: Any) -> bool:
@@ -137,22 +134,6 @@ def draw_here(flowable: Any, canvas: Canvas) -> None:
     flowable._drawOn(canvas)
 
 
-def kept_together(keep: Any) -> list:
-    """The flowables a `KeepTogether` holds (it has no public accessor)."""
-    return keep._content
-
-
-def transparency_and_colours(canvas: Canvas) -> tuple:
-    """The opacities set and named so far (`_extgstate`) and the spot colours used:
-    what the next operators' names depend on, besides the graphics state."""
-    return canvas._extgstate._d, canvas._extgstate._c, tuple(canvas._colorsUsed)
-
-
-def form_being_drawn(canvas: Canvas) -> str:
-    """The name of the form (`beginForm`) a canvas is drawing into."""
-    return canvas._formData[0]
-
-
 def draw_instead(flowable: Any, draw: Any) -> None:
     """An instance patch: `flowable.draw` becomes `draw`, for this flowable only (the
     replay of shared pictures and QR codes). A reportlab `Drawing` checks the names of
@@ -161,7 +142,22 @@ def draw_instead(flowable: Any, draw: Any) -> None:
     vars(flowable)["draw"] = draw
 
 
-# --- the document a canvas belongs to (footnotes, side notes, contents leaders) ---------
+# --- placing without drawing (placing.py): what a frame does for a flowable -----------
+
+def note_frame_and_canvas(flowable: Any, frame: Any, canvas: Canvas) -> None:
+    """Give a flowable the frame and canvas a frame gives it while it wraps (`Frame._add`
+    does so, undocumented): tables and keep-togethers measure against them."""
+    flowable._frame, flowable.canv = frame, canvas
+
+
+def forget_frame_and_canvas(flowable: Any) -> None:
+    """Undo `note_frame_and_canvas`, as a frame does after drawing a flowable (whose
+    own drawing may have let go of the canvas already)."""
+    flowable.__dict__.pop("_frame", None)
+    flowable.__dict__.pop("canv", None)
+
+
+# --- the document a canvas belongs to (footnotes, side notes, contents leaders) -----
 
 def document_of(canvas: Any) -> Any:
     """The document template a canvas is drawing for, or None (a scratch canvas).
@@ -170,7 +166,7 @@ def document_of(canvas: Any) -> Any:
     return getattr(canvas, "_doctemplate", None)
 
 
-# --- page X of Y: operators filled in when the canvas is saved -------------------------
+# --- page X of Y (page_numbers.py): operators filled in when the canvas is saved --------
 
 def put_page_operators(canvas: Canvas, operators: list[str]) -> list[str]:
     """Let the canvas write its page operators into `operators` from now on; answer
@@ -185,7 +181,7 @@ def pages_written(canvas: Canvas) -> list:
     return canvas._doc.Pages.pages
 
 
-# --- frames: the cursor, the bottom footnotes raise, being at the top -------------------
+# --- frames: the cursor, the bottom footnotes raise, being at the top ---------------
 
 def frame_of(flowable: Any) -> Any:
     """The frame a flowable is being placed in, or None (`Frame._add` sets it)."""
@@ -229,7 +225,7 @@ def frame_height(frame: Any) -> float:
     return frame._height
 
 
-# --- flowables: taking no room, keeping together -----------------------------------------
+# --- flowables: taking no room, keeping together ------------------------------------
 
 def takes_no_room(flowable: Any) -> bool:
     """Whether a frame places a flowable even though it is 0 high (`_ZEROSIZE`: a
@@ -242,13 +238,18 @@ def mark_takes_no_room(flowable: Any, flag: bool) -> None:
     flowable._ZEROSIZE = flag
 
 
+def kept_together(keep: Any) -> list:
+    """The flowables a `KeepTogether` holds (it has no public accessor)."""
+    return keep._content
+
+
 def note_kept_measure(keep: Any, height: float, first_height: float, width: float, room: float) -> None:
     """Tell a `KeepTogether` what its own `wrap` would have measured (all of it, its
     first flowable, at which size): its `split` reads them instead of wrapping again."""
     keep._H, keep._H0, keep._wrapInfo = height, first_height, (width, room)
 
 
-# --- paragraphs: parsed text, line breaks kept per width -----------------------------------
+# --- paragraphs (paragraph.py, code.py, footnotes.py): parsed text, lines kept per width
 
 class ParsedParagraph(Paragraph):
     """A Paragraph told when its text has been parsed into fragments (`self.frags`):
@@ -306,7 +307,7 @@ def note_broken_lines(paragraph: Any, widest: float, hyphenations: int) -> None:
     paragraph._hyphenations = hyphenations
 
 
-# --- fonts: each subset made once per process --------------------------------------------
+# --- fonts (layout/fonts.py): each subset made once per process ---------------------
 
 def subsetting(face: Any) -> tuple[Any, Any]:
     """A TrueType face's own `makeSubset` and `addSubsetObjects`: how it makes a subset's
