@@ -136,8 +136,9 @@ class SubsetFont(TTFont):
             facts = font_facts.facts_of(self.face.charToGlyph, self.face.name)
             font_facts.keep(Path(filename), facts)
         else:
-            self.fontName, self.state = name, WeakKeyDictionary()
-            self.face = _UnreadFace(TTFNameBytes(facts.name), filename, self)
+            self.fontName = name
+            self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+            self.face: Any = _UnreadFace(TTFNameBytes(facts.name), filename, self)
             self._unread = filename
         self.characters = frozenset(facts.characters)
 
@@ -160,7 +161,8 @@ class SubsetFont(TTFont):
         super().__init__(name, filename)
         if states is not None:
             self.state = states  # documents that named the font before it was read
-        face, made = self.face, OrderedDict[Any, Any]()
+        face: Any = self.face
+        made = OrderedDict[Any, Any]()
         make, add = face.makeSubset, face.addSubsetObjects
         flate = _CachedFlate()
 
