@@ -38,12 +38,17 @@ STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1,
 _registered: dict[str, str] = {}
 
 
-def _find(stem: str, style: str, folders: list[Path]) -> Path | None:
-    for folder in folders:
-        hits = sorted(folder.rglob(f"{stem}-{style}.ttf")) if folder.is_dir() else []
-        if hits:
-            return hits[0]
+def _find(stem: str, style: str, folders: list[list[Path]]) -> Path | None:
+    for files in folders:
+        for path in files:  # in sorted order: the first of that name in the folder
+            if path.name == f"{stem}-{style}.ttf":
+                return path
     return None
+
+
+def _font_files(folders: list[Path]) -> list[list[Path]]:
+    """Every .ttf under each folder, sorted: one walk per family, not one per face."""
+    return [sorted(folder.rglob("*.ttf")) if folder.is_dir() else [] for folder in folders]
 
 
 def register_family(family: str, project_root: Path | None = None) -> str:
@@ -54,7 +59,7 @@ def register_family(family: str, project_root: Path | None = None) -> str:
     if "/" in stem or "\\" in stem or stem.startswith("."):
         raise fail(SourceRef("theme"), f'font "{family}" is a family name such as "Noto Sans", '
                    "not a path; put its files (NotoSans-Regular.ttf, ...) in your project's fonts/ folder")
-    folders = ([project_root / "fonts"] if project_root else []) + [builtin_dir("fonts")]
+    folders = _font_files(([project_root / "fonts"] if project_root else []) + [builtin_dir("fonts")])
     regular = _find(stem, "Regular", folders)
     if regular is None:
         raise fail(
