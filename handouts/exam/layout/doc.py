@@ -22,6 +22,7 @@ from handouts.exam.layout.recording import RecordedPart, RecordingFrame
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import draw_text
 from handouts.layout.theme import Theme
+from handouts.pdf import PagesCompressedCanvas
 
 
 class ExamCanvas(Canvas):
@@ -130,7 +131,8 @@ class ExamDoc(BaseDocTemplate):
         return self.build(story, **kwargs)
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
-        maker = kwargs.get("canvasmaker") or (Canvas if self.totals is not None else ExamCanvas)
+        # The print file (page totals known) compresses each page as it goes: it has thousands.
+        maker = kwargs.get("canvasmaker") or (PagesCompressedCanvas if self.totals is not None else ExamCanvas)
         if self.priming is not None:
             kwargs["canvasmaker"] = lambda *a, **k: self._primed(maker(*a, **k))
         else:
