@@ -94,6 +94,17 @@ class _Applied:
         return content
 
 
+class _PageStream(pdfdoc.PDFStream):
+    """A page's compressed operators, let go of once written into the file being saved:
+    the file's bytes then take the place of the pages' bit by bit, not beside them. A
+    second writing would be an error (no content), never an empty page."""
+
+    def format(self, document: Any) -> bytes:
+        written = super().format(document)
+        self.content = None
+        return written
+
+
 def _compress_now(page: pdfdoc.PDFPage) -> None:
     # What PDFPage.check_format does with the page's operators when the document is
     # saved, done now: the same filters (Flate, and ASCII85 when reportlab adds it),
@@ -104,7 +115,7 @@ def _compress_now(page: pdfdoc.PDFPage) -> None:
     content = page.stream
     for applied in reversed(filters):
         content = applied.encode(content)
-    stream = pdfdoc.PDFStream()
+    stream = _PageStream()
     stream.filters = [_Applied(applied.pdfname) for applied in filters]
     stream.content = content
     stream.__Comment__ = "page stream"
