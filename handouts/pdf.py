@@ -105,6 +105,9 @@ class _PageStream(pdfdoc.PDFStream):
         return written
 
 
+_APPLIED = {name: _Applied(name) for name in ("ASCII85Decode", "FlateDecode")}  # shared by every page
+
+
 def _compress_now(page: pdfdoc.PDFPage) -> None:
     # What PDFPage.check_format does with the page's operators when the document is
     # saved, done now: the same filters (Flate, and ASCII85 when reportlab adds it),
@@ -116,7 +119,7 @@ def _compress_now(page: pdfdoc.PDFPage) -> None:
     for applied in reversed(filters):
         content = applied.encode(content)
     stream = _PageStream()
-    stream.filters = [_Applied(applied.pdfname) for applied in filters]
+    stream.filters = [_APPLIED[applied.pdfname] for applied in filters]
     stream.content = content
     stream.__Comment__ = "page stream"
     page.Contents, page.stream = stream, None
