@@ -17,13 +17,14 @@ import re
 import secrets
 import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
@@ -73,15 +74,26 @@ def render(laid: Laid, source: SourceRef | None = None) -> bytes:
 
 class PagesCompressedCanvas(Canvas):
     """A canvas that compresses each page as it is finished, not all of them when the
-    document is saved: the print file of a thousand exam versions holds 14 MB of
-    pages until then, not 43 MB. The bytes are the same: the page is compressed as
-    reportlab would compress it at the end, and written as it is."""
+    document is saved, and keeps it in a temporary file until then: the print file of a
+    thousand exam versions holds none of its pages in memory (43 MB before). The bytes
+    are the same: each page is compressed as reportlab would compress it at the end,
+    and read back as it is written into the file."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._spilled = tempfile.TemporaryFile()  # removed by the system when closed
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's
         super().showPage()
         pages = pdf_document(self).Pages.pages
         if pages:
-            _compress_now(pages[-1])
+            _compress_now(pages[-1], self._spilled)
+
+    def save(self) -> None:
+        try:
+            super().save()
+        finally:
+            self._spilled.close()
 
 
 class _Applied:
@@ -95,20 +107,30 @@ class _Applied:
 
 
 class _PageStream(pdfdoc.PDFStream):
-    """A page's compressed operators, let go of once written into the file being saved:
-    the file's bytes then take the place of the pages' bit by bit, not beside them. A
-    second writing would be an error (no content), never an empty page."""
+    """A page's compressed operators, kept in a temporary file until they are written
+    into the PDF being saved. A second writing would be an error, never an empty page."""
+
+    def __init__(self, spilled: IO[bytes], offset: int, length: int, text: bool) -> None:
+        super().__init__()
+        self.content: Any = None  # read back only while the page is written
+        self._where: tuple[IO[bytes], int, int, bool] | None = (spilled, offset, length, text)
 
     def format(self, document: Any) -> bytes:
+        if self._where is None:
+            raise ValueError("a page's operators were written already")
+        spilled, offset, length, text = self._where
+        spilled.seek(offset)
+        data = spilled.read(length)
+        self.content = data.decode("ascii") if text else data  # as the filters gave it
         written = super().format(document)
-        self.content = None
+        self.content, self._where = None, None
         return written
 
 
 _APPLIED = {name: _Applied(name) for name in ("ASCII85Decode", "FlateDecode")}  # shared by every page
 
 
-def _compress_now(page: pdfdoc.PDFPage) -> None:
+def _compress_now(page: pdfdoc.PDFPage, spilled: IO[bytes]) -> None:
     # What PDFPage.check_format does with the page's operators when the document is
     # saved, done now: the same filters (Flate, and ASCII85 when reportlab adds it),
     # applied in the same order. A page it would not make so is left to it.
@@ -118,9 +140,13 @@ def _compress_now(page: pdfdoc.PDFPage) -> None:
     content = page.stream
     for applied in reversed(filters):
         content = applied.encode(content)
-    stream = _PageStream()
+    text = isinstance(content, str)  # ASCII85 gives text
+    data = content.encode("ascii") if text else content
+    spilled.seek(0, os.SEEK_END)
+    offset = spilled.tell()
+    spilled.write(data)
+    stream = _PageStream(spilled, offset, len(data), text)
     stream.filters = [_APPLIED[applied.pdfname] for applied in filters]
-    stream.content = content
     stream.__Comment__ = "page stream"
     page.Contents, page.stream = stream, None
 
