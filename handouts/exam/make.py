@@ -43,7 +43,7 @@ from handouts.language import written_date
 from handouts.layout.theme import load_theme
 from handouts.load.figurefile import address_problem, on_disk, written_names
 from handouts.load.project_files import outside_problem, project_file
-from handouts.pdf import render
+from handouts.pdf import KeptBytes, render
 from handouts.products import Options, Product
 from handouts.project import Project
 from handouts.templating import render as render_template
@@ -99,6 +99,8 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
         if sheets:  # each paper's sheet after it in the print file
             parts = _with_sheets(parts, sheets, shared.theme, labels)
         laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
+        laid.doc.filename = kept = KeptBytes()  # the print file's bytes, not copied once more
+        laid = replace(laid, buffer=kept)
         printed = store(Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)),
                                 laid.doc.page))
         del laid, parts  # the print file's pages, before the next files are made
