@@ -94,10 +94,6 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                    for v in versions] if sheets else []
     pending, total = deque(versions), len(versions)
     del versions
-    # Made first, while little else is held: its table grows with the versions (20 MB for a thousand).
-    overview_file = store(_pdf(folder / f"{labels['overview_file']}.pdf",
-                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
-                               "exam/overview.xml.j2", sources=Sources(spec.ref)))
     try:
         parts = _told(_parts(pending, task, options.jobs, products, store), total, options.on_part)
         if sheets:  # each paper's sheet after it in the print file
@@ -110,7 +106,10 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
         del laid, parts, kept  # the print file, before the next files are made
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
-    products.append(overview_file)
+    gc.collect()  # the print file's pages (in cycles with its canvas): their memory for the overview
+    products.append(store(_pdf(folder / f"{labels['overview_file']}.pdf",
+                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
+                               "exam/overview.xml.j2", sources=Sources(spec.ref))))
     products.append(printed)
     for name, content in zip(sheet_names, sheets, strict=True):
         data, pages = sheet_pdf(content, shared.theme, labels, spec.language)
