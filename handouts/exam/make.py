@@ -107,9 +107,12 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     finally:
         gc.unfreeze()  # everything is the collector's again once the versions are made
     gc.collect()  # the print file's pages (in cycles with its canvas): their memory for the overview
+    # The overview's cells (a column per version) in a layout of their own, let go with it:
+    # kept with the versions' paragraphs, a thousand versions' would stay to the end.
     products.append(store(_pdf(folder / f"{labels['overview_file']}.pdf",
-                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
-                               "exam/overview.xml.j2", sources=Sources(spec.ref))))
+                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP),
+                               ExamLayout(shared.theme, shared.language), "exam/overview.xml.j2",
+                               sources=Sources(spec.ref))))
     products.append(printed)
     for name, content in zip(sheet_names, sheets, strict=True):
         data, pages = sheet_pdf(content, shared.theme, labels, spec.language)
