@@ -8,7 +8,6 @@ import gc
 import os
 import signal
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +149,8 @@ def _stress(paths, count: int, seed: int | None, strict: bool) -> None:
 def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run,
          print_shop=False, large_print=False) -> None:
     try:
+        from dataclasses import replace
+
         from handouts.build import build as run_build
         from handouts.errors import HandoutsError
         from handouts.products import Options

@@ -9,6 +9,7 @@ escaped, marked safe with the `inline` filter.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
@@ -23,6 +24,7 @@ from handouts.dates import written_date
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, did_you_mean, display_path, fail
 from handouts.layout.markup import INLINE, MarkupTable, Misfit, misfits, src
 from handouts.resources import builtin_dir
+from handouts.user_cache import cache_folder
 
 
 @lru_cache(maxsize=8)
@@ -37,12 +39,36 @@ def environment(project_root: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=KeptTemplates(),
     )
     # Inline text from the loader is escaped reportlab markup: pass it through as is.
     env.filters["inline"] = lambda text: Markup(text or "")
     # "1 september 2026", with the month names of the project's own words file if it has one
     env.filters["written_date"] = functools.partial(written_date, project_root=project_root)
     return env
+
+
+class KeptTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the user's cache folder, so that a build does not
+    compile the same templates again (jinja2 checks each against its source and
+    compiles again when it changed). A folder that cannot be written, or a damaged
+    file, only means compiling, as without the cache."""
+
+    def __init__(self) -> None:
+        super().__init__(str(cache_folder() / "templates"), "%s.jinja")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # anything a damaged file raises: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def render(template: str, context: dict[str, Any], project_root: Path | None,

@@ -9,8 +9,10 @@ The student's template only ever sees `paper_view`, which holds no answers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
@@ -43,7 +45,7 @@ from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import load_theme
 from handouts.load.figurefile import address_problem, on_disk, written_names
 from handouts.load.project_files import outside_problem, project_file
-from handouts.pdf import render
+from handouts.pdf import KeptBytes, render
 from handouts.products import Options, Product
 from handouts.project import Project
 from handouts.templating import render as render_template
@@ -88,24 +90,36 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
         return replace(part, pages=record_pages(part.markup, shared.theme, "exam/version.xml.j2", shared).pages)
 
     sheets = [sheet_content(spec.id, spec.title, v) for v in versions] if spec.answer_sheet else []
-    parts = _told(_parts(versions, task, options.jobs, products, store), len(versions), options.on_part)
+    # What the overview, key.csv, the sheets' names and the warnings need of the versions,
+    # taken now: each version is let go once it is made (a thousand add up to 20 MB).
+    table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
+    keys_text, warnings = key_csv(versions), exam_warnings(bank, versions)
+    sheet_names = [f"{labels['sheet_file']}{_stem(v, labels)[len(labels['version_file']):]}.pdf"
+                   for v in versions] if sheets else []
+    pending, total = deque(versions), len(versions)
+    del versions
+    parts = _told(_parts(pending, task, options.jobs, products, store), total, options.on_part)
     if sheets:  # each paper's sheet after it in the print file
         parts = _with_sheets(parts, sheets, shared.theme, labels)
     laid = lay_out_parts(parts, shared.theme, shared, papers, relay)
+    laid.doc.filename = kept = KeptBytes()  # the print file's bytes, not copied once more
+    laid = replace(laid, buffer=kept)
     printed = store(Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)),
                             laid.doc.page))
-    table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
+    del laid, parts, kept  # the print file, before the next files are made
+    gc.collect()  # the print file's pages (in cycles with its canvas): their memory for the overview
+    # The overview's cells (a column per version) in a layout of their own, let go with it:
+    # kept with the versions' paragraphs, a thousand versions' would stay to the end.
     products.append(store(_pdf(folder / f"{labels['overview_file']}.pdf",
-                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP), shared,
-                               "exam/overview.xml.j2", sources=Sources(spec.ref))))
+                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP),
+                               ExamLayout(shared.theme, shared.language), "exam/overview.xml.j2",
+                               sources=Sources(spec.ref))))
     products.append(printed)
-    for version, content in zip(versions, sheets, strict=False):
+    for name, content in zip(sheet_names, sheets, strict=True):
         data, pages = sheet_pdf(content, shared.theme, labels, spec.language)
-        products.append(store(Product(
-            folder / f"{labels['sheet_file']}{_stem(version, labels)[len(labels['version_file']):]}.pdf",
-            data, pages)))
-    products.append(store(Product(folder / "key.csv", key_csv(versions).encode("utf-8"), 0)))
-    return products, exam_warnings(bank, versions)
+        products.append(store(Product(folder / name, data, pages)))
+    products.append(store(Product(folder / "key.csv", keys_text.encode("utf-8"), 0)))
+    return products, warnings
 
 
 def _with_sheets(parts: Iterator[RecordedPart], sheets: list, theme, labels: dict) -> Iterator[RecordedPart]:
@@ -176,27 +190,29 @@ def _kept(product: Product) -> Product:
     return product
 
 
-def _parts(versions: list[ExamVersion], task: Callable[[ExamVersion], VersionTask], jobs: int,
+def _parts(pending: deque[ExamVersion], task: Callable[[ExamVersion], VersionTask], jobs: int,
            products: list[Product], store: Callable[[Product], Product]) -> Iterator[RecordedPart]:
     """Each version's pages, in order, as it is made (its PDFs go to `store`, and what
-    that returns to `products`). Over
-    `jobs` processes when there are enough versions to gain from it: then the workers
-    make the PDFs and send each page's operators along for the print file."""
-    alone = jobs < 2 or len(versions) < _PARALLEL_FROM or multiprocessing.current_process().daemon
+    that returns to `products`); each version is taken from `pending` when it is made,
+    and let go. Over `jobs` processes when there are enough versions to gain from it:
+    then the workers make the PDFs and send each page's operators along for the print file."""
+    alone = jobs < 2 or len(pending) < _PARALLEL_FROM or multiprocessing.current_process().daemon
     # The first version is made here in any case: the workers, forked after it, start
     # with its lines broken and its drawings recorded (layout/replay.py), not from nothing.
-    for version in versions if alone else versions[:1]:
-        _, paper, key, part = make_version(task(version), record=True)
+    first = True
+    while pending and (alone or first):
+        _, paper, key, part = make_version(task(pending.popleft()), record=True)
         assert part is not None  # recorded
         products += [store(paper), store(key)]
+        first = False
         yield part
-    if alone:
+    if not pending:
         return
-    rest = versions[1:]
     with worker_pool(jobs) as pool:
         # Small batches, few at a time: the PDFs coming back are written as they come.
-        made = in_order(pool, _make_in_worker, map(task, rest), chunk=max(1, min(8, len(rest) // (jobs * 4))),
-                        ahead=2 * jobs)
+        rest = len(pending)
+        tasks = (task(pending.popleft()) for _ in range(rest))
+        made = in_order(pool, _make_in_worker, tasks, chunk=max(1, min(8, rest // (jobs * 4))), ahead=2 * jobs)
         for paper, key, part in made:
             products += [store(paper), store(key)]
             yield part

@@ -20,12 +20,14 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont
 
 from handouts.errors import SourceRef, fail
+from handouts.layout import font_facts
 from handouts.layout.glyphs import name_family, stand_in, visual
 from handouts.layout.reportlab_internals import font_state
 from handouts.load.project_files import project_file
@@ -36,12 +38,17 @@ STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1,
 _registered: dict[str, str] = {}
 
 
-def _find(stem: str, style: str, folders: list[Path]) -> Path | None:
-    for folder in folders:
-        hits = sorted(folder.rglob(f"{stem}-{style}.ttf")) if folder.is_dir() else []
-        if hits:
-            return hits[0]
+def _find(stem: str, style: str, folders: list[list[Path]]) -> Path | None:
+    for files in folders:
+        for path in files:  # in sorted order: the first of that name in the folder
+            if path.name == f"{stem}-{style}.ttf":
+                return path
     return None
+
+
+def _font_files(folders: list[Path]) -> list[list[Path]]:
+    """Every .ttf under each folder, sorted: one walk per family, not one per face."""
+    return [sorted(folder.rglob("*.ttf")) if folder.is_dir() else [] for folder in folders]
 
 
 def register_family(family: str, project_root: Path | None = None) -> str:
@@ -52,7 +59,7 @@ def register_family(family: str, project_root: Path | None = None) -> str:
     if "/" in stem or "\\" in stem or stem.startswith("."):
         raise fail(SourceRef("theme"), f'font "{family}" is a family name such as "Noto Sans", '
                    "not a path; put its files (NotoSans-Regular.ttf, ...) in your project's fonts/ folder")
-    folders = ([project_root / "fonts"] if project_root else []) + [builtin_dir("fonts")]
+    folders = _font_files(([project_root / "fonts"] if project_root else []) + [builtin_dir("fonts")])
     regular = _find(stem, "Regular", folders)
     if regular is None:
         raise fail(
@@ -120,15 +127,51 @@ class _Written(pdfdoc.PDFObject):
 class SubsetFont(TTFont):
     """A TrueType font that makes (and compresses) each distinct subset once per process,
     and that may be named ahead in a document (`FontPriming`): it then joins the
-    document's fonts when it is first drawn with, as reportlab's own naming would."""
+    document's fonts when it is first drawn with, as reportlab's own naming would.
 
-    def __init__(self, name: str, filename: str, **kwargs: Any):
-        super().__init__(name, filename, **kwargs)
+    Its file is read when the font is first measured or drawn with, not when it is
+    registered: a theme's fallback faces are registered on every build and drawn with
+    in few. Until then `characters` and the face's name come from `font_facts` (the
+    user's cache), which are made from reportlab's own reading of the file."""
+
+    def __init__(self, name: str, filename: str):
+        facts = font_facts.read(Path(filename))
+        if facts is None:
+            self._read(name, filename)
+            facts = font_facts.facts_of(self.face.charToGlyph, self.face.name)
+            font_facts.keep(Path(filename), facts)
+        else:
+            self.fontName = name
+            self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+            self.face: Any = _UnreadFace(TTFNameBytes(facts.name), filename, self)
+            self._unread = filename
+        self.characters = frozenset(facts.characters)
+
+    def __getattr__(self, attribute: str) -> Any:
+        # Only for attributes not there: before the file is read, anything reportlab
+        # asks of the font but its name and per-document state.
+        filename = self.__dict__.pop("_unread", None)
+        if filename is None:
+            raise AttributeError(attribute)
+        self._read(self.fontName, filename, self.state)
+        return getattr(self, attribute)
+
+    def read_face(self) -> Any:
+        """The face, read from its file if it was not yet."""
+        if "_unread" in self.__dict__:
+            self.__getattr__("face")
+        return self.face
+
+    def _read(self, name: str, filename: str, states: Any = None) -> None:
+        super().__init__(name, filename)
+        if states is not None:
+            self.state = states  # documents that named the font before it was read
         from handouts.layout.speed_tricks import tricks_on
         self._cached = tricks_on("subset-cache")
         if not self._cached:
             return
-        face, made = self.face, OrderedDict[Any, Any]()
+        face: Any = self.face
+        made = OrderedDict[Any, Any]()
         from handouts.layout.reportlab_internals import subset_instead, subsetting
         make, add = subsetting(face)
         flate = _CachedFlate()
@@ -185,6 +228,18 @@ class SubsetFont(TTFont):
         if used is not None and self.fontName not in used:
             used.append(self.fontName)
         return name
+
+
+class _UnreadFace:
+    """The face of a `SubsetFont` whose file is not read yet: its name and file are
+    known (reportlab files a font by its face's name when it is registered); anything
+    else reads the file and answers from the face read."""
+
+    def __init__(self, name: bytes, filename: str, font: SubsetFont):
+        self.name, self.filename, self._font = name, filename, font
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._font.read_face(), attribute)
 
 
 _ASTRAL_TARGET = re.compile(r"> <([0-9A-F]{5,6})>$", re.M)

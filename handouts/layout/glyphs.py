@@ -52,8 +52,12 @@ def covered(font_name: str) -> frozenset[str]:
     """The characters the registered font `font_name` has a glyph for (kept per font)."""
     hit = _covered.get(font_name)
     if hit is None:
-        face = pdfmetrics.getFont(font_name).face
-        hit = _covered[font_name] = frozenset(chr(code) for code in face.charToGlyph if code)
+        font = pdfmetrics.getFont(font_name)
+        # A SubsetFont knows its characters without reading its file (fonts.py).
+        hit = getattr(font, "characters", None)
+        if hit is None:
+            hit = frozenset(chr(code) for code in font.face.charToGlyph if code)
+        _covered[font_name] = hit
     return hit
 
 

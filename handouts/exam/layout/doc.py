@@ -33,6 +33,7 @@ from handouts.layout.reportlab_internals import (
     pdf_document,
 )
 from handouts.layout.theme import Theme
+from handouts.pdf import PagesCompressedCanvas
 
 
 class ExamCanvas(NumberingCanvas):
@@ -139,7 +140,8 @@ class ExamDoc(BaseDocTemplate):
         return self.build(story, **kwargs)
 
     def build(self, flowables, **kwargs):  # noqa: D102 - reportlab's verb
-        maker = kwargs.get("canvasmaker") or (Canvas if self.totals is not None else ExamCanvas)
+        # The print file (page totals known) compresses each page as it goes: it has thousands.
+        maker = kwargs.get("canvasmaker") or (PagesCompressedCanvas if self.totals is not None else ExamCanvas)
         if self.priming is not None:
             kwargs["canvasmaker"] = lambda *a, **k: self._primed(maker(*a, **k))
         else:
