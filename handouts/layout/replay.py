@@ -8,22 +8,25 @@ numbers the characters of its font subsets). A replay hands back the operators t
 first drawing wrote, when the canvas is in the same state, and only for a drawing
 whose one trace in the PDF is its operators and its use of fonts (`side_effects`): one
 that leaves anything else (a picture, a link, transparency, a new character) is drawn
-every time. Both ways below are speed tricks (speed_tricks.py): the bytes are the same
-as drawing again.
+every time. Replaying is a speed trick (speed_tricks.py): the bytes are the same as
+drawing again.
 
-In a primed font state (exams): the exam's documents are all put in one fixed font
-state before they draw (`fonts.FontPriming`), so that a paragraph drawn in the same
-graphics state writes the same operators in every one of them. `draw_recorded` (for a
-flowable's own drawing), `draw_on` (for a placed flowable) and `draw_placed` hand
-those back instead of drawing again; each flowable keeps its own recordings.
+One engine, `replay_or_draw`, records and replays for both kinds. A recording is
+kept under what was drawn, the font state and the graphics state (`_font_key`); it
+holds the operators, the fonts drawn with, the font states left (if any changed), the
+graphics state left and the PDF version needed, and a replay puts all of them back.
 
-With the font states carried along (leaflets): a leaflet's PDFs are not primed; they
-reach the same font state by drawing the same things in the same order.
-`Recordings` keeps the operators of each drawing with the font state it started from
-and the font state it left, and replays them into a PDF in that same state, installing
-the state after. The forms holding the drawings come out the same too, so each form's
-content is compressed once (`encoded_stream`) and each form written once
-(`written_form`): the same bytes go into every PDF.
+The font state is named in one of two ways. An exam's documents are all put in one
+fixed font state before they draw (`fonts.FontPriming`): there the priming is the font
+state, and a drawing that numbers a new character is not recorded. A leaflet's PDFs
+are not primed; they reach the same font state by drawing the same things in the same
+order, so the key holds every font's subsets, and the recording the states after.
+
+Exams: `draw_recorded` (a flowable's own drawing), `draw_on` (a placed flowable) and
+`draw_placed`; each flowable keeps its own recordings. Leaflets: `Recordings`, one per
+layout, and `replayable` for pictures shared by every leaflet. The forms holding a
+leaflet's drawings come out the same too, so each form's content is compressed once
+(`encoded_stream`) and each form written once (`written_form`).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
-from handouts.layout.fonts import primed_state
+from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.placing import Placed
 from handouts.layout.reportlab_internals import (
     GRAPHICS,
@@ -60,65 +63,28 @@ from handouts.layout.reportlab_internals import (
 from handouts.layout.reportlab_internals import resources_used as side_effects
 from handouts.layout.speed_tricks import tricks_on
 
-# ---- in a primed font state (exams) ---------------------------------------------
+# ---- the one engine: record a drawing, replay it in the same state ---------------
 
-# What the operators depend on besides the fonts (a flowable draws after a translation
-# to its place, so not where it is on the page).
-_graphics = attrgetter(*GRAPHICS_HERE)
 _LIMIT = 64  # recordings per flowable: more states than this are not worth keeping
-
-
-def _trace(canvas: Canvas) -> tuple:
-    """What a drawing can leave in the PDF besides operators and font use (here also a
-    higher PDF version, which a recording does not carry)."""
-    return (*side_effects(canvas), pdf_version(pdf_document(canvas)))
 
 
 def draw_recorded(owner: Any, canvas: Canvas, draw: Callable[[], None], *extra: Any) -> None:
     """`draw()` on `canvas`, or the operators it wrote last time in the same state.
     `owner` keeps the recordings: one owner per drawing (a paragraph, an option), and
     `extra` is whatever else its drawing depends on (the width it was laid out at)."""
-    doc = pdf_document(canvas)
-    priming = primed_state(doc)
-    if priming is None or not tricks_on("exam-replay"):
-        draw()
-        return
-    graphics = _graphics(canvas)
-    key = (priming, graphics, *extra)
-    recordings = owner.__dict__.setdefault("_recordings", {})
-    try:
-        hit = recordings.get(key)
-    except TypeError:  # a dash pattern given as a list
-        draw()
-        return
-    if hit is not None:
-        code, fonts, after = hit
-        page_operators(canvas).extend(code)
-        join_fonts(doc, fonts)
-        canvas.__dict__.update(after)
-        return
-    operators = page_operators(canvas)
-    start, before, used = len(operators), _trace(canvas), getattr(doc, "fonts_used", None)
-    doc.fonts_used = []
-    try:
-        draw()
-        fonts = tuple(doc.fonts_used)
-    finally:
-        doc.fonts_used = used
-    if used is not None:
-        used.extend(name for name in fonts if name not in used)
-    if primed_state(doc) is priming and _trace(canvas) == before and len(recordings) < _LIMIT:
-        after = dict(zip(GRAPHICS_HERE, _graphics(canvas), strict=True))
-        recordings[key] = (tuple(operators[start:]), fonts, after)
+    replay_or_draw(owner.__dict__.setdefault("_recordings", {}), extra, canvas, draw, True, "exam-replay")
 
 
 def join_fonts(doc: Any, names: tuple[str, ...]) -> None:
-    """The primed fonts named join the PDF's fonts, in order, as drawing with them would."""
+    """The fonts named join the PDF's fonts, in order, as drawing with them would."""
+    used = getattr(doc, "fonts_used", None)
     for name in names:
         if name not in doc.fontMapping:
-            font = doc.primed_fonts[name]
+            font = pdfmetrics.getFont(name)
             doc.fontMapping[name] = "/" + font.state[doc].internalName
             doc.delayedFonts.append(font)
+        if used is not None and name not in used:
+            used.append(name)
 
 
 def draw_on(flowable: Flowable, canvas: Canvas, x: float, y: float, spare: float = 0) -> None:
@@ -142,14 +108,13 @@ def draw_placed(canvas: Canvas, placed: Sequence[Placed]) -> None:
         draw_on(one.flowable, canvas, one.x, one.y, one.spare)
 
 
-# ---- with the font states carried along (leaflets) ------------------------------
-
-_KEPT = 512  # recordings (and forms) kept per layout, the least recently used let go
+_KEPT = 512  # recordings (and forms) kept per leaflet layout
 
 
 class _Kept(OrderedDict):
-    """A bounded cache: the body, used by every PDF, stays; a practice's cover and
-    stamp, used by its own outputs only, make room for the next practice's."""
+    """A bounded cache, the least recently used let go: a leaflet's body, used by every
+    PDF, stays; a practice's cover and stamp, used by its own outputs only, make room
+    for the next practice's."""
 
     def get(self, key: Any, default: Any = None) -> Any:
         if key in self:
@@ -188,7 +153,9 @@ class _FontState:
 @dataclass(frozen=True)
 class _Recording:
     code: tuple[str, ...]  # the operators the drawing appended
-    fonts: tuple[_FontState, ...]  # every font's state after it, in the PDF's font order
+    used: tuple[str, ...]  # the fonts it drew with, in order
+    fonts: tuple[_FontState, ...]  # every font's state after it (none: primed, unchanged)
+    graphics: dict[str, Any]  # the graphics state it left
     pdf_version: tuple[int, int]  # at least this (1.4 once anything set an opacity)
 
     def replay(self, canvas: Canvas) -> None:
@@ -197,13 +164,72 @@ class _Recording:
         raise_pdf_version(doc, self.pdf_version)
         for kept in self.fonts:
             kept.install(doc)
+        join_fonts(doc, self.used)
+        canvas.__dict__.update(self.graphics)
+
+
+# What the operators depend on besides the fonts: the graphics state, without where
+# the drawing is on the page for a flowable's own drawing (`here`: it draws after a
+# translation to its place).
+_GRAPHICS = {True: (GRAPHICS_HERE, attrgetter(*GRAPHICS_HERE)), False: (GRAPHICS, attrgetter(*GRAPHICS))}
+
+
+def replay_or_draw(recordings: dict, what: Any, canvas: Canvas, draw: Callable[[], None],
+                   here: bool, trick: str) -> None:
+    """`draw()` on `canvas`, or the operators a drawing of `what` wrote before in the
+    same font and graphics state, kept in `recordings` (a `_Kept`, or a flowable's
+    own dictionary of at most `_LIMIT`); `trick` turns replaying off."""
+    if not tricks_on(trick):
+        draw()
+        return
+    doc = pdf_document(canvas)
+    fonts = _font_key(doc)
+    names, graphics = _GRAPHICS[here]
+    try:
+        key = (what, fonts, graphics(canvas), _transparency(canvas)) if fonts is not None else None
+        recording = recordings.get(key) if key is not None else None
+    except TypeError:  # a dash pattern given as a list
+        key = recording = None
+    if recording is not None:
+        recording.replay(canvas)
+        return
+    code = page_operators(canvas)
+    start, before, outer = len(code), side_effects(canvas), getattr(doc, "fonts_used", None)
+    last = code[-1] if code else None
+    doc.fonts_used = []
+    try:
+        draw()
+        used = tuple(doc.fonts_used)
+    finally:
+        doc.fonts_used = outer
+    if outer is not None:
+        outer.extend(name for name in used if name not in outer)
+    if key is None:
+        return
+    # Only a drawing whose one trace is its operators and font use can be replayed;
+    # and one that starts with a `cm` would have merged it into the line before.
+    if (side_effects(canvas) != before or _transparency(canvas) != key[3]
+            or (code[start - 1] if start else None) != last
+            or (len(code) > start and code[start].endswith(" cm"))):
+        return
+    if isinstance(fonts, FontPriming):  # the drawing must leave the priming as it was
+        states: tuple[_FontState, ...] | None = () if primed_state(doc) is fonts else None
+    else:
+        states = _font_states(doc)
+    if states is not None:
+        recording = _Recording(tuple(code[start:]), used, states,
+                               dict(zip(names, graphics(canvas), strict=True)), pdf_version(doc))
+        if isinstance(recordings, _Kept):
+            recordings.keep(key, recording)
+        elif len(recordings) < _LIMIT:
+            recordings[key] = recording
 
 
 class Recordings:
     """The recorded drawings of one leaflet layout, for all its PDFs."""
 
     def __init__(self) -> None:
-        self._recorded = _Kept()  # (what, font state, graphics state) → _Recording or None
+        self._recorded = _Kept()  # (what, font state, graphics state) → _Recording
         self._encoded = _Kept()  # form content → compressed
         self._written = _Kept()  # form content, box, resources → the form object's bytes
 
@@ -242,39 +268,12 @@ class Recordings:
         def draw() -> None:
             for flowable in placed:
                 flowable.draw(canvas)
-        self._draw(canvas, placed, draw, GRAPHICS)
+        replay_or_draw(self._recorded, placed, canvas, draw, False, "leaflet-replay")
 
     def draw_here(self, canvas: Canvas, flowable: Flowable, draw: Callable[[], None]) -> None:
         """A flowable's own drawing (`draw`, called where `drawOn` put the origin),
         replayed wherever the flowable is, in a table cell or on its own."""
-        self._draw(canvas, ("here", flowable), draw, GRAPHICS_HERE)
-
-    def _draw(self, canvas: Canvas, what: Any, draw: Callable[[], None],
-              graphics: tuple[str, ...]) -> None:
-        if not tricks_on("leaflet-replay"):
-            draw()
-            return
-        fonts = _font_key(pdf_document(canvas))
-        key = (what, fonts, _graphics_key(canvas, graphics)) if fonts is not None else None
-        recording = self._recorded.get(key) if key is not None else None
-        if recording is not None:
-            recording.replay(canvas)
-            return
-        code = page_operators(canvas)
-        start, before = len(code), side_effects(canvas)
-        last = code[-1] if code else None
-        draw()
-        if key is None or key in self._recorded:  # in it as None: cannot be replayed
-            return
-        # Only a drawing whose one trace is its operators and font use can be replayed;
-        # and one that starts with a `cm` would have merged it into the line before.
-        clean = (side_effects(canvas) == before and _graphics_key(canvas, graphics) == key[2]
-                 and (code[start - 1] if start else None) == last
-                 and not (len(code) > start and code[start].endswith(" cm")))
-        fonts_after = _font_states(pdf_document(canvas)) if clean else None
-        self._recorded.keep(key, _Recording(tuple(code[start:]), fonts_after,
-                                            pdf_version(pdf_document(canvas)))
-                            if fonts_after is not None else None)
+        replay_or_draw(self._recorded, ("here", flowable), canvas, draw, True, "leaflet-replay")
 
 
 def _fonts(doc: Any) -> list[TTFont] | None:
@@ -308,9 +307,13 @@ def _font_states(doc: Any) -> tuple[_FontState, ...] | None:
     return tuple(states)
 
 
-def _font_key(doc: Any) -> tuple | None:
-    """What the fonts' states in `doc` are, as a dictionary key (the subsets say which
-    code each character has), or None if it names a font that is not TrueType."""
+def _font_key(doc: Any) -> FontPriming | tuple | None:
+    """What the fonts' states in `doc` are, as a dictionary key: a primed document's
+    priming (which fonts it has named so far changes no operator), or else each font's
+    subsets (which code each character has); None for a document primed but no longer
+    in that state, or one that names a font that is not TrueType."""
+    if hasattr(doc, "primed"):
+        return primed_state(doc)
     fonts = _fonts(doc)
     if fonts is None:
         return None
@@ -320,11 +323,12 @@ def _font_key(doc: Any) -> tuple | None:
                  for font in fonts)
 
 
-def _graphics_key(canvas: Canvas, names: tuple[str, ...]) -> str:
-    """The graphics state the next operators depend on, as a dictionary key: with the
-    opacities set and named so far, and the spot colours used (names in operators)."""
-    state = canvas.__dict__
-    return repr((tuple(state[name] for name in names), *transparency_and_colours(canvas)))
+def _transparency(canvas: Canvas) -> tuple:
+    """The opacities set and named so far and the spot colours used, as a key."""
+    set_so_far, named, colours = transparency_and_colours(canvas)
+    if not (set_so_far or named or colours):
+        return ()
+    return tuple(set_so_far.items()), tuple(named.items()), colours
 
 
 def replayable(flowable: Flowable) -> Flowable:
