@@ -16,16 +16,15 @@ written only means the fonts are read, as before: the cache never fails a build.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import reportlab
 
-from handouts.user_cache import cache_folder
+from handouts.user_cache import cache_folder, read_kept
+from handouts.user_cache import keep as keep_data
 
 # Raised to throw away every cache file when the layout below changes.
 FORMAT = 1
@@ -47,40 +46,21 @@ def facts_of(charToGlyph: dict[int, int], name: bytes) -> FontFacts:  # noqa: N8
 def read(path: Path) -> FontFacts | None:
     """The kept facts of the font file `path`, or None when missing, stale or damaged."""
     try:
-        key = _key(path)
-        data = _target(path).read_bytes()
-        header, payload = data.split(b"\n", 1)
-        stored_key, digest = header.decode("utf-8").rsplit(" ", 1)
-        if stored_key != key or hashlib.blake2b(payload).hexdigest() != digest:
-            return None
-        name, characters = marshal.loads(payload)
-        if not (isinstance(name, bytes) and isinstance(characters, str)):
-            return None
-        return FontFacts(name, characters)
-    except (OSError, ValueError, EOFError, TypeError, UnicodeDecodeError):
+        kept = read_kept(_target(path), _key(path))
+    except OSError:  # the font file itself is gone
         return None
+    if not (isinstance(kept, tuple) and len(kept) == 2
+            and isinstance(kept[0], bytes) and isinstance(kept[1], str)):
+        return None
+    return FontFacts(*kept)
 
 
 def keep(path: Path, facts: FontFacts) -> None:
-    """Keep the facts of `path` for the next process. Written to a temporary file and
-    renamed, so another process never reads half a file; a folder that cannot be
-    written is no error."""
-    temporary = None
+    """Keep the facts of `path` for the next process."""
     try:
-        payload = marshal.dumps((facts.name, facts.characters))
-        header = f"{_key(path)} {hashlib.blake2b(payload).hexdigest()}\n".encode()
-        target = _target(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        with os.fdopen(handle, "wb") as out:
-            out.write(header + payload)
-        os.replace(temporary, target)
-    except (OSError, ValueError):
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+        keep_data(_target(path), _key(path), (facts.name, facts.characters))
+    except OSError:
+        pass
 
 
 def _key(path: Path) -> str:

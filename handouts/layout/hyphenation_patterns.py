@@ -18,23 +18,15 @@ with pyphen's own and fails when a release changes them.
 from __future__ import annotations
 
 import functools
-import hashlib
-import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pyphen
 
+from handouts.user_cache import cache_folder, keep, read_kept
+
 # Raised to throw away every cache file when the layout below changes.
 FORMAT = 1
-
-
-def cache_folder() -> Path:
-    """Where parsed patterns are kept: the user's cache folder, as XDG describes it."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "handouts"
 
 
 @functools.lru_cache(maxsize=8)
@@ -49,10 +41,10 @@ def load(lang: str) -> pyphen.Pyphen:
     path = Path(pyphen.LANGUAGES[pyphen.language_fallback(lang)])
     key = _key(path)
     target = cache_folder() / f"{path.stem}.marshal"
-    patterns = _read(target, key)
-    if patterns is None:
+    patterns = read_kept(target, key)
+    if not _well_formed(patterns):
         patterns = _parse(path)
-        _write(target, key, patterns)
+        keep(target, key, patterns)
     return _pyphen(patterns)
 
 
@@ -75,41 +67,10 @@ def _parse(path: Path) -> dict:
     return {"patterns": patterns, "alternatives": alternatives, "maxlen": max(map(len, patterns))}
 
 
-def _read(target: Path, key: str) -> dict | None:
-    """The cached patterns, or None when the file is missing, stale or damaged."""
-    try:
-        data = target.read_bytes()
-        header, payload = data.split(b"\n", 1)
-        stored_key, digest = header.decode("utf-8").rsplit(" ", 1)
-        if stored_key != key or hashlib.blake2b(payload).hexdigest() != digest:
-            return None
-        patterns = marshal.loads(payload)
-        if not (isinstance(patterns, dict) and isinstance(patterns.get("patterns"), dict)
-                and isinstance(patterns.get("alternatives"), dict) and isinstance(patterns.get("maxlen"), int)):
-            return None
-        return patterns
-    except (OSError, ValueError, EOFError, TypeError, UnicodeDecodeError):
-        return None
-
-
-def _write(target: Path, key: str, patterns: dict) -> None:
-    """Keep the patterns for the next process; a folder that cannot be written is no error.
-    Written to a temporary file and renamed, so another process never reads half a file."""
-    payload = marshal.dumps(patterns)
-    header = f"{key} {hashlib.blake2b(payload).hexdigest()}\n".encode()
-    temporary = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        with os.fdopen(handle, "wb") as out:
-            out.write(header + payload)
-        os.replace(temporary, target)
-    except OSError:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+def _well_formed(patterns: object) -> bool:
+    """Whether kept data has the shape `_parse` gives (a file of another shape is made again)."""
+    return (isinstance(patterns, dict) and isinstance(patterns.get("patterns"), dict)
+            and isinstance(patterns.get("alternatives"), dict) and isinstance(patterns.get("maxlen"), int))
 
 
 def _pyphen(patterns: dict) -> pyphen.Pyphen:
