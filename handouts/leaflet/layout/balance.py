@@ -203,7 +203,7 @@ def _crossings(run: Any, areas: dict[str, tuple[float, float]], leading: float) 
 
 def _crossing_warning(crossing: Crossing) -> Diagnostic:
     head = crossing.heading
-    ref = getattr(head, "leaflet_ref", None) or SourceRef("leaflet")
+    ref = getattr(head, "source_ref", None) or SourceRef("leaflet")
     title = head.entry or "this section"
     before, after = PANEL_WORDS[crossing.before], PANEL_WORDS[crossing.after]
     start = (f'the section "{title}" runs from the {before} panel onto the {after} panel, on '
@@ -297,8 +297,8 @@ def _least_extra(lay: Lay, run: Any) -> tuple[float, SourceRef | None]:
 def _first_ref(pages: list) -> SourceRef | None:
     for _, placed in pages:
         for p in placed:
-            if ink(p) and getattr(p.flowable, "leaflet_ref", None):
-                return p.flowable.leaflet_ref
+            if ink(p) and getattr(p.flowable, "source_ref", None):
+                return p.flowable.source_ref
     return None
 
 

@@ -123,7 +123,7 @@ class LayoutDoc(BaseDocTemplate):
                        "shorten it or split it up") from None
 
     def handle_flowable(self, flowables: list) -> None:
-        self.current_ref = getattr(flowables[0], "leaflet_ref", None) or self.current_ref
+        self.current_ref = getattr(flowables[0], "source_ref", None) or self.current_ref
         super().handle_flowable(flowables)
 
     def afterPage(self) -> None:  # noqa: N802
@@ -135,7 +135,7 @@ class LayoutDoc(BaseDocTemplate):
             self.overflow_height += frame_top(self.frame) - frame_cursor(self.frame)
 
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802
-        ref = getattr(flowable, "leaflet_ref", None)
+        ref = getattr(flowable, "source_ref", None)
         if self.pageTemplate.id == "overflow" and self.overflow_ref is None:
             self.overflow_ref = ref or self._last_ref
         self._last_ref = ref or self._last_ref
@@ -304,7 +304,7 @@ def _body(root: ET.Element, ctx: Context) -> list:
             if isinstance(flowable, CondPageBreak) and story and isinstance(
                     story[-1], HeadingParagraph):
                 continue
-            flowable.leaflet_ref = ref
+            flowable.source_ref = ref
             story.append(flowable)
     return story
 
