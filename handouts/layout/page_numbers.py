@@ -151,3 +151,21 @@ class NumberingCanvas(Canvas):
     def save(self) -> None:
         self.fill_marks()
         super().save()
+
+
+def draw_running_head(canvas: Canvas, theme: Any, style: Any, texts: tuple[str, str], width: float,
+                      height: float, rise: float, rule_below: float) -> None:
+    """A page's running head, for every kind: its left and right texts `rise` over the
+    text area, at the margins, and a thin rule `rule_below` under their baseline."""
+    p = theme.page
+    y = height - p["top"] + rise
+    canvas.saveState()
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.setFillColor(style.textColor)
+    draw_text(canvas, p["left"], y, texts[0], style.fontName, style.fontSize, theme.fonts)
+    draw_text(canvas, width - p["right"], y, texts[1], style.fontName, style.fontSize, theme.fonts,
+              align="right")
+    canvas.setStrokeColor(theme.colour("rule"))
+    canvas.setLineWidth(0.5)
+    canvas.line(p["left"], y - rule_below, width - p["right"], y - rule_below)
+    canvas.restoreState()

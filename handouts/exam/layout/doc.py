@@ -22,7 +22,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from handouts.exam.layout.recording import RecordedPart
 from handouts.layout.fonts import FontPriming, primed_state
 from handouts.layout.glyphs import draw_text
-from handouts.layout.page_numbers import NumberingCanvas, PageLabel
+from handouts.layout.page_numbers import NumberingCanvas, PageLabel, draw_running_head
 from handouts.layout.placing import Placed, PlacingFrame
 from handouts.layout.replay import draw_placed
 from handouts.layout.reportlab_internals import (
@@ -202,25 +202,18 @@ class ExamDoc(BaseDocTemplate):
             self.pages.append(placed)
             return
         width, height = self.pagesize
-        p, style = self.theme.page, self.styles["header"]
-        canvas.saveState()
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(style.textColor)
+        style = self.styles["header"]
         if self.blank:
+            canvas.saveState()
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFillColor(style.textColor)
             draw_text(canvas, width / 2, height / 2, self.blank_label, style.fontName, style.fontSize,
                       self.theme.fonts, align="centre")
-            self.blank = False
             canvas.restoreState()
+            self.blank = False
             return
-        y = height - p["top"] + 10
-        font, size, fallback = style.fontName, style.fontSize, self.theme.fonts
-        draw_text(canvas, p["left"], y, self.header[0], font, size, fallback)
-        draw_text(canvas, width - p["right"], y, self.header[1].format(code=self.code), font, size, fallback,
-                  align="right")
-        canvas.setStrokeColor(self.theme.colour("rule"))
-        canvas.setLineWidth(0.5)
-        canvas.line(p["left"], y - 4, width - p["right"], y - 4)
-        canvas.restoreState()
+        draw_running_head(canvas, self.theme, style, (self.header[0], self.header[1].format(code=self.code)),
+                          width, height, rise=10, rule_below=4)
         page = self.page - self.part_start + 1
         code = self.codes[self.part] if self.part < len(self.codes) else ""
         if self.totals is not None:

@@ -17,9 +17,8 @@ from handouts.errors import SourceRef, fail
 from handouts.layout.figures import FigureBlock
 from handouts.layout.flowables import FOOTNOTE_MARK
 from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, WithFootnotes
-from handouts.layout.glyphs import draw_text
 from handouts.layout.headings import HeadingParagraph
-from handouts.layout.page_numbers import NumberingCanvas, PageLabel, right_text
+from handouts.layout.page_numbers import NumberingCanvas, PageLabel, draw_running_head, right_text
 from handouts.layout.reportlab_internals import (
     frame_at_top,
     frame_bottom,
@@ -249,21 +248,10 @@ class HandoutDoc(BaseDocTemplate):
     def _decorate(self, canvas: Canvas, doc: Any) -> None:
         if self.page == 1 and not self.first_page_header:
             return
-        width, height = self.page_size()
-        p, style = self.theme.page, self.styles["header"]
         # the head's baseline 13 pt over the text area and its rule 5 pt under it: the
         # rule clears the head's descenders by 3 pt and the first line's capitals by 10
-        y = height - p["top"] + 13
-        canvas.saveState()
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(style.textColor)
-        font, size, fallback = style.fontName, style.fontSize, self.theme.fonts
-        draw_text(canvas, p["left"], y, self.header[0], font, size, fallback)
-        draw_text(canvas, width - p["right"], y, self.header[1], font, size, fallback, align="right")
-        canvas.setStrokeColor(self.theme.colour("rule"))
-        canvas.setLineWidth(0.5)
-        canvas.line(p["left"], y - 5, width - p["right"], y - 5)
-        canvas.restoreState()
+        draw_running_head(canvas, self.theme, self.styles["header"], self.header, *self.page_size(),
+                          rise=13, rule_below=5)
 
     def end_page(self, canvas: NumberingCanvas, doc: Any) -> None:
         self.place_footnotes(frame_cursor(self.frame))  # marks drawn outside a block with marks
