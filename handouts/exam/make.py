@@ -25,7 +25,7 @@ from handouts.exam.grading.rules import grading_rules
 from handouts.exam.inline import figure_addresses, gap_markup, inline_markup
 from handouts.exam.keycsv import key_csv, overview
 from handouts.exam.labels import exam_labels, points_text
-from handouts.exam.layout.blocks import EXAM_MARKUP
+from handouts.exam.layout.blocks import EXAM_MARKUP, figure_warnings
 from handouts.exam.layout.doc import PageOverflow
 from handouts.exam.layout.pages import (
     ExamLayout,
@@ -39,6 +39,7 @@ from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQue
 from handouts.exam.sampler import sample
 from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
+from handouts.exam.tables_in_text import table_warnings
 from handouts.language import written_date
 from handouts.layout.placing import Placed
 from handouts.layout.speed_tricks import tricks_on
@@ -93,7 +94,8 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     # What the overview, key.csv, the sheets' names and the warnings need of the versions,
     # taken now: each version is let go once it is made (a thousand add up to 20 MB).
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
-    keys_text, warnings = key_csv(versions), exam_warnings(bank, versions)
+    keys_text = key_csv(versions)
+    warnings = (*table_warnings(bank), *figure_warnings(figures, refs, shared.theme), *exam_warnings(bank, versions))
     sheet_names = [f"{labels['sheet_file']}{_stem(v, labels)[len(labels['version_file']):]}.pdf"
                    for v in versions] if sheets else []
     pending, total = deque(versions), len(versions)

@@ -64,6 +64,7 @@ class Context:
     accent_font: str = ""  # the opening font tag in the accent colour (made once)
     list_depth: int = 0  # numbered lists inside numbered lists count 1. / a. / i.
     landscape: LandscapePages | None = None  # where a table marked {.landscape} goes (handouts)
+    upright: str = ""  # why this kind never turns a page for {.landscape}, in the warning's words
     smallest_table_text: float = SMALLEST_TEXT  # a too-wide table is set no smaller (points)
     warnings: list[Diagnostic] = field(default_factory=list)  # found while laying out
 
@@ -219,8 +220,9 @@ def table(elem: ET.Element, ctx: Context) -> list:
     wanted = elem.get("landscape") == "1"
     turned = ctx.landscape if wanted and ctx.landscape is not None and ctx.width == ctx.landscape.column else None
     if wanted and turned is None:
-        ctx.warn(src(elem), "this table cannot have a landscape page of its own here (only a handout's own "
-                 "text has them, not a box, a list or a leaflet); it is set in the column: remove {.landscape}")
+        why = ctx.upright or "only a handout's own text has them, not a box, a list or a leaflet"
+        ctx.warn(src(elem), f"this table cannot have a landscape page of its own here ({why}); it is set "
+                 "in the column: remove {.landscape}")
     room = turned.width if turned is not None else ctx.width
     head, cell = ctx.styles["cellhead"], ctx.styles["cell"]
     texts = [[(ctx.text(c), c.get("align")) for c in row.findall("cell")] for row in rows]

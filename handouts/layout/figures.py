@@ -72,9 +72,11 @@ def _svg_scale(drawing_width: float, drawing_height: float, smallest: float | No
 
 
 def label_size_warning(path: str, width: float, column: float, theme: Theme, ref: SourceRef,
-                       least_text: float = LEAST_LABEL_SIZE) -> Diagnostic | None:
+                       least_text: float = LEAST_LABEL_SIZE, width_written: bool = True) -> Diagnostic | None:
     """A warning when the labels of an SVG figure asked at `width` (of `column`) would
-    print below `least_text` points, with the width that keeps them readable."""
+    print below `least_text` points, with the width that keeps them readable (to write,
+    or, without `width_written`: a kind whose figures' widths the author does not write,
+    the text size to give the SVG instead)."""
     file = Path(path)
     if file.suffix.lower() != ".svg" or not file.is_file():
         return None
@@ -90,7 +92,11 @@ def label_size_warning(path: str, width: float, column: float, theme: Theme, ref
     share = round(100 * width / column) if column else 100
     wanted = math.ceil(100 * needed * drawing.width / column)
     subject = f'the text in the figure "{file.name}" would print at {smallest * asked:.1f} pt'
-    if scale >= needed - 1e-9:
+    if scale >= needed - 1e-9 and not width_written:
+        message = (f"{subject} at {share}% width, below {least_text:g} pt; it is printed at {wanted}% "
+                   f"instead: to print it at {share}%, make the text in the SVG at least "
+                   f"{least_text / asked:.1f} units high")
+    elif scale >= needed - 1e-9:
         message = (f"{subject} at {share}% width, below {least_text:g} pt; it is printed at {wanted}% "
                    f'instead: write width="{wanted}%" (or more), or make the text in the SVG larger')
     else:

@@ -26,10 +26,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from handouts.exam.layout.doc import PartStart
+from handouts.errors import Diagnostic, SourceRef
+from handouts.exam.layout.doc import PartStart, column_width
 from handouts.exam.layout.flowables import INDENT, LINE_GAP, AnswerSpace, Choice, Lettered, Para, TickBox, Together
 from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context
-from handouts.layout.figures import figure_flowable
+from handouts.layout.figures import LEAST_LABEL_SIZE, figure_flowable, label_size_warning
 from handouts.layout.fonts import face
 from handouts.layout.markup import INLINE, MarkupTable, inner, src, tag
 from handouts.layout.theme import Theme, paragraph_styles
@@ -188,12 +189,35 @@ def _question_parts(elem: ET.Element, ctx: ExamContext) -> list:
     flowables = [ctx.paragraph(head, "question")]
     for child in elem:
         if child.tag == "figure":
-            width = (ctx.width - INDENT) * float(child.get("width", "0.6"))
-            picture = figure_flowable(child.get("path", ""), width, ctx.width, ctx.theme, src(child))
+            width, most = figure_sizes(float(child.get("width", FIGURE_SHARE)), ctx.width)
+            # wider than asked, up to the room beside the number, when its text would print below 6 pt
+            picture = figure_flowable(child.get("path", ""), width, most, ctx.theme, src(child),
+                                      least_text=LEAST_LABEL_SIZE)
             flowables.extend(_indented([Spacer(0, 3), picture, Spacer(0, 3)], ctx))
         elif child.tag != "stem" and child.tag in EXAM_BUILDERS:
             flowables.extend(EXAM_BUILDERS[child.tag](child, ctx))
     return flowables
+
+
+FIGURE_SHARE = 0.6  # a question's figure, of the room beside its number (exam/question.xml.j2)
+
+
+def figure_sizes(share: float, column: float) -> tuple[float, float]:
+    """A question's figure: its width, and the most it may take (the room beside the number)."""
+    return (column - INDENT) * share, column - INDENT
+
+
+def figure_warnings(figures: dict[str, list[str]], refs: dict[str, SourceRef], theme: Theme) -> list[Diagnostic]:
+    """A warning at the question for every figure whose text would print below 6 pt
+    (`label_size_warning`), at the width every version gives it."""
+    width, most = figure_sizes(FIGURE_SHARE, column_width(theme))
+    found = []
+    for question, paths in figures.items():
+        for path in dict.fromkeys(paths):
+            warning = label_size_warning(path, width, most, theme, refs[question], width_written=False)
+            if warning is not None:
+                found.append(warning)
+    return found
 
 
 def _indented(flowables: list, ctx: ExamContext) -> list:

@@ -85,6 +85,11 @@ class BlankPage(ActionFlowable):
         super().__init__(("blankPage",))
 
 
+def column_width(theme: Theme) -> float:
+    """The width of an exam page's text."""
+    return A4[0] - theme.page["left"] - theme.page["right"]
+
+
 class ExamDoc(BaseDocTemplate):
     def __init__(self, target: Any, *, theme: Theme, styles: dict, header: tuple[str, str],
                  page_label: str, blank_label: str, **meta: Any):
@@ -101,7 +106,7 @@ class ExamDoc(BaseDocTemplate):
         self.streams: tuple = ()  # when recording in the primed state: pages' operators, fonts, priming
         p = theme.page
         width, height = A4
-        self.text_width = width - p["left"] - p["right"]
+        self.text_width = column_width(theme)
         super().__init__(target, pagesize=A4, leftMargin=p["left"], rightMargin=p["right"],
                          topMargin=p["top"], bottomMargin=p["bottom"], invariant=1,
                          initialFontName=theme.body_font, initialFontSize=theme.sizes["body"],

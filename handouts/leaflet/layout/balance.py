@@ -143,7 +143,7 @@ class Crossing:
 
     before: str  # the panel it starts on
     after: str  # the panel it runs on to
-    heading: Any  # its heading (the first of a heading and its sub-heading)
+    heading: Any  # its heading (of a heading and its sub-heading, the first; not an empty section's)
     index: int  # the heading's place in the story, or -1: it cannot be moved whole
     left: float  # how full the panel before would be without the section
     lines_before: int  # lines of the section on the panel before
@@ -184,9 +184,11 @@ def _crossings(run: Any, areas: dict[str, tuple[float, float]], leading: float) 
         heads = [i for i, p in enumerate(placed) if isinstance(p.flowable, HeadingParagraph)]
         if not heads:
             continue  # a text without headings reads on
-        head = heads[-1]
+        head = named = heads[-1]
         while head > 0 and isinstance(placed[head - 1].flowable, HeadingParagraph):
-            head -= 1  # a heading and its sub-heading move together
+            head -= 1  # a heading and the headings right above it move together
+            if placed[head].flowable.level < placed[named].flowable.level:
+                named = head  # the section runs on under its sub-heading; one of the same level is empty
         left = used_share(tuple(placed[:head]), areas[before]) if head else 0.0
         top = placed[head - 1].y if head else areas[before][1]
         upto = next((i for i, p in enumerate(following)
@@ -194,7 +196,7 @@ def _crossings(run: Any, areas: dict[str, tuple[float, float]], leading: float) 
         on_after = areas[after][1] - following[upto - 1].y if upto else 0.0
         movable = head > 0 and left >= 1 - MOST_EMPTY
         found.append(Crossing(
-            before, after, placed[head].flowable,
+            before, after, placed[named].flowable,
             getattr(placed[head].flowable, "leaflet_index", -1) if movable else -1, left,
             max(1, round((top - min(p.y for p in placed)) / leading)),
             max(1, round(on_after / leading))))

@@ -26,10 +26,12 @@ from handouts.errors import SourceRef, fail
 from handouts.language import RIGHT_TO_LEFT
 from handouts.layout.blocks import BLOCKS, BUILDERS, HANDOUT_MARKUP, Context, build_children
 from handouts.layout.figures import (
+    LEAST_LABEL_SIZE,
     equal_shares,
     figure_flowable,
     figures_side_by_side,
     group_figures,  # noqa: F401 - the leaflet's pages take it from here
+    label_size_warning,
 )
 from handouts.layout.fonts import face
 from handouts.layout.markup import FOOTNOTE_MARK_OPEN, INLINE, MarkupTable, src
@@ -141,13 +143,25 @@ class FittingFigure(KeepTogether):
 
 def figure(elem: ET.Element, ctx: Context) -> list:
     width = ctx.width * float(elem.get("width", "1"))
+    _small_text(elem, width, ctx.width, ctx)
     # A figure never leaves its caption behind in another panel.
-    return [Spacer(0, 4), FittingFigure(lambda scale: _figure(elem, ctx, width * scale)),
+    return [Spacer(0, 4), FittingFigure(lambda scale: _figure(elem, ctx, width * scale, ctx.width)),
             Spacer(0, 6)]
 
 
-def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
-    picture = figure_flowable(elem.get("path", ""), width, width, ctx.theme, src(elem))
+def _small_text(elem: ET.Element, width: float, most: float, ctx: Context) -> None:
+    """The author is told when the figure's text would print below 6 pt at the width
+    asked (it is then printed wider, up to `most`, as in a handout)."""
+    warning = label_size_warning(elem.get("path", ""), width, most, ctx.theme, src(elem))
+    if warning is not None:
+        ctx.warnings.append(warning)
+
+
+def _figure(elem: ET.Element, ctx: Context, width: float, most: float) -> list[Flowable]:
+    """The picture at `width`, or wider (up to `most`) when its text would print below
+    6 pt (also when set smaller to end a panel), and its caption."""
+    picture = figure_flowable(elem.get("path", ""), width, most, ctx.theme, src(elem),
+                              least_text=LEAST_LABEL_SIZE)
     picture.hAlign = "CENTER"
     caption = elem.find("caption")
     parts: list[Flowable] = [picture]
@@ -159,9 +173,15 @@ def _figure(elem: ET.Element, ctx: Context, width: float) -> list[Flowable]:
 def figure_row(elem: ET.Element, ctx: Context) -> list:
     """Figures side by side ("Goed" beside "Fout"), each in its share of the width."""
     figures = list(elem)
+    shares = equal_shares(len(figures), ctx.width)
+    for f, w in zip(figures, shares):
+        _small_text(f, w, w, ctx)
+
     def row(scale: float) -> list[Flowable]:
         widths = equal_shares(len(figures), ctx.width * scale)
-        cells = [_figure(f, ctx, w) for f, w in zip(figures, widths)]
+        cells = [_figure(f, ctx, w, most) for f, w, most in zip(figures, widths, shares)]
+        # a picture kept wider for its text keeps its column wider (the row, at most its full width)
+        widths = [max(w, cell[0].wrap(w, 10000)[0]) for w, cell in zip(widths, cells)]
         return [figures_side_by_side(cells, widths, ctx.theme.body_font)]
     return [Spacer(0, 4), FittingFigure(row), Spacer(0, 6)]
 

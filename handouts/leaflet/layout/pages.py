@@ -67,7 +67,9 @@ class Body:
 
     pages: tuple[tuple[str, tuple[Placed, ...]], ...]  # (panel name, its flowables)
     headings: tuple[tuple[int, int, str], ...]  # (page, level, text) for the outline
-    warnings: tuple[Diagnostic, ...] = ()  # sections that could not stay on one side
+    # what laying it out found (a table too wide, a figure's small text), then the
+    # sections that could not stay on one side
+    warnings: tuple[Diagnostic, ...] = ()
     too_short: str | None = None  # why the text is too short for its fold, if it is
 
 
@@ -214,11 +216,13 @@ class LeafletLayout:
         panel = self.fold.flow_panels()[0]
         # table text is body text in a leaflet: a wide table is never set smaller
         return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]),
-                       smallest_table_text=styles["cell"].fontSize)
+                       smallest_table_text=styles["cell"].fontSize,
+                       upright="a leaflet's panels and pages are never turned")
 
     def _lay_out_body(self, root: ET.Element, ctx: Context, flow: _PartFlowables,
                       reserve: float) -> Body:
         leading = ctx.styles["body"].leading
+        told = len(ctx.warnings)  # the builders warn again on every run: each is told once
 
         def lay(scale: float, extra: dict[str, float], moves: frozenset[int]) -> LayoutDoc:
             # A story of its own for every run: platypus keeps layout state on flowables.
@@ -245,7 +249,8 @@ class LeafletLayout:
         done = balance(lay, self.fold.kind, areas, leading, _top_level(root))
         if done.overflow > 0:
             _overflow_error(done.overflow, leading, done.overflow_ref or self.where)
-        return Body(done.pages, done.headings, done.warnings,
+        found = tuple(dict.fromkeys(ctx.warnings[told:]))
+        return Body(done.pages, done.headings, found + done.warnings,
                     too_short(done.pages, areas, self.fold.kind))
 
     def _place_parts(self, flow: _PartFlowables) -> Parts:
