@@ -1,0 +1,148 @@
+"""What is written is what prints, in leaflets and exams too: an SVG's text never prints
+below 6 pt (and the author is told, at the figure's line), every warning the shared
+table layout makes reaches the author at the table's line, `{.landscape}` where a page
+cannot turn says what is done instead, and a leaflet's section warning names the
+section that runs on, not an empty heading above it."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+from test_leaflet_panels import FRONT, section_text, sentences
+
+GROUND, GROUND_UNITS = (0x7F, 0x3F, 0xBF), 380
+
+
+def small_text_svg(size: float) -> str:
+    """Text `size` units high in a 400-unit drawing, on a ground of a colour nothing else prints in."""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100" viewBox="0 0 400 100">'
+            '<rect x="10" y="10" width="380" height="80" fill="#7f3fbf"/>'
+            f'<text x="200" y="55" font-family="sans-serif" font-size="{size}" fill="#fff" '
+            'text-anchor="middle">Wervel</text></svg>')
+
+
+LEAFLET_TEXT, EXAM_TEXT = 14, 8  # at full width: 8.3 pt in a leaflet's column, 9.2 pt in an exam's
+
+
+def printed_text_size(path, units: float, word: str = "Wervel") -> float:
+    """The size (points) the SVG's text prints at: its size in the drawing times the
+    scale the drawing prints at, measured as the width of its coloured ground in pixels."""
+    pdf = pdfium.PdfDocument(str(path))
+    page = next(p for p in pdf if p.get_textpage().search(word).get_next())
+    scale = 4
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    columns = [x for x in range(image.width)
+               if any(all(abs(a - b) < 12 for a, b in zip(image.getpixel((x, y)), GROUND))
+                      for y in range(0, image.height, 3))]
+    assert columns, "the figure is not printed"
+    return (max(columns) - min(columns) + 1) / scale / GROUND_UNITS * units
+
+
+def leaflet(project, body: str, fold: str = "trifold"):
+    project.write("content/leaflets/figures/wervel.svg", small_text_svg(LEAFLET_TEXT))
+    project.write("content/leaflets/rug.md", FRONT.format(fold=fold) + body)
+    return project.run("build")
+
+
+def test_a_leaflet_figure_whose_text_would_print_below_6_pt_is_printed_wider_and_told(project):
+    result = leaflet(project, "# Kort\n\nEen zin.\n\n![Wervel](figures/wervel.svg \"Klein\"){width=\"40%\"}\n")
+    assert result.exit_code == 0, result.output
+    found = re.search(r'rug\.md:11: warning: the text in the figure "wervel\.svg" would print at (\d\.\d) pt '
+                      r'at 40% width, below 6 pt; it is printed at (\d+)% instead: write width="\2%"', result.output)
+    assert found, result.output
+    assert float(found.group(1)) < 6
+    assert result.output.count("wervel.svg") == 1  # told once, however often the panels are balanced
+    assert 5.99 < printed_text_size(project.root / "build/leaflets/rug-screen.pdf", LEAFLET_TEXT) < 6.5
+    assert project.run("build", "--strict").exit_code == 1
+
+
+def test_leaflet_figures_side_by_side_are_each_told_at_their_line(project):
+    row = "\n".join(f'![Wervel {n}](figures/wervel.svg "{n}"){{width="45%"}}\n' for n in (1, 2))
+    result = leaflet(project, f"# Kort\n\nEen zin.\n\n{row}")
+    assert result.exit_code == 0, result.output
+    # side by side, a figure can be no wider than its share of the row: the SVG must change
+    for line in (11, 13):
+        assert re.search(rf'rug\.md:{line}: warning: the text in the figure "wervel\.svg" would print at \d\.\d pt '
+                         r"at \d+% width \(\d\.\d pt at the most the page allows\), below 6 pt; make the text in "
+                         r"the SVG at least \d+\.\d units high", result.output), result.output
+
+
+def test_a_leaflet_figure_with_text_large_enough_gives_no_warning(project):
+    result = leaflet(project, "# Kort\n\nEen zin.\n\n![Wervel](figures/wervel.svg \"Groot\")\n", fold="single")
+    assert result.exit_code == 0, result.output
+    assert "wervel.svg" not in result.output
+
+
+TABLES = (
+    "# Oefeningen\n\nEen zin over de rug.\n\n"
+    "{.landscape}\n| Oefening | Hoe vaak |\n|---|---|\n| Lopen | elke dag |\n\n"
+    "| Spier | Oorsprong | Aanhechting | Innervatie | Functie | Bloed |\n|---|---|---|---|---|---|\n"
+    "| trapezius | achterhoofdsbeen | schouderblad | accessorius | heffen | arteria |\n"
+)
+
+
+def test_a_leaflet_tells_each_table_warning_once_at_the_tables_line(project):
+    result = leaflet(project, TABLES, fold="single")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "table" in line]
+    assert warnings == [
+        "content/leaflets/rug.md:12: warning: this table cannot have a landscape page of its own here (a "
+        "leaflet's panels and pages are never turned); it is set in the column: remove {.landscape}",
+        "content/leaflets/rug.md:16: warning: this table is too wide for the page even with its text at 12 pt: "
+        "its longest words are broken between letters; use fewer columns or shorter words",
+    ], result.output
+    assert project.run("build", "--strict").exit_code == 1
+
+
+def exam(project, stem: str, figure: bool = False):
+    exams = project.root / "content/exams"
+    project.write("content/exams/wervel.svg", small_text_svg(EXAM_TEXT))
+    picture = "\n\n      ![Een wervel](wervel.svg)" if figure else ""
+    project.write("content/exams/bank.yaml",
+                  "questions:\n"
+                  "  - id: f1\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+                  f"    stem: |\n      {stem}{picture}\n    answer: juist\n"
+                  "  - id: f2\n    type: truefalse\n    tags: [rug]\n    difficulty: 1\n"
+                  "    stem: De rug heeft wervels.\n    answer: juist\n")
+    project.write("content/exams/toets.yaml", "title: T\nbanks: [bank.yaml]\nversions: 1\nsections:\n"
+                  "  - title: S\n    blueprint:\n      - ids: [f1, f2]\n")
+    return exams, project.run("build")
+
+
+def test_an_exam_figure_whose_text_would_print_below_6_pt_is_printed_wider_and_told(project):
+    exams, result = exam(project, "Dit is de atlas.", figure=True)
+    assert result.exit_code == 0, result.output
+    found = re.search(r'bank\.yaml:2: warning: the text in the figure "wervel\.svg" would print at (\d\.\d) pt '
+                      r"at 60% width, below 6 pt; it is printed at \d+% instead: to print it at 60%, make "
+                      r"the text in the SVG at least (\d+\.\d) units high", result.output)
+    assert found, result.output
+    assert float(found.group(1)) < 6 and float(found.group(2)) > EXAM_TEXT
+    assert 5.99 < printed_text_size(project.root / "build/exams/toets/versie-A.pdf", EXAM_TEXT) < 6.5
+
+
+def test_a_table_written_in_a_question_is_a_warning_that_says_what_to_write(project):
+    _, result = exam(project, "Klopt de tabel?\n\n      {.landscape}\n      | a | b |\n      |---|---|\n"
+                              "      | 1 | 2 |")
+    assert result.exit_code == 0, result.output
+    assert ('bank.yaml:2: warning: question "f1": its text holds a table, and a question\'s text is set as '
+            "running text: the table prints as one run of words and | signs; write its facts as sentences or "
+            "as the options, or show the table as a picture (![what it shows](tabel.png)), and remove "
+            "{.landscape} (an exam's pages are never turned)") in result.output
+    _, result = exam(project, "Klopt het?\n\n      {.landscape}")
+    assert 'question "f1": {.landscape} in its text prints as written' in result.output
+    _, result = exam(project, "Is | een streep?")
+    assert "warning" not in result.output, result.output
+
+
+def test_a_section_warning_names_the_section_not_an_empty_heading_of_the_same_level_above_it(project):
+    # As in test_leaflet_panels: the second section cannot move off the flap; an empty
+    # section of the same level stands right above its heading.
+    text = section_text(sentences("Een", 10), "\n\n".join(sentences("Twee", 5) for _ in range(6)))
+    text = text.replace("# Tweede deel", "# Leeg\n\n# Tweede deel")
+    project.write("content/leaflets/rugpijn.md", text)
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    assert ('rugpijn.md:13: warning: the section "Tweede deel" runs from the flap panel onto the inside left '
+            "panel") in result.output
+    assert '"Leeg"' not in result.output
