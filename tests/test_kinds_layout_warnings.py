@@ -146,3 +146,21 @@ def test_a_section_warning_names_the_section_not_an_empty_heading_of_the_same_le
     assert ('rugpijn.md:13: warning: the section "Tweede deel" runs from the flap panel onto the inside left '
             "panel") in result.output
     assert '"Leeg"' not in result.output
+
+
+def test_a_practice_logo_whose_text_would_print_below_6_pt_in_the_stamp_is_a_warning(project):
+    from conftest import REPO
+
+    logo = (REPO / "content/practices/logos/zonnekade.svg").read_text("utf-8")
+    project.write("practices/klein.svg", logo.replace('font-size="16"', 'font-size="15"'))
+    project.write("practices/goed.svg", logo)
+    for name in ("klein", "goed"):
+        project.write(f"practices/{name}.yaml", f"name: Praktijk {name}\ncity: Linderveen\nlogo: {name}.svg\n")
+    project.write("content/leaflets/rug.md", FRONT.format(fold="single") + "# Kort\n\nEen zin over de rug.\n")
+    result = project.run("build", "--practice", "practices")
+    assert result.exit_code == 0, result.output
+    # 15 units of an 80-unit-high logo printed 11 mm high: 5.8 pt
+    assert ('practices/klein.yaml:3: warning: the text in the logo "klein.svg" prints at 5.8 pt in the stamp '
+            "area, where the logo is 11 mm high, below 6 pt; make the text in the SVG at least 15.4 units "
+            "high") in result.output
+    assert "goed.svg" not in result.output  # the sample's logos: 16 units, 6.2 pt

@@ -106,6 +106,15 @@ def label_size_warning(path: str, width: float, column: float, theme: Theme, ref
     return Diagnostic(ref, message, "warning")
 
 
+def svg_text_size(path: Path, theme: Theme) -> float | None:
+    """The size of the smallest text of an SVG, in its own units (the points it prints
+    at unscaled), or None: no text, or not an SVG. For a kind that scales a picture
+    its own way (a leaflet's logo) to check its text against LEAST_LABEL_SIZE."""
+    if path.suffix.lower() != ".svg" or not path.is_file():
+        return None
+    return _smallest_text(str(path), path.stat().st_mtime, face(theme.heading_font))
+
+
 def use_font(drawing: Drawing, font: str) -> Drawing:
     """Set every text of a drawing, and the renderer's starting font, to `font`."""
     drawing.initialFontName = font  # read by reportlab's renderer instead of Times-Roman

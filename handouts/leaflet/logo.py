@@ -5,7 +5,8 @@ The logo is fitted into a box on the cover (0.8 of the panel's width x 16 mm) an
 in the stamp area (0.8 of the panel's width less the box's padding x 11 mm), keeping
 its proportions, as `leaflet.layout.blocks` does. The largest of the two printed
 sizes needs the most pixels; the smallest must still be readable. An SVG logo has no
-pixels: only its size is checked.
+pixels: its size is checked, and its text, which like a figure's must not print
+below 6 pt (`layout.figures.LEAST_LABEL_SIZE`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from reportlab.lib.units import inch, mm
 
 from handouts.errors import Diagnostic, SourceRef
+from handouts.layout.figures import LEAST_LABEL_SIZE, svg_text_size
+from handouts.layout.theme import Theme
 from handouts.leaflet.folds import fold_geometry
 
 MIN_PPI = 200
@@ -42,8 +45,9 @@ def _fitted(width: float, height: float, box_width: float, box_height: float) ->
     return width * scale, height * scale
 
 
-def logo_warnings(path: Path, ref: SourceRef, fold: str) -> list[Diagnostic]:
-    """Warnings for a logo that would print blurred or too small in this fold."""
+def logo_warnings(path: Path, ref: SourceRef, fold: str, theme: Theme | None = None) -> list[Diagnostic]:
+    """Warnings for a logo that would print blurred or too small in this fold (with
+    `theme`, that of the leaflet: also an SVG logo whose text prints below 6 pt)."""
     try:
         width, height, pixels = natural_size(path)
     except Exception:  # an unreadable image is reported when it is drawn
@@ -66,4 +70,11 @@ def logo_warnings(path: Path, ref: SourceRef, fold: str) -> list[Diagnostic]:
         found.append(Diagnostic(ref, f'logo "{path.name}" prints only {smallest:.1f} mm high or wide '
                                 f"in the stamp area (at least {MIN_MM:g} mm is readable); use a "
                                 "logo that is less long and thin", "warning"))
+    text = svg_text_size(path, theme) if theme is not None and not pixels else None
+    scale = stamp[0] / width  # the stamp's is the smaller of the two
+    if text and text * scale < LEAST_LABEL_SIZE - 1e-9:
+        found.append(Diagnostic(ref, f'the text in the logo "{path.name}" prints at {text * scale:.1f} pt in the '
+                                f"stamp area, where the logo is {stamp[1] / mm:.0f} mm high, below "
+                                f"{LEAST_LABEL_SIZE:g} pt; make the text in the SVG at least "
+                                f"{LEAST_LABEL_SIZE / scale:.1f} units high", "warning"))
     return found

@@ -50,13 +50,14 @@ def make_leaflet(document: model.Document, project: Project,
     leaflet = leaflet_meta(document.meta, document.source, document.shown)
     practices: list[Practice | None] = [None]
     errors: tuple[Diagnostic, ...] = ()
-    if options.practice:
-        found, errors = load_practices_apart(options.practice)
-        practices = list(found)
-        errors += tuple(w for p in found if p.logo and p.logo_ref for w in logo_warnings(p.logo, p.logo_ref, leaflet.fold))
     theme_name = document.meta.get("theme") or DEFAULT_THEME
     template = f"{document.meta.get('template') or 'leaflet'}/document.xml.j2"
     theme = load_theme(theme_name, project.root)
+    if options.practice:
+        found, errors = load_practices_apart(options.practice)
+        practices = list(found)
+        errors += tuple(w for p in found if p.logo and p.logo_ref
+                        for w in logo_warnings(p.logo, p.logo_ref, leaflet.fold, theme))
     if options.large_print or leaflet.edition == "large":
         theme = large_print(theme)
     layouts: dict[str | None, LeafletLayout] = {}  # one per brand colour: laid out once each
