@@ -28,15 +28,17 @@ LEAFLET_TEXT, EXAM_TEXT = 14, 8  # at full width: 8.3 pt in a leaflet's column, 
 def printed_text_size(path, units: float, word: str = "Wervel") -> float:
     """The size (points) the SVG's text prints at: its size in the drawing times the
     scale the drawing prints at, measured as the width of its coloured ground in pixels."""
+    from PIL import Image, ImageChops
+
     pdf = pdfium.PdfDocument(str(path))
     page = next(p for p in pdf if p.get_textpage().search(word).get_next())
     scale = 4
     image = page.render(scale=scale).to_pil().convert("RGB")
-    columns = [x for x in range(image.width)
-               if any(all(abs(a - b) < 12 for a, b in zip(image.getpixel((x, y)), GROUND))
-                      for y in range(0, image.height, 3))]
-    assert columns, "the figure is not printed"
-    return (max(columns) - min(columns) + 1) / scale / GROUND_UNITS * units
+    off = ImageChops.difference(image, Image.new("RGB", image.size, GROUND)).split()
+    farthest = ImageChops.lighter(ImageChops.lighter(off[0], off[1]), off[2])
+    box = farthest.point(lambda v: 255 if v < 12 else 0).getbbox()
+    assert box, "the figure is not printed"
+    return (box[2] - box[0]) / scale / GROUND_UNITS * units
 
 
 def leaflet(project, body: str, fold: str = "trifold"):
