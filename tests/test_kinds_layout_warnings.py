@@ -166,3 +166,21 @@ def test_a_practice_logo_whose_text_would_print_below_6_pt_in_the_stamp_is_a_war
             "area, where the logo is 11 mm high, below 6 pt; make the text in the SVG at least 15.4 units "
             "high") in result.output
     assert "goed.svg" not in result.output  # the sample's logos: 16 units, 6.2 pt
+
+
+def test_a_cover_picture_whose_text_prints_below_6_pt_is_a_warning_at_its_line_once(project):
+    project.write("content/leaflets/figures/omslag.svg", small_text_svg(EXAM_TEXT))  # 4.7 pt on the cover
+    front = FRONT.format(fold="trifold").replace("---\n\n", "cover: figures/omslag.svg\n---\n\n", 1)
+    project.write("content/leaflets/rug.md", front + "# Kort\n\nEen zin over de rug.\n")
+    for name in ("a", "b"):
+        project.write(f"practices/{name}.yaml", f"name: Praktijk {name}\ncity: Linderveen\n")
+    result = project.run("build", "--practice", "practices")
+    assert result.exit_code == 0, result.output
+    message = ('rug.md:5: warning: the text in the cover picture "omslag.svg" prints at 4.7 pt, below 6 pt (the '
+               "picture is fitted into the room the title leaves it); make the text in the SVG at least 10.2 "
+               "units high")
+    assert result.output.count(message) == 1, result.output  # the same cover for both practices: told once
+    assert 4.6 < printed_text_size(project.root / "build/leaflets/rug-a-screen.pdf", EXAM_TEXT) < 4.8
+    # `fold: single` prints no cover picture, so there is nothing to say about it
+    project.write("content/leaflets/rug.md", front.replace("trifold", "single") + "# Kort\n\nEen zin.\n")
+    assert "cover picture" not in project.run("build").output

@@ -65,6 +65,7 @@ def make_leaflet(document: model.Document, project: Project,
     shop = options.print_shop or project.print == "shop"
     products = []
     told: set[int] = set()
+    told_parts: set[Diagnostic] = set()  # the cover's, the same for many practices
     for practice in practices:
         markup = render_template(template, _context(document, leaflet, practice, words),
                                  project.root, LEAFLET_MARKUP)
@@ -78,6 +79,8 @@ def make_leaflet(document: model.Document, project: Project,
         if id(placed.body) not in told:  # what the layout found, once per body
             told.add(id(placed.body))
             errors += placed.body.warnings + _too_short(document, placed.body.too_short)
+        errors += tuple(w for w in placed.warnings if w not in told_parts)
+        told_parts.update(placed.warnings)
         for output in OUTPUTS[leaflet.fold]:
             laid = layout.output(placed, output, print_shop=shop)
             data = render(laid)
@@ -129,6 +132,7 @@ def _context(document: model.Document, leaflet: LeafletMeta, practice: Practice 
         "practice": practice,
         "words": words,
         "reviewed": date_text(leaflet.reviewed, words),
+        "lines": {"cover": key_line(document.source, "cover") or 1},  # for what the layout finds there
     }
 
 

@@ -7,6 +7,7 @@ colours with a contrast of at least 4.5:1 on white; the theme is checked here.
 from __future__ import annotations
 
 import functools
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,6 +33,7 @@ from handouts.layout.figures import (
     figures_side_by_side,
     group_figures,  # noqa: F401 - the leaflet's pages take it from here
     label_size_warning,
+    svg_text_size,
 )
 from handouts.layout.fonts import face
 from handouts.layout.markup import FOOTNOTE_MARK_OPEN, INLINE, MarkupTable, src
@@ -243,7 +245,7 @@ LEAFLET_MARKUP = MarkupTable({
     "body": markup_tag("", frozenset(LEAFLET_BUILDERS) - {"figrow"}),
     "cover": markup_tag("src", "series title subtitle image practice"),
     "series": _TEXT,
-    "image": markup_tag("path alt"),
+    "image": markup_tag("path alt src"),
     "practice": markup_tag("logo", INLINE),
     "sidenote": markup_tag("src", BLOCKS),  # a box in the text: it holds any block
     "back": markup_tag("", "stamp imprint"),
@@ -326,12 +328,26 @@ def cover(elem: ET.Element, ctx: Context, height: float) -> list:
     if image is not None:
         art = picture(image.get("path", ""), ctx.width, max(middle - 2 * gap, 10), ctx.theme,
                       side)
+        _small_cover_text(image, art, ctx, src(image if image.get("src") else elem))
         above = max(gap, (middle - _height([art], ctx.width, height)) / 2)
         out += [CoverSpace(0, above), art]
         middle -= above + _height([art], ctx.width, height)
     if foot:
         out += [CoverSpace(0, max(middle, 0) + gap), *foot]
     return out
+
+
+def _small_cover_text(image: ET.Element, art: Flowable, ctx: Context, ref: SourceRef) -> None:
+    """A warning when the cover picture, fitted into the room the cover leaves it,
+    would print its text below 6 pt: the author can only make that text larger."""
+    size = svg_text_size(Path(image.get("path", "")), ctx.theme)
+    a, b, c, d = (getattr(art, "transform", None) or (1, 0, 0, 1))[:4]
+    scale = math.sqrt(abs(a * d - b * c))
+    if size and scale and size * scale < LEAST_LABEL_SIZE - 1e-9:
+        name = Path(image.get("path", "")).name
+        ctx.warn(ref, f'the text in the cover picture "{name}" prints at {size * scale:.1f} pt, '
+                 f"below {LEAST_LABEL_SIZE:g} pt (the picture is fitted into the room the title leaves it); "
+                 f"make the text in the SVG at least {LEAST_LABEL_SIZE / scale:.1f} units high")
 
 
 def _height(flowables: list, width: float, height: float) -> float:

@@ -98,6 +98,7 @@ class PlacedLeaflet:
     body: Body
     parts: Parts
     language: str
+    warnings: tuple[Diagnostic, ...] = ()  # what making the cover found (its picture's text)
 
 
 class LayoutDoc(BaseDocTemplate):
@@ -180,13 +181,14 @@ class LeafletLayout:
         language = root.get("lang", "nl")
         ctx = self._context(language)
         flow = _part_flowables(root, ctx, self.fold)
+        found = tuple(ctx.warnings)
         reserve = _stamp_height(flow.stamp, ctx.width) if self.fold.kind == "trifold" else 0.0
         body_elem = root if self.fold.kind == "single" else root.find("body")
         key = (language, reserve,
                "" if body_elem is None else ET.tostring(body_elem, encoding="unicode"))
         if key not in self._bodies or not tricks_on("leaflet-body-once"):
             self._bodies[key] = self._lay_out_body(root, ctx, flow, reserve)
-        return PlacedLeaflet(self._bodies[key], self._place_parts(flow), language)
+        return PlacedLeaflet(self._bodies[key], self._place_parts(flow), language, found)
 
     def output(self, leaflet: PlacedLeaflet, output: str, print_shop: bool = False) -> Laid:
         """The PDF of one output of the fold (see `OUTPUTS`) for a placed leaflet;
@@ -318,10 +320,13 @@ def _part_flowables(root: ET.Element, ctx: Context, fold: Fold) -> _PartFlowable
     cover_elem = root.find("cover")
     back = root.find("back")
     cover_panel = _cover_panel(fold)
+    told = len(ctx.warnings)
     cover_part = cover(cover_elem, ctx, cover_panel.frame.height) if cover_elem is not None else []
     if fold.kind == "single":  # a title block at the top of the page, the image smaller
         cover_part = [f for f in cover_part
                       if not _is_picture(f) and not isinstance(f, CoverSpace)] or cover_part
+        if not any(_is_picture(f) for f in cover_part):
+            del ctx.warnings[told:]  # about a picture that is left out
     stamp_part: list = []
     if back is not None:
         stamp_elem = back.find("stamp")
