@@ -155,7 +155,7 @@ def parse_body(
     body, notes = _split_footnotes(tokens)
     blocks = _blocks(body, 0, len(body), state)
     footnotes = _footnotes(notes, state)
-    for target, ref in state.figure_refs:
+    for target, ref in dict.fromkeys(state.figure_refs):  # two at one line: told once
         if target not in state.figures and target not in state.sections:
             found.error(
                 ref,
@@ -286,17 +286,7 @@ def _figure(inline: Token, ref: SourceRef, state: _State) -> model.Figure | None
                               '< and >, and the caption between quotes: ![what it shows](<Figuur 1.png> "Caption")')
         return None
     if len(children) > 1:
-        extra = [c.content for c in children if c.type == "text" and c.content.strip().startswith("{")]
-        hint = (
-            f' (the attributes "{extra[0]}" could not be read: write them like '
-            '{#fig-name width="60%"})'
-            if extra
-            else ""
-        )
-        state.found.error(
-            ref, "a figure must stand alone in its own paragraph, with blank lines around it" + hint
-        )
-        return None
+        return None  # the paragraph's text says so, once (`_inline`)
     image = images[0]
     src = str(image.attrs.get("src", ""))
     path = _figure_path(src, ref, state)
@@ -372,18 +362,21 @@ def _table(tokens: list[Token], ref: SourceRef, state: _State) -> model.Table:
     rows: list[list[str]] = []
     align: list[str] = []
     in_head = False
+    told: set[str] = set()  # a problem in several cells of a row: told once at its line
     for tok in tokens:
         if tok.type == "thead_open":
             in_head = True
         elif tok.type == "thead_close":
             in_head = False
-        elif tok.type == "tr_open" and not in_head:
-            rows.append([])
+        elif tok.type == "tr_open":
+            told = set()
+            if not in_head:
+                rows.append([])
         elif tok.type == "th_open":
             style = str(tok.attrs.get("style", ""))
             align.append(style.split(":")[-1] if style else "left")
         elif tok.type == "inline":
-            cell = _inline(tok.children or [], ref, state)
+            cell = _inline(tok.children or [], _ref(state, tok) if tok.map else ref, state, told)
             (header if in_head else rows[-1]).append(cell)
     return model.Table(tuple(header), tuple(tuple(r) for r in rows), tuple(align), ref,
                        landscape=_table_attributes(tokens[0], ref, state))
@@ -467,14 +460,32 @@ _INLINE_MARKUP = {
     "sup_close": "</super>",
 }
 
-def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
+def _not_alone(children: list[Token]) -> str:
+    """The error for a figure with text or other figures in its paragraph."""
+    extra = [c.content for c in children if c.type == "text" and c.content.strip().startswith("{")]
+    hint = (f' (the attributes "{extra[0]}" could not be read: write them like {{#fig-name width="60%"}})'
+            if extra else "")
+    return "a figure must stand alone in its own paragraph, with blank lines around it" + hint
+
+
+def _inline(children: list[Token], ref: SourceRef, state: _State, told: set[str] | None = None) -> str:
+    """One paragraph's (heading's, cell's) text as markup; each problem is told once
+    for it, however often it occurs there (two figures, one bad link written twice),
+    or once for all the cells sharing `told` (a table's row)."""
     out: list[str] = []
     link_depth, link_start, link_href = 0, 0, ""
+    told = set() if told is None else told
+
+    def error(message: str) -> None:
+        if message not in told:
+            told.add(message)
+            state.found.error(ref, message)
+
     for i, tok in enumerate(children):
         kind = tok.type
         if kind == "text":
             if "[^" in tok.content:
-                state.found.error(ref, f"the footnote mark in \"{tok.content.strip()}\" has no footnote text; add a line [^name]: text")
+                error(f"the footnote mark in \"{tok.content.strip()}\" has no footnote text; add a line [^name]: text")
             out.append(escape(tok.content))
         elif kind == "code_inline":
             out.append(escape(tok.content))
@@ -485,8 +496,8 @@ def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
         elif kind == "link_open":
             href = str(tok.attrs.get("href", ""))
             if not usual_link(href):
-                state.found.error(ref, f'the link "{href}" is no web or e-mail address a reader can open; '
-                                  "link to a web address (https://...), or write the words without a link")
+                error(f'the link "{href}" is no web or e-mail address a reader can open; '
+                      "link to a web address (https://...), or write the words without a link")
             empty = i + 1 < len(children) and children[i + 1].type == "link_close"
             if href.startswith("#") and empty:
                 state.figure_refs.append((href[1:], ref))
@@ -506,7 +517,7 @@ def _inline(children: list[Token], ref: SourceRef, state: _State) -> str:
                     out.append(f" (<a href={quoteattr(link_href)}>{escape(shown)}</a>)")
             link_depth = 0
         elif kind == "image":
-            state.found.error(ref, "a figure must stand alone in its own paragraph, with blank lines around it")
+            error(_not_alone(children))
     return "".join(out)
 
 
