@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from handouts.errors import HandoutsError
 from handouts.kinds import MARKDOWN_KINDS, named
 from handouts.load import model
 from handouts.load.content import load_document
@@ -54,7 +55,10 @@ def make_document(source: Path, project: Project, options: Options) -> tuple[lis
         kind = MARKDOWN_KINDS[document.kind]
         found = document.warnings + (named(kind.check)(document) if kind.check else ())
         found += named(kind.notes)(document) if kind.notes and options.notes else ()
-        made = named(kind.make)(document, project, options)
+        try:
+            made = named(kind.make)(document, project, options)
+        except HandoutsError as exc:  # shown with the warnings found so far, to fix all at once
+            raise HandoutsError((*(d for d in found if d.severity == "warning"), *exc.diagnostics)) from None
         if isinstance(made, tuple):  # (products, errors of some parts): a leaflet's bad practice files
             made, errors = made
             found += errors

@@ -66,6 +66,7 @@ class Context:
     landscape: LandscapePages | None = None  # where a table marked {.landscape} goes (handouts)
     upright: str = ""  # why this kind never turns a page for {.landscape}, in the warning's words
     smallest_table_text: float = SMALLEST_TEXT  # a too-wide table is set no smaller (points)
+    room_name: str = "the page"  # where a table is set, in a message's words: "the panel", "the box"
     warnings: list[Diagnostic] = field(default_factory=list)  # found while laying out
 
     def warn(self, ref: SourceRef, message: str) -> None:
@@ -224,6 +225,7 @@ def table(elem: ET.Element, ctx: Context) -> list:
         ctx.warn(src(elem), f"this table cannot have a landscape page of its own here ({why}); it is set "
                  "in the column: remove {.landscape}")
     room = turned.width if turned is not None else ctx.width
+    room_name = "the landscape page" if turned is not None else ctx.room_name
     head, cell = ctx.styles["cellhead"], ctx.styles["cell"]
     texts = [[(ctx.text(c), c.get("align")) for c in row.findall("cell")] for row in rows]
     heads = [row.get("header") == "1" for row in rows]
@@ -232,7 +234,7 @@ def table(elem: ET.Element, ctx: Context) -> list:
         r.extend(("", None) for _ in range(columns - len(r)))
     most = int(room // (PADDING + 8))  # columns of one or two letters each, at the least
     if columns > most:
-        raise fail(src(elem), f"this table has {columns} columns, and at most {most} fit the page; "
+        raise fail(src(elem), f"this table has {columns} columns, and at most {most} fit {room_name}; "
                    "split it into tables of fewer columns" + (", or put {.landscape} on the line above it"
                                                              if ctx.landscape and not turned else ""))
     data = _cells(texts, heads, head, cell)
@@ -245,7 +247,7 @@ def table(elem: ET.Element, ctx: Context) -> list:
         data = _cells(texts, heads, head, cell)
     if fit.overfull:
         smallest = min(cell.fontSize, head.fontSize)
-        ctx.warn(src(elem), f"this table is too wide for the page even with its text at {smallest:.0f} pt: "
+        ctx.warn(src(elem), f"this table is too wide for {room_name} even with its text at {smallest:.0f} pt: "
                  "its longest words are broken between letters; use fewer columns or shorter words"
                  + (", or put {.landscape} on the line above the table" if ctx.landscape and not turned else ""))
     widths = list(fit.widths)
@@ -376,7 +378,7 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     label = f'{elem.get("label", "")}' + (f": {ctx.text(title)}" if title is not None else "")
     icon = callout_icon(kind, colour, face(ctx.theme.heading_font, bold=True))
     inner_width = ctx.width - 14 * mm
-    sub = replace(ctx, width=inner_width)
+    sub = replace(ctx, width=inner_width, room_name="the box")
     body = build_children(elem, sub)
     rows = [[icon, Para(label, label_style)]] + [["", f] for f in body]
     tint = colors.Color(colour.red, colour.green, colour.blue, alpha=0.08)
@@ -403,7 +405,7 @@ def sidenote(elem: ET.Element, ctx: Context) -> list:
     # Every block of the note (a list too, not only its paragraphs), set in the
     # side-note style across the margin column.
     style = ctx.styles["sidenote"]
-    margin = replace(ctx, width=ctx.theme.page["sidenote_width"], body_style="sidenote",
+    margin = replace(ctx, width=ctx.theme.page["sidenote_width"], body_style="sidenote", room_name="the side note",
                      styles={**ctx.styles, "body": style, "item": style})
     return [SideNote(build_children(elem, margin), src(elem))]
 

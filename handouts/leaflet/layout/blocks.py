@@ -197,7 +197,7 @@ def callout(elem: ET.Element, ctx: Context) -> list:
     label = elem.get("label", "") + (f": {ctx.text(title)}" if title is not None else "")
     label_style = ParagraphStyle("calloutlabel", parent=ctx.styles["body"], textColor=colour,
                                  fontName=face(ctx.theme.heading_font, bold=True), spaceAfter=2)
-    inner = replace(ctx, width=ctx.width - 16)
+    inner = replace(ctx, width=ctx.width - 16, room_name="the box")
     # A box without a label (a side note) starts with its text.
     rows = ([[Para(label, label_style)]] if label else []) + [
         [f] for f in build_children(elem, inner)]

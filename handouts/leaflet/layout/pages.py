@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from handouts.errors import Diagnostic, SourceRef, fail
+from handouts.errors import Diagnostic, HandoutsError, SourceRef, fail
 from handouts.language import PDF_LANG, RIGHT_TO_LEFT
 from handouts.layout.blocks import Context
 from handouts.layout.glyphs import check_markup
@@ -219,7 +219,8 @@ class LeafletLayout:
         # table text is body text in a leaflet: a wide table is never set smaller
         return Context(self.theme, styles, _measure(panel.frame.width, styles["body"]),
                        smallest_table_text=styles["cell"].fontSize,
-                       upright="a leaflet's panels and pages are never turned")
+                       upright="a leaflet's panels and pages are never turned",
+                       room_name="the panel" if self.fold.kind == "trifold" else "the page")
 
     def _lay_out_body(self, root: ET.Element, ctx: Context, flow: _PartFlowables,
                       reserve: float) -> Body:
@@ -249,8 +250,9 @@ class LeafletLayout:
 
         areas = _text_areas(self.fold, reserve)
         done = balance(lay, self.fold.kind, areas, leading, _top_level(root))
-        if done.overflow > 0:
-            _overflow_error(done.overflow, leading, done.overflow_ref or self.where)
+        if done.overflow > 0:  # with what else laying it out found (the cover's too), to fix at once
+            raise HandoutsError((*dict.fromkeys(ctx.warnings), *done.warnings,
+                                 _overflow_error(done.overflow, leading, done.overflow_ref or self.where)))
         found = tuple(dict.fromkeys(ctx.warnings[told:]))
         return Body(done.pages, done.headings, found + done.warnings,
                     too_short(done.pages, areas, self.fold.kind))
@@ -401,9 +403,9 @@ def _templates(fold: Fold, reserve: float, ctx: Context, scale: float = 1.0,
     return out
 
 
-def _overflow_error(height: float, leading: float, ref: SourceRef) -> None:
+def _overflow_error(height: float, leading: float, ref: SourceRef) -> Diagnostic:
     lines = max(1, round(height / leading))
-    raise fail(ref,
-               f"the text does not fit the tri-fold: about {lines} line{'s' if lines > 1 else ''} "
-               f"({height / MM:.0f} mm of panel height) are left over after the "
-               "back panel; shorten the text, or use `fold: booklet` (A5 pages, as many as needed)")
+    return Diagnostic(ref,
+                      f"the text does not fit the tri-fold: about {lines} line{'s' if lines > 1 else ''} "
+                      f"({height / MM:.0f} mm of panel height) are left over after the "
+                      "back panel; shorten the text, or use `fold: booklet` (A5 pages, as many as needed)")
