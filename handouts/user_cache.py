@@ -19,6 +19,20 @@ def cache_folder() -> Path:
     return Path(base) / "handouts"
 
 
+def entry(name: str, identity: str, folder: str = "") -> Path:
+    """The cache file of what `identity` names (a source and the versions that read it):
+    a file of its own, so that two installs, or two versions, which every venv of a user
+    shares this folder with, keep their entries side by side instead of replacing each
+    other's on every build."""
+    digest = hashlib.blake2b(identity.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
+    return cache_folder() / folder / f"{name}-{digest}.marshal"
+
+
+def content_digest(path: Path) -> str:
+    """A checksum of a file's bytes: a key that a reinstall (new times, same file) keeps."""
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
 def read_kept(target: Path, key: str) -> Any:
     """The plain data (`marshal`) kept in `target` under `key`, or None when the file is
     missing, was kept under another key, or does not match its checksum."""

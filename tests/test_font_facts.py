@@ -60,6 +60,17 @@ def test_an_edited_font_file_is_read_again(cache, tmp_path):
     assert "_unread" in vars(SubsetFont("three", str(font)))
 
 
+def test_two_reportlab_versions_keep_their_own_facts_of_one_font(cache, monkeypatch):
+    """Two venvs (another reportlab) building one project read its fonts once each."""
+    path = REPO / "fonts/fallback/NotoSansMath-Regular.ttf"
+    SubsetFont("one", str(path))
+    ours = font_facts.reportlab.Version
+    monkeypatch.setattr(font_facts.reportlab, "Version", "0.0.1")
+    SubsetFont("two", str(path))
+    monkeypatch.setattr(font_facts.reportlab, "Version", ours)
+    assert len(list(cache.iterdir())) == 2 and font_facts.read(path) is not None
+
+
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"handouts-font-facts 1 x\n\x00\x01"])
 def test_a_damaged_cache_file_is_made_again(cache, damage):
     path = REPO / "fonts/fallback/NotoSansMath-Regular.ttf"

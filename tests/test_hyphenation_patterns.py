@@ -37,7 +37,7 @@ def _cached(lang: str):
 def test_a_miss_makes_the_cache_file_and_a_hit_reads_it(cache, monkeypatch):
     first = hyphenation_patterns.load("nl_NL")
     files = list(cache.glob("*.marshal"))
-    assert [f.name for f in files] == ["hyph_nl_NL.marshal"]
+    assert [f.name.rsplit("-", 1)[0] for f in files] == ["hyph_nl_NL"]
     assert first.inserted("lettergrepen") == "let-ter-gre-pen"
 
     def no_parse(path):
@@ -85,19 +85,64 @@ def test_nonstandard_hyphenations_survive_the_cache(cache):
 ])
 def test_a_damaged_cache_file_is_rebuilt(cache, damage):
     hyphenation_patterns.load("nl_NL")
-    target = cache / "hyph_nl_NL.marshal"
+    (target,) = cache.glob("hyph_nl_NL-*.marshal")
     good = target.read_bytes()
     target.write_bytes(damage(good))
     assert hyphenation_patterns.load("nl_NL").inserted("lettergrepen") == "let-ter-gre-pen"
     assert target.read_bytes() == good
 
 
-def test_a_cache_file_from_another_pyphen_is_rebuilt(cache, monkeypatch):
+def test_another_pyphen_keeps_its_own_cache_file_beside(cache, monkeypatch):
     hyphenation_patterns.load("nl_NL")
-    target = cache / "hyph_nl_NL.marshal"
+    (ours,) = cache.glob("hyph_nl_NL-*.marshal")
+    kept = ours.read_bytes()
     monkeypatch.setattr(pyphen, "__version__", "0.0.1")
     hyphenation_patterns.load("nl_NL")
-    assert b"pyphen 0.0.1 " in target.read_bytes().split(b"\n", 1)[0]
+    (theirs,) = set(cache.glob("hyph_nl_NL-*.marshal")) - {ours}
+    assert b"pyphen 0.0.1 " in theirs.read_bytes().split(b"\n", 1)[0]
+    assert ours.read_bytes() == kept
+
+
+def _install(folder, name: str = "hyph_nl_NL.dic", patterns: bytes | None = None):
+    """A copy of pyphen's Dutch dictionary in a folder of its own, as another venv has it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / name
+    source.write_bytes(patterns or open(pyphen.LANGUAGES["nl_NL"], "rb").read())
+    return source
+
+
+def _parses(monkeypatch) -> list:
+    """The dictionary files parsed from now on (each a cache miss)."""
+    parsed: list = []
+    real = hyphenation_patterns._parse
+    monkeypatch.setattr(hyphenation_patterns, "_parse", lambda path: parsed.append(path) or real(path))
+    return parsed
+
+
+def test_two_installs_of_the_same_user_do_not_rebuild_each_others_patterns(cache, tmp_path, monkeypatch):
+    """Every venv of a user shares ~/.cache/handouts: one with other patterns (another
+    pyphen), one with the same patterns installed at another time, each keeps its entry."""
+    one = _install(tmp_path / "venv-one")
+    other = _install(tmp_path / "venv-two", patterns=one.read_bytes().replace(b"\n", b"\n\n", 1))
+    same = _install(tmp_path / "venv-three")
+    os.utime(same, ns=(1, 1))  # installed at another time
+    parsed = _parses(monkeypatch)
+    for source in (one, other, same, one, other, same):
+        monkeypatch.setitem(pyphen.LANGUAGES, "nl_NL", str(source))
+        assert hyphenation_patterns.load("nl_NL").inserted("lettergrepen") == "let-ter-gre-pen"
+    assert parsed == [one, other]  # the third has the first's patterns: a hit
+
+
+def test_a_changed_dictionary_is_parsed_again(cache, tmp_path, monkeypatch):
+    source = _install(tmp_path / "venv")
+    monkeypatch.setitem(pyphen.LANGUAGES, "nl_NL", str(source))
+    parsed = _parses(monkeypatch)
+    hyphenation_patterns.load("nl_NL")
+    stat = source.stat()
+    source.write_bytes(source.read_bytes().replace(b"1", b"3", 1))  # one digit of one pattern
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time: the content tells
+    hyphenation_patterns.load("nl_NL")
+    assert parsed == [source, source]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")

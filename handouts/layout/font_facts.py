@@ -9,13 +9,15 @@ files fonts by it). These facts are kept in the user's cache folder
 made from reportlab's own reading of it, so they are the very characters reportlab
 would find. A cache file is used only when it was made by the same reportlab and Python
 from the same file (path, size, modification time) and its checksum matches; anything
-else, a missing or damaged file included, is made again. A folder that cannot be
+else, a missing or damaged file included, is made again. Each font file (and version of
+reportlab and Python) has a cache file of its own, so the installs that share the folder
+keep theirs side by side; the key is not the content, which would mean reading every
+font file, the very thing the cache saves. A folder that cannot be
 written only means the fonts are read, as before: the cache never fails a build.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ from pathlib import Path
 
 import reportlab
 
-from handouts.user_cache import cache_folder, read_kept
+from handouts.user_cache import entry, read_kept
 from handouts.user_cache import keep as keep_data
 
 # Raised to throw away every cache file when the layout below changes.
@@ -71,6 +73,6 @@ def _key(path: Path) -> str:
 
 
 def _target(path: Path) -> Path:
-    # One cache file per font file: named by its path, so an edited font replaces its own.
-    where = hashlib.blake2b(os.path.abspath(path).encode("utf-8", "surrogateescape"), digest_size=10)
-    return cache_folder() / "fonts" / f"{path.stem}-{where.hexdigest()}.marshal"
+    # One cache file per font file and reader: an edited font replaces its own.
+    return entry(path.stem, f"{FORMAT} reportlab {reportlab.Version} python {sys.version_info[0]}."
+                 f"{sys.version_info[1]} {os.path.abspath(path)}", folder="fonts")

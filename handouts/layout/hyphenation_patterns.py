@@ -4,9 +4,11 @@ Parsing a pyphen dictionary takes 50-150 ms (Dutch is the largest), which every 
 paid again at start. The parsed patterns are kept in the user's cache folder
 (`$XDG_CACHE_HOME/handouts` or `~/.cache/handouts`) as `marshal` data, which holds only
 plain strings, numbers and tuples and loads in a tenth of the time. A cache file is
-used only when it was made by the same pyphen and Python from the same dictionary file
-(name, size, modification time) and its checksum matches; anything else, a missing or
-damaged file included, is rebuilt. When the folder cannot be written, the patterns are
+used only when it was made by the same pyphen and Python from a dictionary file of the
+same content (its checksum, not its time: every venv of a user shares the folder, and
+each install has its own copy) and its own checksum matches; anything else, a missing or
+damaged file included, is rebuilt. Each such key has a file of its own, so installs of
+different pyphen versions never rebuild each other's. When the folder cannot be written, the patterns are
 parsed in memory, as pyphen does: the cache never fails a build.
 
 pyphen has no public way to hand it patterns, so this module is the one place that
@@ -23,7 +25,7 @@ from pathlib import Path
 
 import pyphen
 
-from handouts.user_cache import cache_folder, keep, read_kept
+from handouts.user_cache import content_digest, entry, keep, read_kept
 
 # Raised to throw away every cache file when the layout below changes.
 FORMAT = 1
@@ -40,7 +42,7 @@ def load(lang: str) -> pyphen.Pyphen:
     """`hyphenator` without its memory of earlier calls: reads (or makes) the cache file."""
     path = Path(pyphen.LANGUAGES[pyphen.language_fallback(lang)])
     key = _key(path)
-    target = cache_folder() / f"{path.stem}.marshal"
+    target = entry(path.stem, key)
     patterns = read_kept(target, key)
     if not _well_formed(patterns):
         patterns = _parse(path)
@@ -49,9 +51,8 @@ def load(lang: str) -> pyphen.Pyphen:
 
 
 def _key(path: Path) -> str:
-    stat = path.stat()
     return (f"handouts-hyphenation {FORMAT} pyphen {pyphen.__version__} python "
-            f"{sys.version_info[0]}.{sys.version_info[1]} {path.name} {stat.st_size} {stat.st_mtime_ns}")
+            f"{sys.version_info[0]}.{sys.version_info[1]} {path.name} {content_digest(path)}")
 
 
 def _parse(path: Path) -> dict:
