@@ -4,6 +4,7 @@ look at what a reader sees (text per page, fonts, outline, pixels)."""
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -69,6 +70,21 @@ def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = before
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_temporary_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Temporary files made under test (by the tests, the library or a child process)
+    go into the test run's own folder, never the system's /tmp."""
+    folder = str(tmp_path_factory.mktemp("system-tmp"))
+    before, before_env = tempfile.tempdir, os.environ.get("TMPDIR")
+    tempfile.tempdir, os.environ["TMPDIR"] = folder, folder
+    yield
+    tempfile.tempdir = before
+    if before_env is None:
+        del os.environ["TMPDIR"]
+    else:
+        os.environ["TMPDIR"] = before_env
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import Diagnostic, SourceRef, fail
 from handouts.layout.fonts import face
+from handouts.layout.svg_files import read_svg
 from handouts.layout.theme import Theme
 from handouts.load.project_files import outside_problem, project_file
 
@@ -34,9 +35,7 @@ ROW_GAP = 3 * mm  # between figures side by side
 def _svg(path: str, mtime: float, font: str) -> Drawing | None:
     """The file's drawing with its text in `font`, read once per file version and font.
     Users get a copy (`Drawing.copy` shares the shapes, which nobody changes after this)."""
-    from svglib.svglib import svg2rlg  # imported late: it is slow and only SVG needs it
-
-    drawing = svg2rlg(path)
+    drawing = read_svg(path)
     return use_font(drawing, font) if drawing is not None else None
 
 

@@ -30,9 +30,9 @@ STAMP_PADDING = 10.0  # points, inside the stamp box
 def natural_size(path: Path) -> tuple[float, float, bool]:
     """(width, height, has pixels): pixels for a raster image, points for an SVG."""
     if path.suffix.lower() == ".svg":
-        from svglib.svglib import svg2rlg
+        from handouts.layout.svg_files import read_svg
 
-        drawing = svg2rlg(str(path))
+        drawing = read_svg(str(path))
         return (float(drawing.width), float(drawing.height), False) if drawing else (0.0, 0.0, False)
     from reportlab.lib.utils import ImageReader
 
