@@ -82,10 +82,16 @@ class Collector:
         self.items: list[Diagnostic] = []
 
     def error(self, ref: SourceRef, message: str) -> None:
-        self.items.append(Diagnostic(ref, message))
+        self._tell(Diagnostic(ref, message))
 
     def warning(self, ref: SourceRef, message: str) -> None:
-        self.items.append(Diagnostic(ref, message, "warning"))
+        self._tell(Diagnostic(ref, message, "warning"))
+
+    def _tell(self, diagnostic: Diagnostic) -> None:
+        # The same words at the same line a second time (a sentence written twice) tell
+        # the user nothing new; the checks themselves tell each problem once.
+        if diagnostic not in self.items:
+            self.items.append(diagnostic)
 
     def extend(self, error: HandoutsError) -> None:
         self.items.extend(error.diagnostics)

@@ -1,5 +1,6 @@
 """Every problem is told once: a paragraph with two figures, a bad link written twice,
-two references to one missing figure on a line, figures in two cells of a table row."""
+two references to one missing figure on a line, figures in two cells of a table row,
+a leaflet's long sentence written twice in one paragraph."""
 
 from __future__ import annotations
 
@@ -48,3 +49,14 @@ def test_each_problem_is_told_once_at_its_line(project):
     assert sum('the link "file:///x"' in t for t in told) == 1
     assert sum('"#nergens" points to no figure' in t for t in told) == 1
     assert len(told) == len(set(told)), told
+
+
+def test_a_long_sentence_written_twice_in_a_leaflet_paragraph_is_told_once(project):
+    from test_kinds_layout_warnings import leaflet
+
+    long = ("Dit is een hele lange zin die maar doorgaat met woorden over lopen en nog veel meer "
+            "woorden zodat de lezer het spoor bijster raakt en niet meer weet waar het over ging.")
+    result = leaflet(project, f"# Kort\n\n{long} {long}\n", fold="single")
+    assert result.exit_code == 0, result.output
+    told = [line for line in result.output.splitlines() if "sentence of" in line]
+    assert len(told) == 1 and told[0].startswith("content/leaflets/rug.md:9: warning: sentence of "), told
