@@ -80,6 +80,7 @@ class Collector:
 
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
+        self._told: set[Diagnostic] = set()
 
     def error(self, ref: SourceRef, message: str) -> None:
         self._tell(Diagnostic(ref, message))
@@ -90,7 +91,8 @@ class Collector:
     def _tell(self, diagnostic: Diagnostic) -> None:
         # The same words at the same line a second time (a sentence written twice) tell
         # the user nothing new; the checks themselves tell each problem once.
-        if diagnostic not in self.items:
+        if diagnostic not in self._told:
+            self._told.add(diagnostic)
             self.items.append(diagnostic)
 
     def extend(self, error: HandoutsError) -> None:
