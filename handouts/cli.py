@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -25,7 +25,7 @@ Exit codes:
   143  stopped by SIGTERM, as cleanly as by Ctrl-C"""
 
 
-def _fail_unexpected(exc: BaseException) -> None:
+def _fail_unexpected(exc: BaseException) -> NoReturn:
     if os.environ.get("HANDOUTS_DEBUG"):
         raise exc
     click.echo(f"handouts: internal error: {type(exc).__name__}: {exc}", err=True)
@@ -156,7 +156,7 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         from handouts.products import Options
     except Exception as exc:  # pragma: no cover - broken installation
         _fail_unexpected(exc)
-    stopped = _stop_on_sigterm()
+    stopped = _stop_on_signals()
     try:
         project = _project(paths)
         # Modules, fonts and templates loaded so far live as long as the process: the
@@ -175,10 +175,10 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         _print_diagnostics(exc.diagnostics)
         sys.exit(1)
     except KeyboardInterrupt:
-        # The write stage removed its temporary files and replaced nothing, or all.
-        click.echo("handouts: interrupted; no file was left half-written", err=True)
-        sys.exit(128 + (stopped[0] if stopped else signal.SIGINT))
+        _interrupted(stopped)
     except Exception as exc:
+        if stopped:  # an interrupt that a C extension turned into its own error
+            _interrupted(stopped)
         _fail_unexpected(exc)
     _print_diagnostics(report.diagnostics)
     failed = sum(1 for o in report.outcomes if o.failed)
@@ -194,10 +194,12 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
     sys.exit(1 if report.failed else 0)
 
 
-def _stop_on_sigterm() -> list[int]:
-    """SIGTERM (a CI job's timeout, `kill`) stops a build as Ctrl-C does: cleanly, with
-    the exit code of the signal (143), so a caller can tell it from Ctrl-C (130).
-    Returns the list the signal's number goes into."""
+def _stop_on_signals() -> list[int]:
+    """Ctrl-C and SIGTERM (a CI job's timeout, `kill`) stop a build cleanly, with the
+    exit code of the signal (130, 143), so a caller can tell them apart. Returns the
+    list the signal's number goes into: reportlab's C speed-ups turn an exception raised
+    inside them into their own AttributeError, so the build's end asks the list, not
+    only the exception, whether it was interrupted."""
     stopped: list[int] = []
 
     def stop(number: int, frame) -> None:
@@ -205,7 +207,14 @@ def _stop_on_sigterm() -> list[int]:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     return stopped
+
+
+def _interrupted(stopped: list[int]) -> NoReturn:
+    # The write stage removed its temporary files and replaced nothing, or all.
+    click.echo("handouts: interrupted; no file was left half-written", err=True)
+    sys.exit(128 + (stopped[0] if stopped else signal.SIGINT))
 
 
 def _count(number: int, thing: str) -> str:

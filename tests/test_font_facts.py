@@ -139,3 +139,22 @@ def test_a_character_in_no_font_is_still_an_error_with_a_warm_cache(project, tmp
                               capture_output=True, text=True, env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "c")))
         assert done.returncode == 1, done.stderr
         assert "content/a.md:5: error:" in done.stderr and "U+1D11E" in done.stderr, done.stderr
+
+
+def test_a_read_cut_short_by_an_interrupt_is_tried_again(cache, monkeypatch):
+    """Ctrl-C or SIGTERM while a font file is read must not leave a font that is neither
+    unread nor read: the clean-up after an interrupt measures text too."""
+    path = REPO / "fonts/fallback/NotoSansHebrew-Regular.ttf"
+    SubsetFont("warm", str(path))  # its facts are kept; the next one starts unread
+    font = SubsetFont("cut", str(path))
+    assert "_unread" in vars(font)
+    real = SubsetFont._read
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(SubsetFont, "_read", interrupted)
+    with pytest.raises((KeyboardInterrupt, AttributeError)):  # reportlab's C code renames it
+        font.stringWidth("\u05d0", 10)
+    monkeypatch.setattr(SubsetFont, "_read", real)
+    assert font.stringWidth("\u05d0", 10) > 0  # read now, whole

@@ -120,3 +120,27 @@ def test_workers_end_when_the_main_process_is_killed_outright(built):
     _wait_for(lambda: not [w for w in workers if _alive(w)], seconds=10)
     # ... and with them the last holder of the build's output pipe: it ends.
     assert build.stdout.read() == "" and build.stderr.read() == ""
+
+
+def test_an_interrupt_that_reportlab_turned_into_its_own_error_still_says_interrupted(project, monkeypatch):
+    """reportlab's C speed-ups report any exception raised inside them (our SIGTERM
+    handler's, while a font file is read for a width) as an AttributeError of their own.
+    The build must still end as interrupted, not as an internal error."""
+    import handouts.build
+
+    def build_cut_short(*args, **kwargs):
+        try:
+            signal.raise_signal(signal.SIGTERM)
+        except KeyboardInterrupt:
+            raise AttributeError("no attribute charWidths in instanceStringWidthTTF") from None
+
+    monkeypatch.setattr(handouts.build, "build", build_cut_short)
+    (project.root / "content/a.md").write_text("---\ntitle: A\n---\n\nTekst.\n", encoding="utf-8")
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        done = project.run("build")
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    assert done.exit_code == 143
+    assert "interrupted" in done.stderr and "internal error" not in done.stderr

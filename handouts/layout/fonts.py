@@ -153,7 +153,11 @@ class SubsetFont(TTFont):
         filename = self.__dict__.pop("_unread", None)
         if filename is None:
             raise AttributeError(attribute)
-        self._read(self.fontName, filename, self.state)
+        try:
+            self._read(self.fontName, filename, self.state)
+        except BaseException:
+            self._unread = filename  # a read cut short (Ctrl-C, SIGTERM) is tried again, never half-kept
+            raise
         return getattr(self, attribute)
 
     def read_face(self) -> Any:
