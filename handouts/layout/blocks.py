@@ -94,6 +94,11 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         if builder is None:
             continue
         made = builder(child, ctx)
+        # A heading right under a heading: the first one's check for room at the page's
+        # foot stands for both (one between them would leave the first alone there).
+        if child.tag == "h" and out and isinstance(getattr(out[-1], "inner", out[-1]), HeadingParagraph) and made \
+                and isinstance(made[0], CondPageBreak):
+            made = made[1:]
         # (only a context with footnote texts prints them at the foot of its pages)
         marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:

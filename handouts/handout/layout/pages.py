@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
@@ -92,6 +92,8 @@ class HandoutDoc(BaseDocTemplate):
         self._waiting: list[Flowable] = []  # figures put off to the top of the next page
         self._due: set[int] = set()  # (ids of) figures set at the end of the text, moved no more
         self._new_page = False
+        self._continued: Flowable | None = None  # the rest of a table split at the foot of the last page
+        self._drew_table = False  # whether the block just placed was (a part of) a table
         self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
         self.warnings: list = []  # the layout's warnings (figures, tables), for the maker to pass on
         self.block_pages: dict[SourceRef, int] = {}  # where each block (its line) starts printing
@@ -164,10 +166,16 @@ class HandoutDoc(BaseDocTemplate):
     def handle_flowable(self, flowables: list) -> None:  # noqa: D102 - reportlab's verb
         # The parts of a split block carry no line of their own: the block's stays.
         self.current_ref = getattr(flowables[0], "source_ref", None) or self.current_ref
+        self._drew_table = False
         super().handle_flowable(flowables)
+        # A table split here: its rest, at the top of the next page, comes before the
+        # figures waiting for that page, so that no figure interrupts the table.
+        if self._drew_table and flowables and isinstance(flowables[0], Table):
+            self._continued = flowables[0]
 
     def handle_documentBegin(self):
         self._waiting, self._due, self._new_page = [], set(), False  # multiBuild lays out again
+        self._continued = None
         self.block_pages, self.figure_pages = {}, {}
         super().handle_documentBegin()
 
@@ -181,7 +189,9 @@ class HandoutDoc(BaseDocTemplate):
         """A figure that does not fit the rest of the page waits for the top of the next
         one while the text after it fills this page; figures keep their order."""
         if self._new_page and self._waiting:  # the waiting figures open the new page
-            flowables[0:0], self._waiting = self._waiting, []
+            # (after the rest of a table cut at the foot of the last one)
+            at = 1 if flowables and flowables[0] is self._continued else 0
+            flowables[at:at], self._waiting = self._waiting, []
         self._new_page = False
         head = flowables[0] if flowables else None
         if isinstance(head, EndOfText) and self._waiting:  # no text left to fill a page
@@ -272,6 +282,7 @@ class HandoutDoc(BaseDocTemplate):
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:
+        self._drew_table = isinstance(flowable, Table)
         if self.current_ref is not None:
             self.block_pages.setdefault(self.current_ref, self.page)
         figure = _figure_of(flowable)
