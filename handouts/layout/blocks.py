@@ -46,6 +46,7 @@ from handouts.layout.markup import (
     without_footnote_marks,
 )
 from handouts.layout.paragraph import Para
+from handouts.layout.reportlab_internals import TextList
 from handouts.layout.tables import PADDING, SMALLEST_TEXT, LandscapePages, fit_columns, measure
 from handouts.layout.theme import Theme
 
@@ -65,6 +66,7 @@ class Context:
     list_depth: int = 0  # numbered lists inside numbered lists count 1. / a. / i.
     landscape: LandscapePages | None = None  # where a table marked {.landscape} goes (handouts)
     smallest_table_text: float = SMALLEST_TEXT  # a too-wide table is set no smaller (points)
+    items_split_as_text: bool = False  # a list item splits where its paragraph may (handouts)
     warnings: list[Diagnostic] = field(default_factory=list)  # found while laying out
 
     def warn(self, ref: SourceRef, message: str) -> None:
@@ -205,11 +207,13 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     common = dict(bulletFontName=body.fontName, bulletFontSize=body.fontSize, leftIndent=16,
                   bulletColor=ctx.theme.colour("accent"), spaceAfter=body.spaceAfter * 0.5)
     after = Spacer(0, body.spaceAfter * 0.6)
+    kind = TextList if ctx.items_split_as_text else ListFlowable
     if ordered:
         start = int(elem.get("start", "1"))
         numbering = NUMBERING[ctx.list_depth % len(NUMBERING)]
-        return [ListFlowable(items, bulletType=numbering, start=start, bulletFormat="%s.", **common), after]
-    return [ListFlowable(items, bulletType="bullet", start="•", **common), after]
+        return [kind(items, bulletType=numbering, start=start, bulletFormat="%s.", **common), after]
+    return [kind(items, bulletType="bullet", start="•", **common), after]
+
 
 
 NUMBERING = ("1", "a", "i")  # reportlab's bullet types: 1. 2. / a. b. / i. ii.

@@ -23,7 +23,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import ListFlowable, Paragraph
+from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus.xpreformatted import XPreformatted
 
 # --- the PDF document behind a canvas: exams give every version one font state --------
@@ -247,6 +248,36 @@ def note_kept_measure(keep: Any, height: float, first_height: float, width: floa
     """Tell a `KeepTogether` what its own `wrap` would have measured (all of it, its
     first flowable, at which size): its `split` reads them instead of wrapping again."""
     keep._H, keep._H0, keep._wrapInfo = height, first_height, (width, room)
+
+
+# --- lists (blocks.py): an item splits as its text does ---------------------------------
+
+class ItemIndenter(LIIndenter):
+    """A list item's block that splits where the block itself allows (a paragraph: two
+    lines at least on either side). Reportlab's `LIIndenter.split` keeps three lines of
+    a justified item for the next page, which leaves an empty band at the foot of a page
+    that has room for two; it has no switch for that, so the split is our own."""
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab's names
+        pieces = self._flowable.split(aW - self._leftIndent - self._rightIndent, aH)
+        return [ItemIndenter(piece, leftIndent=self._leftIndent, rightIndent=self._rightIndent,
+                             bullet=self._bullet if i == 0 else None) for i, piece in enumerate(pieces)]
+
+
+class TextList(ListFlowable):
+    """A list whose items split as their text does (`ItemIndenter`), through
+    `ListFlowable`'s private hook that makes each item's indenter."""
+
+    def _makeLIIndenter(self, flowable, bullet, params=None):  # noqa: N802 - reportlab's hook
+        made = super()._makeLIIndenter(flowable, bullet, params)
+        return ItemIndenter(made._flowable, made._leftIndent, made._rightIndent, made._bullet,
+                            spaceBefore=made.__dict__.get("spaceBefore"),
+                            spaceAfter=made.__dict__.get("spaceAfter"))
+
+
+def list_item_block(flowable: Any) -> Any:
+    """The block a list item's indenter holds (the flowable itself when it is none)."""
+    return flowable._flowable if isinstance(flowable, LIIndenter) else flowable
 
 
 # --- paragraphs (paragraph.py, code.py, footnotes.py): parsed text, lines kept per width

@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
@@ -25,6 +26,7 @@ from handouts.layout.reportlab_internals import (
     frame_cursor,
     frame_height,
     kept_together,
+    list_item_block,
     raise_frame_bottom,
     reset_frame_bottom,
 )
@@ -49,24 +51,61 @@ class EndOfText(ActionFlowable):
 
 
 class KeepHeadingWithText(KeepWithNotes):
-    """A heading kept with the block after it. When the two do not fit whole at the
-    foot of a page, the heading takes the first lines of that block along (at least
-    two, as the block's own split allows) instead of leaving the rest of the page empty."""
+    """Blocks kept together: a heading with the block after it, a sentence that announces
+    a list with the list. When they do not fit whole at the foot of a page, the first
+    block that does not fit is split there (a paragraph keeps at least two lines, as its
+    own split allows; a list at least its first item) and the rest follows on the next
+    page, instead of the whole group leaving the rest of this page empty. A heading is
+    never the last of them on this page, and one with a footnote is kept whole."""
 
     def split(self, aW, aH):  # noqa: N803 - reportlab's names
-        *head, last = kept_together(self)
+        blocks = kept_together(self)
         canv = getattr(self, "canv", None)
-        if (canv is None or not any(isinstance(f, HeadingParagraph) for f in head)
-                or any(isinstance(f, WithFootnotes) for f in head)):  # (a heading's own note: kept whole)
+        if canv is None:
             return super().split(aW, aH)
-        used = sum(f.wrapOn(canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
-        room = aH - used - last.getSpaceBefore() - HEADING_SPLIT_MARGIN
-        if room <= 0 or last.wrapOn(canv, aW, aH)[1] <= room:
-            return super().split(aW, aH)
-        pieces = last.splitOn(canv, aW, room)
-        if len(pieces) < 2 or pieces[0].wrapOn(canv, aW, room)[1] > room:
-            return super().split(aW, aH)
-        return [*head, *pieces]
+        used = after = 0.0  # (aH is what is left below the first block's space before)
+        for i, block in enumerate(blocks):
+            gap = max(block.getSpaceBefore() - after, 0) if i else 0.0  # platypus's spacing
+            room = aH - used - gap - HEADING_SPLIT_MARGIN
+            height = block.wrapOn(canv, aW, aH)[1]
+            if height <= room:
+                if isinstance(block, WithFootnotes):  # its notes take room too: as platypus does
+                    return super().split(aW, aH)
+                after = block.getSpaceAfter()
+                used += gap + height + after
+                continue
+            if room <= 0 or isinstance(getattr(block, "inner", block), HeadingParagraph):
+                return super().split(aW, aH)
+            pieces = block.splitOn(canv, aW, room)
+            if len(pieces) < 2 or pieces[0].wrapOn(canv, aW, room)[1] > room:
+                return super().split(aW, aH)
+            if len(pieces) > 2:  # a list's items: those that fit, and not one line alone after them
+                here = _items_here(pieces, canv, aW, room)
+                if not here:
+                    return super().split(aW, aH)
+                return [*blocks[:i], *pieces[:here], FrameBreak(), *pieces[here:], *blocks[i + 1:]]
+            return [*blocks[:i], *pieces, *blocks[i + 1:]]
+        return super().split(aW, aH)  # (all of it fits)
+
+
+def _items_here(items: list, canv: Any, width: float, room: float) -> int:
+    """How many of a list's items to set in `room`: as many as fit, less one when the
+    rest would be a single line at the top of the next page."""
+    heights = [f.wrapOn(canv, width, room)[1] + f.getSpaceAfter() for f in items]
+    here, used = 0, 0.0
+    while here < len(items) and used + heights[here] - items[here].getSpaceAfter() <= room:
+        used += heights[here]
+        here += 1
+    rest = items[here:]
+    if here > 1 and len(rest) == 1 and heights[-1] - rest[0].getSpaceAfter() < 1.5 * _line(rest[0]):
+        here -= 1
+    return here
+
+
+def _line(flowable: Any) -> float:
+    """The leading of a flowable's text (a list item's, through its indenter)."""
+    style = getattr(list_item_block(flowable), "style", None)
+    return float(getattr(style, "leading", 12.0))
 
 
 def _figure_of(flowable: Any) -> FigureBlock | None:
