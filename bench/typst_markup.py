@@ -129,7 +129,7 @@ class TypstWriter:
         columns = max(len(r.findall("cell")) for r in rows)
         header = [r for r in rows if r.get("header") == "1"][:1]
         cells = []
-        for i, row in enumerate(rows):
+        for row in rows:
             texts = [f"[{self.inline(c)}]" for c in row.findall("cell")]
             texts += ["[]"] * (columns - len(texts))
             if row in header:
@@ -191,7 +191,7 @@ def typst_source(root: ET.Element, theme: Theme, with_figures: bool = True) -> s
     """The Typst document for our markup `root`, in our theme's fonts, sizes and page."""
     writer = TypstWriter(root, theme, with_figures)
     styles = writer.styles
-    body, s = styles["body"], theme.sizes
+    body = styles["body"]
     p = theme.page
     lead = body.leading
     # Typst measures leading and spacing from one line's baseline to the next line's
@@ -238,7 +238,7 @@ def typst_source(root: ET.Element, theme: Theme, with_figures: bool = True) -> s
         f"#show footnote.entry: set text(size: {note.fontSize}pt)",
         f"#show outline.entry.where(level: 1): it => block(above: 5pt + {gap}, strong(it))",
         f"#set outline(indent: {22}pt)",
-        f"#show outline: set heading(outlined: false)",
+        "#show outline: set heading(outlined: false)",
         "",
     ]
     return "\n".join(lines) + "\n" + "\n".join(writer.blocks(root))

@@ -5,8 +5,7 @@ heading never stays alone at the foot of a page."""
 from __future__ import annotations
 
 import pytest
-
-from test_handout_figures import MM, TOP, WORDS, build, filler, picture, pictures, text_at
+from test_handout_figures import MM, TOP, WORDS, build, filler, largest_blank_band, picture, pictures, text_at
 
 
 def _table(rows: int) -> str:
@@ -38,3 +37,34 @@ def test_a_heading_right_under_a_heading_is_never_left_alone_at_a_page_foot(proj
     section_page, section_y = text_at(pdf, "De eerste paragraaf")
     text_page, _ = text_at(pdf, "De eerste regels blijven")
     assert part_page == section_page == text_page and section_y < part_y
+
+
+ITEM = ("Werk met diepere druk van handen en knokkels, met bindweefselmassage en met duimdruk langs "
+        "de wervelkolom, zodat je de diepe spieren naast de doornuitsteeksels bereikt en de ontvanger "
+        "rustig blijft ademen terwijl de druk langzaam toeneemt. ")
+
+
+@pytest.mark.parametrize("words", [6, 12])
+def test_a_long_list_item_splits_at_the_page_foot_instead_of_leaving_a_band(project, words):
+    # reportlab keeps three lines of a justified item for the next page: an item of
+    # four lines never split, and up to four lines stayed empty at the foot
+    items = "".join(f"{i}. **Stap {i}.** {ITEM}\n" for i in range(1, 9))
+    pdf = build(project, filler(5) + " " + "kort " * words + "\n\nDaarna volgt de tekst.\n\n" + items,
+                meta="contents: false\n")
+    assert len(pdf) >= 2
+    assert largest_blank_band(pdf, 0) < 0.045  # less than two lines
+
+
+def test_a_sentence_announcing_a_list_takes_its_first_item_along_at_the_page_foot(project):
+    # a list item "...beweeglijk:" with a list of its own: the two used to move to the
+    # next page whole, leaving the foot of this one empty
+    items = ("1. De eerste taak van de rug.\n2. De rug maakt het bovenlichaam beweeglijk:\n"
+             "   - buigen en strekken;\n   - zijwaarts buigen;\n   - draaien om de lengteas.\n"
+             "3. De rug geeft het hoofd steun.\n")
+    pdf = build(project, filler(7) + " " + "kort " * 42 + "\n\n" + items, meta="contents: false\n")
+    intro_page, intro_y = text_at(pdf, "beweeglijk:")
+    first_page, first_y = text_at(pdf, "buigen en strekken")
+    assert intro_page == first_page == 0 and first_y < intro_y
+    assert text_at(pdf, "draaien om de lengteas")[0] == 1  # (not one line alone: two went on)
+    assert text_at(pdf, "zijwaarts buigen")[0] == 1
+    assert largest_blank_band(pdf, 0) < 0.05

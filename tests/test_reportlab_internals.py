@@ -440,3 +440,25 @@ def test_a_font_makes_its_subsets_through_its_face():
     font.addObjects(doc)  # what saving the document does
     assert "make" in calls and "add" in calls, changed(
         "TTFont.face.makeSubset/addSubsetObjects", "a font no longer makes and adds subsets through its face")
+
+
+def test_a_list_item_indenter_is_made_through_one_hook_and_holds_its_block():
+    from reportlab.platypus import ListFlowable, ListItem
+    from reportlab.platypus.flowables import LIIndenter
+
+    assert hasattr(ListFlowable, "_makeLIIndenter"), changed("ListFlowable._makeLIIndenter", "it is gone")
+    style = ParagraphStyle("probe", fontName="Helvetica", fontSize=10, leading=12, alignment=4)
+    text = Paragraph("word " * 80, style)
+    listed = internals.TextList([ListItem([text])], bulletType="bullet", start="•", leftIndent=16)
+    canvas = a_canvas()
+    listed.wrapOn(canvas, 200, 1000)
+    items = listed.split(200, 1000)
+    assert items and all(isinstance(i, LIIndenter) for i in items), changed("ListFlowable.split", "not indenters")
+    item = items[0]
+    for name in ("_flowable", "_leftIndent", "_rightIndent", "_bullet"):
+        assert hasattr(item, name), changed(f"LIIndenter.{name}", "it is gone")
+    assert internals.list_item_block(item) is text
+    # an item of many justified lines splits with two lines on this side (reportlab's own kept three)
+    item.wrapOn(canvas, 200, 1000)
+    pieces = item.split(200, 2.5 * 12)
+    assert len(pieces) == 2 and len(internals.list_item_block(pieces[0]).blPara.lines) == 2
