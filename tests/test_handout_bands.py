@@ -68,3 +68,17 @@ def test_a_sentence_announcing_a_list_takes_its_first_item_along_at_the_page_foo
     assert text_at(pdf, "draaien om de lengteas")[0] == 1  # (not one line alone: two went on)
     assert text_at(pdf, "zijwaarts buigen")[0] == 1
     assert largest_blank_band(pdf, 0) < 0.05
+
+
+def test_a_figure_referred_to_on_this_page_goes_to_its_top_rather_than_the_next_page(project):
+    # as Typst's `placement: auto`: the figure does not fit below the text before it,
+    # and the paragraph that refers to it starts this page
+    picture(project.root / "content/figures/groot.png")
+    pdf = build(project, filler(2) + "\n\n---\n\n# Tweede deel\n\nZoals [](#fig-groot) laat zien. " + WORDS * 3
+                + "\n\n" + filler(5, "Daarna ") + "\n\n![Groot](figures/groot.png \"Het schema\"){#fig-groot}\n\n"
+                + filler(1, "Verder "), meta="contents: false\n")
+    reference_page, reference_y = text_at(pdf, "Zoals afbeelding 1 laat zien")
+    (page, _, bottom, _, top), = pictures(pdf)
+    assert reference_page == page == 1
+    assert abs(top - (297 * MM - TOP)) < 12 and reference_y < bottom  # at the top, the text below it
+    assert len(pdf) == 3  # as many pages as with the figure on the next one

@@ -31,7 +31,6 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
     warnings = figure_warnings(root, column_width(theme), theme)
     laid = _lay_out_with_references(root, theme, meta)
     laid.doc.warnings = [*warnings, *laid.doc.warnings]  # the figures', then the tables'
-    laid.doc.first_references = first_figure_references(root)
     laid.doc.figure_numbers = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
     return laid
 
@@ -152,6 +151,7 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
         lang=PDF_LANG.get(language, language),
         footnotes=ctx.footnotes,
     )
+    doc.first_references = first_figure_references(root)  # (the figures' look-ahead reads them)
     ctx.landscape = landscape_pages(doc, theme)
     flowables = story(_body_parts(root), ctx)
     doc.warnings = list(ctx.warnings)

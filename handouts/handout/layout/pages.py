@@ -10,7 +10,16 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    Indenter,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
 from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import Flowable
 
@@ -34,7 +43,8 @@ from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
 HEADING_SPLIT_MARGIN = 2.0  # points kept spare when a heading takes a block's first lines along
-CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
+CONTINUED_NOTES_SHARE = 0.6
+LOOK_AHEAD_BLOCKS = 60  # blocks looked at for a figure to set at the top of a page (a page's worth)  # at most this share of a page for a note continued from the last
 
 
 def column_width(theme: Theme) -> float:
@@ -137,6 +147,7 @@ class HandoutDoc(BaseDocTemplate):
         self.warnings: list = []  # the layout's warnings (figures, tables), for the maker to pass on
         self.block_pages: dict[SourceRef, int] = {}  # where each block (its line) starts printing
         self.figure_pages: dict[str, int] = {}  # figure id → the page that prints it
+        self.first_references: dict[str, SourceRef] = {}  # figure id → the block first referring to it
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -231,6 +242,8 @@ class HandoutDoc(BaseDocTemplate):
             # (after the rest of a table cut at the foot of the last one)
             at = 1 if flowables and flowables[0] is self._continued else 0
             flowables[at:at], self._waiting = self._waiting, []
+        elif self._new_page and flowables and flowables[0] is not self._continued:
+            self._figure_to_the_top(flowables)
         self._new_page = False
         head = flowables[0] if flowables else None
         if isinstance(head, EndOfText) and self._waiting:  # no text left to fill a page
@@ -243,6 +256,40 @@ class HandoutDoc(BaseDocTemplate):
         if self._waiting or not self._fits(head, block):
             self._waiting.append(head)
             flowables[0] = None  # platypus skips it here
+
+    def _figure_to_the_top(self, flowables: list) -> None:
+        """Look ahead over the page about to be filled: a figure that would not fit
+        below the text before it (and so wait for the next page) while the block that
+        first refers to it prints on this page goes to the top of this page instead,
+        as Typst's `placement: auto` does, nearer to its reference."""
+        frame, canv = self.frame, self.canv
+        room = frame_cursor(frame) - frame_bottom(frame)
+        used = 0.0
+        starts = {self.current_ref: 0.0}  # where each block starts (a block's rest: at the top)
+        marks: list[int] = []  # the footnotes of the blocks before the figure: their room too
+        for i, flowable in enumerate(flowables[:LOOK_AHEAD_BLOCKS]):
+            if flowable is None or isinstance(flowable, (CondPageBreak, Indenter)):
+                continue
+            if isinstance(flowable, ActionFlowable) or used > room:
+                return  # a page break, the end of the text, or past this page
+            block = _figure_of(flowable)
+            height = flowable.wrapOn(canv, self.text_width, room)[1] + (flowable.getSpaceBefore() if i else 0)
+            if block is not None:
+                room -= self.notes.grow(marks)
+                if used + height + flowable.getSpaceAfter() <= room:
+                    return  # it fits where it is written
+                # its reference still starts on this page, a line or more above its foot, below the figure
+                refs = [starts[r] for r in (self.first_references.get(a) for a in block.anchors) if r in starts]
+                if used and refs and min(refs) + height + self.theme.sizes["leading"] * 2 <= room \
+                        and id(flowable) not in self._due:
+                    del flowables[i]
+                    flowables.insert(0, flowable)
+                    self._due.add(id(flowable))  # (set here: it waits no more)
+                return
+            starts.setdefault(getattr(flowable, "source_ref", None), used)
+            if isinstance(flowable, WithFootnotes):
+                marks.extend(flowable.marks(self.text_width))
+            used += height + flowable.getSpaceAfter()
 
     def _fits(self, head: Flowable, block: FigureBlock) -> bool:
         """Whether the figure fits the rest of this page (always, on an empty page)."""
