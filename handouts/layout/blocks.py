@@ -215,7 +215,6 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     return [kind(items, bulletType="bullet", start="•", **common), after]
 
 
-
 NUMBERING = ("1", "a", "i")  # reportlab's bullet types: 1. 2. / a. b. / i. ii.
 
 
