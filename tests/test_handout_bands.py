@@ -5,7 +5,7 @@ heading never stays alone at the foot of a page."""
 from __future__ import annotations
 
 import pytest
-from test_handout_figures import MM, TOP, WORDS, build, filler, largest_blank_band, picture, pictures, text_at
+from test_handout_figures import BOTTOM, MM, TOP, WORDS, build, filler, largest_blank_band, picture, pictures, text_at
 
 
 def _table(rows: int) -> str:
@@ -82,3 +82,34 @@ def test_a_figure_referred_to_on_this_page_goes_to_its_top_rather_than_the_next_
     assert reference_page == page == 1
     assert abs(top - (297 * MM - TOP)) < 12 and reference_y < bottom  # at the top, the text below it
     assert len(pdf) == 3  # as many pages as with the figure on the next one
+
+
+def test_a_page_runs_one_line_long_rather_than_end_in_a_wide_band(project):
+    # two headings, a sentence announcing a list, the list's first item: one line more
+    # than the page holds; moved whole, they would leave a sixth of the page empty
+    picture(project.root / "content/figures/vlak.png", size=(400, 180))
+    intro = ("De wervelkolom bestaat uit drie en dertig wervels, van boven naar beneden in vijf regio's, die "
+             "we hier een voor een noemen en kort beschrijven, zodat je ze later in de praktijk herkent en "
+             "kunt tellen:")
+    items = "".join(f"- regio nummer {i} van de wervelkolom{'[^1]' if i == 4 else ''};\n" for i in range(1, 6))
+    pdf = build(project, filler(2) + "\n\n![Vlak](figures/vlak.png \"Vlak\")\n\n" + filler(2, "Verder ")
+                + "\n\n# Het tweede deel\n\n## De eerste paragraaf\n\n" + intro + "\n\n" + items
+                + "\n[^1]: Een voetnoot bij de vierde regio.\n", meta="contents: false\n")
+    part_page, _ = text_at(pdf, "Het tweede deel")
+    first_page, first_y = text_at(pdf, "regio nummer 1 ")
+    assert part_page == first_page == 0
+    assert BOTTOM - 14.5 < first_y < BOTTOM - 2  # one line below the foot of the text area
+    assert first_y > BOTTOM - 14  # above the page number's line
+    assert text_at(pdf, "Een voetnoot bij de vierde")[0] == 1  # no note on the long page
+    assert largest_blank_band(pdf, 0) < 0.05
+
+
+@pytest.mark.parametrize("height", [85, 185, 335])
+def test_a_table_cut_at_a_page_end_keeps_two_rows_on_either_side(project, height):
+    picture(project.root / "content/figures/vlak.png", size=(400, height))
+    pdf = build(project, filler(3) + "\n\n![Vlak](figures/vlak.png \"Vlak\")\n\nDe tabel.\n\n" + _table(9)
+                + "\nEen korte tabel.\n\n" + _table(3).replace("Rij ", "Kort "), meta="contents: false\n")
+    pages = [text_at(pdf, f"Rij {i} van")[0] for i in range(1, 10)]
+    assert pages[0] == pages[1] and pages[-1] == pages[-2]  # no row alone at a foot or a top
+    short = [text_at(pdf, f"Kort {i} van")[0] for i in range(1, 4)]
+    assert short[0] == short[-1]  # a table of three rows is never cut

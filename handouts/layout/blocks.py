@@ -46,7 +46,7 @@ from handouts.layout.markup import (
     without_footnote_marks,
 )
 from handouts.layout.paragraph import Para
-from handouts.layout.reportlab_internals import TextList
+from handouts.layout.reportlab_internals import RowsKeptTable, TextList
 from handouts.layout.tables import PADDING, SMALLEST_TEXT, LandscapePages, fit_columns, measure
 from handouts.layout.theme import Theme
 
@@ -66,7 +66,9 @@ class Context:
     list_depth: int = 0  # numbered lists inside numbered lists count 1. / a. / i.
     landscape: LandscapePages | None = None  # where a table marked {.landscape} goes (handouts)
     smallest_table_text: float = SMALLEST_TEXT  # a too-wide table is set no smaller (points)
-    items_split_as_text: bool = False  # a list item splits where its paragraph may (handouts)
+    # handout pages: a list item splits where its paragraph may, a table keeps two rows
+    # on either side of a page end
+    page_rules: bool = False
     warnings: list[Diagnostic] = field(default_factory=list)  # found while laying out
 
     def warn(self, ref: SourceRef, message: str) -> None:
@@ -207,7 +209,7 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     common = dict(bulletFontName=body.fontName, bulletFontSize=body.fontSize, leftIndent=16,
                   bulletColor=ctx.theme.colour("accent"), spaceAfter=body.spaceAfter * 0.5)
     after = Spacer(0, body.spaceAfter * 0.6)
-    kind = TextList if ctx.items_split_as_text else ListFlowable
+    kind = TextList if ctx.page_rules else ListFlowable
     if ordered:
         start = int(elem.get("start", "1"))
         numbering = NUMBERING[ctx.list_depth % len(NUMBERING)]
@@ -271,8 +273,9 @@ def table(elem: ET.Element, ctx: Context) -> list:
                  for i in range(header + 1, len(data), 2)]
     if ctx.plain_cells:
         commands += _plain_cells(data, widths, header, head, cell)
-    made = [Spacer(0, 2), Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
-                                hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
+    kind = RowsKeptTable if ctx.page_rules else Table
+    made = [Spacer(0, 2), kind(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
+                               hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
     return turned.place(made) if turned is not None else made
 
 

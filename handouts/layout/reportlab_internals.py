@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import ListFlowable, Paragraph
+from reportlab.platypus import ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus.xpreformatted import XPreformatted
 
@@ -215,6 +215,11 @@ def raise_frame_bottom(frame: Any, by: float) -> None:
     frame._y1p += by
 
 
+def lower_frame_bottom(frame: Any, by: float) -> None:
+    """Let the frame's foot run `by` points lower (a page one line long)."""
+    frame._y1p -= by
+
+
 def reset_frame_bottom(frame: Any) -> None:
     """Put the frame's bottom back where its geometry says (`_geom` works out the
     padded edges again), dropping what `raise_frame_bottom` took."""
@@ -273,6 +278,32 @@ class TextList(ListFlowable):
         return ItemIndenter(made._flowable, made._leftIndent, made._rightIndent, made._bullet,
                             spaceBefore=made.__dict__.get("spaceBefore"),
                             spaceAfter=made.__dict__.get("spaceAfter"))
+
+
+class RowsKeptTable(Table):
+    """A table that, cut at a page's end, leaves at least `KEPT` rows below its header
+    on either side: when only one would go over, one more goes with it; a table too
+    short for that goes to the next page whole (unless it starts a page already).
+    Reportlab's split counts no rows; the pieces' rows and heights are private."""
+
+    KEPT = 2
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        pieces = super().split(availWidth, availHeight)
+        if len(pieces) != 2:
+            return pieces
+        header = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        here, over = pieces[0]._nrows - header, pieces[1]._nrows - header
+        if over < self.KEPT < here:  # the last rows go over together
+            moved = sum(self._rowHeights[pieces[0]._nrows - (self.KEPT - over):pieces[0]._nrows])
+            again = super().split(availWidth, availHeight - moved - 1e-6)
+            if len(again) == 2 and again[0]._nrows - header >= self.KEPT:
+                return again
+        if here < self.KEPT or over < self.KEPT:
+            frame = getattr(self, "_frame", None)  # (none: asked by a group kept together)
+            if frame is None or not getattr(frame, "_atTop", True):
+                return []  # whole, at the top of the next page
+        return pieces
 
 
 def list_item_block(flowable: Any) -> Any:

@@ -129,7 +129,7 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
     language = root.get("lang", "nl")
     styles = paragraph_styles(theme, language)
     ctx = Context(theme, styles, column_width(theme), figure_word=root.get("figure-ref", "afbeelding"), plain_cells=True,
-                  items_split_as_text=True)
+                  page_rules=True)
     ctx.figures = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
     ctx.sections = _section_references(root, pages)
     for note in root.iter("footnote"):

@@ -30,19 +30,23 @@ from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, Wit
 from handouts.layout.headings import HeadingParagraph
 from handouts.layout.page_numbers import NumberingCanvas, PageLabel, draw_running_head, right_text
 from handouts.layout.reportlab_internals import (
+    document_of,
     frame_at_top,
     frame_bottom,
     frame_cursor,
     frame_height,
+    frame_of,
     kept_together,
     list_item_block,
+    lower_frame_bottom,
     raise_frame_bottom,
     reset_frame_bottom,
 )
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
-HEADING_SPLIT_MARGIN = 2.0  # points kept spare when a heading takes a block's first lines along
+HEADING_SPLIT_MARGIN = 2.0
+LONG_PAGE_BAND = 0.1  # a page may run a line long rather than end in a band over this share of it  # points kept spare when a heading takes a block's first lines along
 CONTINUED_NOTES_SHARE = 0.6
 LOOK_AHEAD_BLOCKS = 60  # blocks looked at for a figure to set at the top of a page (a page's worth)  # at most this share of a page for a note continued from the last
 
@@ -66,13 +70,32 @@ class KeepHeadingWithText(KeepWithNotes):
     block that does not fit is split there (a paragraph keeps at least two lines, as its
     own split allows; a list at least its first item) and the rest follows on the next
     page, instead of the whole group leaving the rest of this page empty. A heading is
-    never the last of them on this page, and one with a footnote is kept whole."""
+    never the last of them on this page, and one with a footnote is kept whole. When no
+    such split fits and the page would end in a wide empty band, the page runs one line
+    long (below the column, beside the page number) if that lets the split fit and the
+    page has no footnotes."""
 
     def split(self, aW, aH):  # noqa: N803 - reportlab's names
-        blocks = kept_together(self)
         canv = getattr(self, "canv", None)
         if canv is None:
             return super().split(aW, aH)
+        cut = self._cut(canv, aW, aH)
+        if cut is not None:
+            return cut[0]
+        doc, frame = document_of(canv), frame_of(self)
+        if doc is not None and frame is not None and aH > LONG_PAGE_BAND * frame_height(frame) \
+                and not (doc.notes.pieces or doc.notes.pending):
+            leading = doc.theme.sizes["leading"]
+            longer = self._cut(canv, aW, aH + leading)
+            if longer is not None and not any(isinstance(f, WithFootnotes) and f.marks(aW) for f in longer[1]):
+                lower_frame_bottom(frame, leading)  # (this page only: the next frame starts anew)
+                return longer[0]
+        return super().split(aW, aH)
+
+    def _cut(self, canv: Any, aW: float, aH: float) -> tuple[list, list] | None:  # noqa: N803
+        """The group cut at its first block that does not fit in `aH`, and what of it
+        prints on this page; None where platypus's own keeping together is kept."""
+        blocks = kept_together(self)
         used = after = 0.0  # (aH is what is left below the first block's space before)
         for i, block in enumerate(blocks):
             gap = max(block.getSpaceBefore() - after, 0) if i else 0.0  # platypus's spacing
@@ -80,22 +103,23 @@ class KeepHeadingWithText(KeepWithNotes):
             height = block.wrapOn(canv, aW, aH)[1]
             if height <= room:
                 if isinstance(block, WithFootnotes):  # its notes take room too: as platypus does
-                    return super().split(aW, aH)
+                    return None
                 after = block.getSpaceAfter()
                 used += gap + height + after
                 continue
             if room <= 0 or isinstance(getattr(block, "inner", block), HeadingParagraph):
-                return super().split(aW, aH)
+                return None
             pieces = block.splitOn(canv, aW, room)
             if len(pieces) < 2 or pieces[0].wrapOn(canv, aW, room)[1] > room:
-                return super().split(aW, aH)
+                return None
             if len(pieces) > 2:  # a list's items: those that fit, and not one line alone after them
                 here = _items_here(pieces, canv, aW, room)
                 if not here:
-                    return super().split(aW, aH)
-                return [*blocks[:i], *pieces[:here], FrameBreak(), *pieces[here:], *blocks[i + 1:]]
-            return [*blocks[:i], *pieces, *blocks[i + 1:]]
-        return super().split(aW, aH)  # (all of it fits)
+                    return None
+                return ([*blocks[:i], *pieces[:here], FrameBreak(), *pieces[here:], *blocks[i + 1:]],
+                        [*blocks[:i], *pieces[:here]])
+            return [*blocks[:i], *pieces, *blocks[i + 1:]], [*blocks[:i], pieces[0]]
+        return None  # (all of it fits)
 
 
 def _items_here(items: list, canv: Any, width: float, room: float) -> int:
