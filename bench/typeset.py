@@ -18,11 +18,24 @@ body lines (characters at the body's font size):
   where the Markdown asks for a new page with `---` are shown, not counted).
 
 Typst (the `typst` package, never a runtime dependency of handouts) sets the same
-paragraphs (plain text of the Markdown's paragraphs, list items and callouts) in the same
-fonts (fonts/noto), size, leading and measure (134 mm; list items and callouts as narrow as
-ours), justified, with the document's language's hyphenation, and the same figures at the
-same widths, floating (`placement: auto`), so that the empty bands of both sides can be
-compared.
+document: bench/typst_markup.py writes the block markup our template makes of the
+Markdown file as Typst, in our theme's fonts, sizes, spacings and page, each construct
+as a Typst user would set it: the title block and contents (`outline`), numbered
+headings at our sizes (Typst keeps a heading with its next block, as we do), paragraphs,
+nested lists as `list` / `enum` with our indent, tables with the same columns and rows
+(`table.header` repeated on a new page, no row split across pages, as ours), callout
+boxes (`block`, breakable), footnotes (`footnote`, at the foot of the page), the page
+breaks the Markdown asks for, and the figures at the same widths, floating
+(`placement: auto`). Both sides are measured against the Markdown's own words.
+
+Still not alike: Typst shares a table's columns out its own way (ours from the cells'
+least and whole widths), may split a box inside a paragraph (ours only between its
+paragraphs, the label kept with the first), has no running head (it is outside the
+text area on both sides), leaves the side notes out (ours print in the margin, beside
+the column, taking none of its room), sets contents entries with its own leaders, and
+places a figure at the top or the foot of a page (`auto`); ours places it where it is
+written or at the top of the next page. Line breaking, hyphenation and the spacing
+inside lines are each side's own: that is what is compared.
 """
 
 from __future__ import annotations
@@ -199,104 +212,34 @@ def page_bands(pages: list[tuple[int, list[tuple[float, float]]]]) -> list[float
 
 # --- the same text in Typst -------------------------------------------------------------
 
-# Where our side sets text narrower than the column, Typst gets the same measure: list
-# items indented as the list style is (16 pt a level), a callout's text inside its box
-# (14 mm for the icon and 6 pt padding on either side). Side notes are set small in the
-# margin, at no body size, and are left out on both sides.
-LIST_INDENT = 16.0
-CALLOUT_LEFT, CALLOUT_RIGHT = 14 * MM + 6, 6.0
-SIDE_NOTES = ("kanttekening", "sidenote", "side note", "marge", "margin")
+def markup(source: Path):
+    """The block markup our handout template makes of `source`, parsed, and its theme:
+    what bench/typst_markup.py writes as a Typst document."""
+    from handouts.language import labels
+    from handouts.layout.blocks import HANDOUT_MARKUP
+    from handouts.layout.markup import parse_markup
+    from handouts.layout.theme import load_theme
+    from handouts.load.content import load_document
+    from handouts.project import load_project
+    from handouts.templating import render as render_template
+
+    project = load_project(REPO)
+    document = load_document(source, project)
+    template = f"{document.meta.get('template') or 'handout'}/document.xml.j2"
+    text = render_template(template, {"doc": document, "labels": labels(document.language)}, project.root,
+                           HANDOUT_MARKUP)
+    return parse_markup(text, template), load_theme(document.meta.get("theme") or project.theme, project.root)
 
 
-def language(markdown: str) -> str:
-    """The document's language as its front matter says (Dutch when it says nothing)."""
-    found = re.search(r"^language:\s*(\w+)", markdown.split("\n---\n", 1)[0], re.MULTILINE)
-    return found.group(1) if found else "nl"
+def typst_side(source: Path, tmp_dir: Path, name: str) -> tuple[Path, Path]:
+    """Typst's PDFs of `source`: without figures (for the line figures: the labels in a
+    figure would count as lines) and with them (for the empty bands)."""
+    from typst_markup import typst_pdf
 
-
-def paragraphs(markdown: str) -> list[tuple[str, float, float]]:
-    """The plain text of the Markdown's paragraphs, list items and callouts, each with
-    the room our side takes from the column on its left and right (front matter,
-    headings, tables, figures, code, side notes and footnote definitions left out)."""
-    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
-    out: list[tuple[str, float, float]] = []
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        left, right = 0.0, 0.0
-        if block.startswith(":::"):
-            kind = block.split("\n", 1)[0][3:].strip().lower()
-            if any(kind.startswith(k) for k in SIDE_NOTES) or "\n" not in block:
-                continue
-            block = block.split("\n", 1)[1].rsplit(":::", 1)[0].strip()
-            left, right = CALLOUT_LEFT, CALLOUT_RIGHT
-        if not block or block[0] in "#|!`<>" or block.startswith(("[^", ":::", "---")):
-            continue
-        for item in re.split(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)", block):
-            marker = re.match(r"^(\s*)(?:[-*+]|\d+[.)])\s+", item)
-            indent = left + (LIST_INDENT * (1 + len(marker.group(1)) // 2) if marker else 0.0)
-            text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", item)
-            text = re.sub(r"\[\^[^\]]*\]", "", text)
-            text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-            text = re.sub(r"[*_`]", "", text)
-            text = " ".join(text.split())
-            if text:
-                out.append((text, indent, right))
-    return out
-
-
-FIGURE = re.compile(r'^!\[[^\]]*\]\(<?([^ >)]+)>?(?: "([^"]*)")?\)(?:\{[^}]*?width="?(\d+)%"?[^}]*\})?')
-
-
-def figures(markdown: str) -> list[tuple[int, str, int, str]]:
-    """The Markdown's figures: (the number of paragraphs before it, file, width %, caption)."""
-    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---") else markdown
-    out, before = [], 0
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        found = FIGURE.match(block)
-        if block.startswith("---"):
-            continue
-        if found:
-            out.append((before, found.group(1), int(found.group(3) or 100), found.group(2) or ""))
-        else:
-            before += len(paragraphs(block))
-    return out
-
-
-def typst_pdf(texts: list[tuple[str, float, float]], out: Path, lang: str = "nl",
-              pictures: list[tuple[int, str, int, str]] = (), folder: Path | None = None) -> Path:
-    """The paragraphs set by Typst (list items and callouts as narrow as ours), with the figures (floating: `placement: auto`) where
-    the Markdown has them."""
-    import typst  # the bench's own dependency
-
-    def literal(text: str) -> str:
-        return '#"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    def figure(path: str, width: int, caption: str) -> str:
-        file = (folder / path).resolve() if folder else Path(path)
-        return (f'#figure(image({literal(str(file))[1:]}, width: {width}%), placement: auto, '
-                f"caption: [{literal(caption)}])\n")
-
-    body = []
-    waiting = list(pictures)
-    for i, (text, left, right) in enumerate(texts):
-        while waiting and waiting[0][0] <= i:
-            body.append(figure(*waiting.pop(0)[1:]))
-        body.append((f"#pad(left: {left}pt, right: {right}pt)[{literal(text)}]" if left or right
-                     else literal(text)) + "\n")
-    body.extend(figure(*w[1:]) for w in waiting)
-    source = "\n".join([
-        '#set page(paper: "a4", margin: (top: 24mm, bottom: 22mm, left: 22mm, right: 54mm))',
-        f'#set text(font: "Noto Serif", size: 10.5pt, lang: "{lang}", hyphenate: true)',
-        "#set par(justify: true, leading: 14.5pt - 0.75em, spacing: 14.5pt * 0.45 + 14.5pt - 0.75em)",
-        "#show figure.caption: set text(size: 8pt)",
-        "",
-        *body,
-    ])
-    typ = out.with_suffix(".typ")
-    typ.write_text(source, encoding="utf-8")
-    out.write_bytes(typst.compile(str(typ), root="/", font_paths=[str(REPO / "fonts" / "noto")]))
-    return out
+    root, theme = markup(source)
+    fonts = REPO / "fonts" / "noto"
+    return (typst_pdf(root, theme, tmp_dir / f"{name}-typst.pdf", fonts, with_figures=False),
+            typst_pdf(root, theme, tmp_dir / f"{name}-typst-figures.pdf", fonts))
 
 
 # --- our side ---------------------------------------------------------------------------
@@ -331,6 +274,21 @@ def _table(rows: list[tuple[str, dict, dict]]) -> str:
     return "\n".join(out)
 
 
+def _measured(jobs: list[tuple[str, Path, Path]], tmp_dir: Path, typst: bool) -> list[tuple[str, dict, dict]]:
+    rows = []
+    for name, source, pdf in jobs:
+        markdown = source.read_text(encoding="utf-8")
+        ours = measure(pdf, markdown, break_pages(pdf, markdown))
+        theirs = {}
+        if typst:
+            lines_pdf, figures_pdf = typst_side(source, tmp_dir, name)
+            theirs = measure(lines_pdf, markdown)
+            bands = measure(figures_pdf, markdown, break_pages(figures_pdf, markdown))
+            theirs.update({k: bands[k] for k in ("band mm", "band %", "bands", "breaks")})
+        rows.append((name, ours, theirs))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pdf", type=Path, help="measure this PDF instead of building")
@@ -340,32 +298,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         if args.pdf:
-            jobs = [(args.source.stem, args.source.read_text(encoding="utf-8"), args.pdf, args.source.parent)]
+            jobs = [(args.source.stem, args.source, args.pdf)]
+            rows = _measured(jobs, tmp_dir, not args.no_typst)
         else:
             import prepare  # the chapter repeated, as the timing bench makes it
 
             long_chapter = prepare.repeated_chapter(5)
             try:
                 sources = sorted(p for p in (REPO / "content" / "handouts").glob("*.md") if not p.name.startswith(".")) + [long_chapter]
-                jobs = [(s.stem.lstrip("."), s.read_text(encoding="utf-8"), our_pdf(s, tmp_dir / s.stem), s.parent)
-                        for s in sources]
+                jobs = [(s.stem.lstrip("."), s, our_pdf(s, tmp_dir / s.stem)) for s in sources]
+                rows = _measured(jobs, tmp_dir, not args.no_typst)
             finally:
                 long_chapter.unlink()
-        rows = []
-        for name, markdown, pdf, folder in jobs:
-            ours = measure(pdf, markdown, break_pages(pdf, markdown))
-            theirs = {}
-            if not args.no_typst:
-                texts = paragraphs(markdown)
-                plain = " ".join(t for t, _, _ in texts)
-                lang = language(markdown)
-                theirs = measure(typst_pdf(texts, tmp_dir / f"{name}-typst.pdf", lang), plain)
-                # the empty bands with the figures set too (their labels would count as lines)
-                with_figures = typst_pdf(texts, tmp_dir / f"{name}-typst-figures.pdf", lang,
-                                         figures(markdown), folder)
-                bands = measure(with_figures, plain)
-                theirs.update({k: bands[k] for k in ("band mm", "band %", "bands")})
-            rows.append((name, ours, theirs))
         print(_table(rows))
 
 

@@ -440,3 +440,53 @@ def test_a_font_makes_its_subsets_through_its_face():
     font.addObjects(doc)  # what saving the document does
     assert "make" in calls and "add" in calls, changed(
         "TTFont.face.makeSubset/addSubsetObjects", "a font no longer makes and adds subsets through its face")
+
+
+def test_a_list_item_indenter_is_made_through_one_hook_and_holds_its_block():
+    from reportlab.platypus import ListFlowable, ListItem
+    from reportlab.platypus.flowables import LIIndenter
+
+    assert hasattr(ListFlowable, "_makeLIIndenter"), changed("ListFlowable._makeLIIndenter", "it is gone")
+    style = ParagraphStyle("probe", fontName="Helvetica", fontSize=10, leading=12, alignment=4)
+    text = Paragraph("word " * 80, style)
+    listed = internals.TextList([ListItem([text])], bulletType="bullet", start="•", leftIndent=16)
+    canvas = a_canvas()
+    listed.wrapOn(canvas, 200, 1000)
+    items = listed.split(200, 1000)
+    assert items and all(isinstance(i, LIIndenter) for i in items), changed("ListFlowable.split", "not indenters")
+    item = items[0]
+    for name in ("_flowable", "_leftIndent", "_rightIndent", "_bullet"):
+        assert hasattr(item, name), changed(f"LIIndenter.{name}", "it is gone")
+    assert internals.list_item_block(item) is text
+    # an item of many justified lines splits with two lines on this side (reportlab's own kept three)
+    item.wrapOn(canvas, 200, 1000)
+    pieces = item.split(200, 2.5 * 12)
+    assert len(pieces) == 2 and len(internals.list_item_block(pieces[0]).blPara.lines) == 2
+
+
+def test_a_table_split_at_a_page_end_counts_its_rows_and_heights():
+    style = ParagraphStyle("probe", fontName="Helvetica", fontSize=10, leading=12)
+    rows = [[Paragraph(f"row {i}", style)] for i in range(10)]
+    table = internals.RowsKeptTable(rows, repeatRows=1)
+    canvas = a_canvas()
+    frame = Frame(0, 0, 200, 1000)
+    frame._atTop = 0  # (as after a first block)
+    table._frame = frame
+    table.wrapOn(canvas, 200, 1000)
+    for name in ("_nrows", "_rowHeights"):
+        assert hasattr(table, name), changed(f"Table.{name}", "it is gone")
+    row = table._rowHeights[1]
+    # room for the header and one row: not cut there (the table goes on whole)
+    assert table.split(200, row * 2 + 1) == []
+    # room for all but the last row: one more row goes over with it
+    here, over = table.split(200, row * 9 + 1)
+    assert (here._nrows, over._nrows) == (8, 3), changed("Table.split", "its pieces' rows")
+
+
+def test_a_frame_foot_can_be_lowered_for_a_page_one_line_long():
+    frame = Frame(0, 100, 200, 500)
+    bottom = internals.frame_bottom(frame)
+    internals.lower_frame_bottom(frame, 14.5)
+    assert internals.frame_bottom(frame) == bottom - 14.5
+    internals.reset_frame_bottom(frame)
+    assert internals.frame_bottom(frame) == bottom

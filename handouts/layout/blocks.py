@@ -46,6 +46,7 @@ from handouts.layout.markup import (
     without_footnote_marks,
 )
 from handouts.layout.paragraph import Para
+from handouts.layout.reportlab_internals import RowsKeptTable, TextList
 from handouts.layout.tables import PADDING, SMALLEST_TEXT, LandscapePages, fit_columns, measure
 from handouts.layout.theme import Theme
 
@@ -67,6 +68,9 @@ class Context:
     upright: str = ""  # why this kind never turns a page for {.landscape}, in the warning's words
     smallest_table_text: float = SMALLEST_TEXT  # a too-wide table is set no smaller (points)
     room_name: str = "the page"  # where a table is set, in a message's words: "the panel", "the box"
+    # handout pages: a list item splits where its paragraph may, a table keeps two rows
+    # on either side of a page end
+    page_rules: bool = False
     warnings: list[Diagnostic] = field(default_factory=list)  # found while laying out
 
     def warn(self, ref: SourceRef, message: str) -> None:
@@ -96,6 +100,11 @@ def build_children(elem: ET.Element, ctx: Context, page_level: bool = False) -> 
         if builder is None:
             continue
         made = builder(child, ctx)
+        # A heading right under a heading: the first one's check for room at the page's
+        # foot stands for both (one between them would leave the first alone there).
+        if child.tag == "h" and out and isinstance(getattr(out[-1], "inner", out[-1]), HeadingParagraph) and made \
+                and isinstance(made[0], CondPageBreak):
+            made = made[1:]
         # (only a context with footnote texts prints them at the foot of its pages)
         marks = footnote_marks(child) if page_level and ctx.footnotes and child.tag != "body" else ()
         if marks:
@@ -202,11 +211,12 @@ def bullet_list(elem: ET.Element, ctx: Context) -> list:
     common = dict(bulletFontName=body.fontName, bulletFontSize=body.fontSize, leftIndent=16,
                   bulletColor=ctx.theme.colour("accent"), spaceAfter=body.spaceAfter * 0.5)
     after = Spacer(0, body.spaceAfter * 0.6)
+    kind = TextList if ctx.page_rules else ListFlowable
     if ordered:
         start = int(elem.get("start", "1"))
         numbering = NUMBERING[ctx.list_depth % len(NUMBERING)]
-        return [ListFlowable(items, bulletType=numbering, start=start, bulletFormat="%s.", **common), after]
-    return [ListFlowable(items, bulletType="bullet", start="•", **common), after]
+        return [kind(items, bulletType=numbering, start=start, bulletFormat="%s.", **common), after]
+    return [kind(items, bulletType="bullet", start="•", **common), after]
 
 
 NUMBERING = ("1", "a", "i")  # reportlab's bullet types: 1. 2. / a. b. / i. ii.
@@ -267,8 +277,9 @@ def table(elem: ET.Element, ctx: Context) -> list:
                  for i in range(header + 1, len(data), 2)]
     if ctx.plain_cells:
         commands += _plain_cells(data, widths, header, head, cell)
-    made = [Spacer(0, 2), Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
-                                hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
+    kind = RowsKeptTable if ctx.page_rules else Table
+    made = [Spacer(0, 2), kind(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
+                               hAlign="LEFT", spaceAfter=ctx.styles["body"].spaceAfter * 1.5)]
     return turned.place(made) if turned is not None else made
 
 

@@ -23,7 +23,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import ListFlowable, Paragraph, Table
+from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus.xpreformatted import XPreformatted
 
 # --- the PDF document behind a canvas: exams give every version one font state --------
@@ -214,6 +215,11 @@ def raise_frame_bottom(frame: Any, by: float) -> None:
     frame._y1p += by
 
 
+def lower_frame_bottom(frame: Any, by: float) -> None:
+    """Let the frame's foot run `by` points lower (a page one line long)."""
+    frame._y1p -= by
+
+
 def reset_frame_bottom(frame: Any) -> None:
     """Put the frame's bottom back where its geometry says (`_geom` works out the
     padded edges again), dropping what `raise_frame_bottom` took."""
@@ -247,6 +253,62 @@ def note_kept_measure(keep: Any, height: float, first_height: float, width: floa
     """Tell a `KeepTogether` what its own `wrap` would have measured (all of it, its
     first flowable, at which size): its `split` reads them instead of wrapping again."""
     keep._H, keep._H0, keep._wrapInfo = height, first_height, (width, room)
+
+
+# --- lists (blocks.py): an item splits as its text does ---------------------------------
+
+class ItemIndenter(LIIndenter):
+    """A list item's block that splits where the block itself allows (a paragraph: two
+    lines at least on either side). Reportlab's `LIIndenter.split` keeps three lines of
+    a justified item for the next page, which leaves an empty band at the foot of a page
+    that has room for two; it has no switch for that, so the split is our own."""
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab's names
+        pieces = self._flowable.split(aW - self._leftIndent - self._rightIndent, aH)
+        return [ItemIndenter(piece, leftIndent=self._leftIndent, rightIndent=self._rightIndent,
+                             bullet=self._bullet if i == 0 else None) for i, piece in enumerate(pieces)]
+
+
+class TextList(ListFlowable):
+    """A list whose items split as their text does (`ItemIndenter`), through
+    `ListFlowable`'s private hook that makes each item's indenter."""
+
+    def _makeLIIndenter(self, flowable, bullet, params=None):  # noqa: N802 - reportlab's hook
+        made = super()._makeLIIndenter(flowable, bullet, params)
+        return ItemIndenter(made._flowable, made._leftIndent, made._rightIndent, made._bullet,
+                            spaceBefore=made.__dict__.get("spaceBefore"),
+                            spaceAfter=made.__dict__.get("spaceAfter"))
+
+
+class RowsKeptTable(Table):
+    """A table that, cut at a page's end, leaves at least `KEPT` rows below its header
+    on either side: when only one would go over, one more goes with it; a table too
+    short for that goes to the next page whole (unless it starts a page already).
+    Reportlab's split counts no rows; the pieces' rows and heights are private."""
+
+    KEPT = 2
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        pieces = super().split(availWidth, availHeight)
+        if len(pieces) != 2:
+            return pieces
+        header = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        here, over = pieces[0]._nrows - header, pieces[1]._nrows - header
+        if over < self.KEPT < here:  # the last rows go over together
+            moved = sum(self._rowHeights[pieces[0]._nrows - (self.KEPT - over):pieces[0]._nrows])
+            again = super().split(availWidth, availHeight - moved - 1e-6)
+            if len(again) == 2 and again[0]._nrows - header >= self.KEPT:
+                return again
+        if here < self.KEPT or over < self.KEPT:
+            frame = getattr(self, "_frame", None)  # (none: asked by a group kept together)
+            if frame is None or not getattr(frame, "_atTop", True):
+                return []  # whole, at the top of the next page
+        return pieces
+
+
+def list_item_block(flowable: Any) -> Any:
+    """The block a list item's indenter holds (the flowable itself when it is none)."""
+    return flowable._flowable if isinstance(flowable, LIIndenter) else flowable
 
 
 # --- paragraphs (paragraph.py, code.py, footnotes.py): parsed text, lines kept per width

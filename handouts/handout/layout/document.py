@@ -31,7 +31,6 @@ def lay_out_handout(markup: str, theme: Theme, meta: dict[str, Any], template: s
     warnings = figure_warnings(root, column_width(theme), theme)
     laid = _lay_out_with_references(root, theme, meta)
     laid.doc.warnings = [*warnings, *laid.doc.warnings]  # the figures', then the tables'
-    laid.doc.first_references = first_figure_references(root)
     laid.doc.figure_numbers = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
     return laid
 
@@ -129,7 +128,8 @@ def _section_references(root, pages: dict[str, int]) -> dict[str, str]:
 def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) -> Laid:
     language = root.get("lang", "nl")
     styles = paragraph_styles(theme, language)
-    ctx = Context(theme, styles, column_width(theme), figure_word=root.get("figure-ref", "afbeelding"), plain_cells=True)
+    ctx = Context(theme, styles, column_width(theme), figure_word=root.get("figure-ref", "afbeelding"), plain_cells=True,
+                  page_rules=True)
     ctx.figures = {f.get("anchor", ""): f.get("n", "") for f in root.iter("figure-number")}
     ctx.sections = _section_references(root, pages)
     for note in root.iter("footnote"):
@@ -151,6 +151,7 @@ def _lay_out(root, theme: Theme, meta: dict[str, Any], pages: dict[str, int]) ->
         lang=PDF_LANG.get(language, language),
         footnotes=ctx.footnotes,
     )
+    doc.first_references = first_figure_references(root)  # (the figures' look-ahead reads them)
     ctx.landscape = landscape_pages(doc, theme)
     flowables = story(_body_parts(root), ctx)
     doc.warnings = list(ctx.warnings)

@@ -10,7 +10,17 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    Indenter,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
+from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import Flowable
 
 from handouts.errors import SourceRef, fail
@@ -20,19 +30,25 @@ from handouts.layout.footnotes import CarriedNotes, KeepWithNotes, NoteArea, Wit
 from handouts.layout.headings import HeadingParagraph
 from handouts.layout.page_numbers import NumberingCanvas, PageLabel, draw_running_head, right_text
 from handouts.layout.reportlab_internals import (
+    document_of,
     frame_at_top,
     frame_bottom,
     frame_cursor,
     frame_height,
+    frame_of,
     kept_together,
+    list_item_block,
+    lower_frame_bottom,
     raise_frame_bottom,
     reset_frame_bottom,
 )
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
-HEADING_SPLIT_MARGIN = 2.0  # points kept spare when a heading takes a block's first lines along
-CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
+HEADING_SPLIT_MARGIN = 2.0
+LONG_PAGE_BAND = 0.1  # a page may run a line long rather than end in a band over this share of it  # points kept spare when a heading takes a block's first lines along
+CONTINUED_NOTES_SHARE = 0.6
+LOOK_AHEAD_BLOCKS = 60  # blocks looked at for a figure to set at the top of a page (a page's worth)  # at most this share of a page for a note continued from the last
 
 
 def column_width(theme: Theme) -> float:
@@ -49,24 +65,81 @@ class EndOfText(ActionFlowable):
 
 
 class KeepHeadingWithText(KeepWithNotes):
-    """A heading kept with the block after it. When the two do not fit whole at the
-    foot of a page, the heading takes the first lines of that block along (at least
-    two, as the block's own split allows) instead of leaving the rest of the page empty."""
+    """Blocks kept together: a heading with the block after it, a sentence that announces
+    a list with the list. When they do not fit whole at the foot of a page, the first
+    block that does not fit is split there (a paragraph keeps at least two lines, as its
+    own split allows; a list at least its first item) and the rest follows on the next
+    page, instead of the whole group leaving the rest of this page empty. A heading is
+    never the last of them on this page, and one with a footnote is kept whole. When no
+    such split fits and the page would end in a wide empty band, the page runs one line
+    long (below the column, beside the page number) if that lets the split fit and the
+    page has no footnotes."""
 
     def split(self, aW, aH):  # noqa: N803 - reportlab's names
-        *head, last = kept_together(self)
         canv = getattr(self, "canv", None)
-        if (canv is None or not any(isinstance(f, HeadingParagraph) for f in head)
-                or any(isinstance(f, WithFootnotes) for f in head)):  # (a heading's own note: kept whole)
+        if canv is None:
             return super().split(aW, aH)
-        used = sum(f.wrapOn(canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
-        room = aH - used - last.getSpaceBefore() - HEADING_SPLIT_MARGIN
-        if room <= 0 or last.wrapOn(canv, aW, aH)[1] <= room:
-            return super().split(aW, aH)
-        pieces = last.splitOn(canv, aW, room)
-        if len(pieces) < 2 or pieces[0].wrapOn(canv, aW, room)[1] > room:
-            return super().split(aW, aH)
-        return [*head, *pieces]
+        cut = self._cut(canv, aW, aH)
+        if cut is not None:
+            return cut[0]
+        doc, frame = document_of(canv), frame_of(self)
+        if doc is not None and frame is not None and aH > LONG_PAGE_BAND * frame_height(frame) \
+                and not (doc.notes.pieces or doc.notes.pending):
+            leading = doc.theme.sizes["leading"]
+            longer = self._cut(canv, aW, aH + leading)
+            if longer is not None and not any(isinstance(f, WithFootnotes) and f.marks(aW) for f in longer[1]):
+                lower_frame_bottom(frame, leading)  # (this page only: the next frame starts anew)
+                return longer[0]
+        return super().split(aW, aH)
+
+    def _cut(self, canv: Any, aW: float, aH: float) -> tuple[list, list] | None:  # noqa: N803
+        """The group cut at its first block that does not fit in `aH`, and what of it
+        prints on this page; None where platypus's own keeping together is kept."""
+        blocks = kept_together(self)
+        used = after = 0.0  # (aH is what is left below the first block's space before)
+        for i, block in enumerate(blocks):
+            gap = max(block.getSpaceBefore() - after, 0) if i else 0.0  # platypus's spacing
+            room = aH - used - gap - HEADING_SPLIT_MARGIN
+            height = block.wrapOn(canv, aW, aH)[1]
+            if height <= room:
+                if isinstance(block, WithFootnotes):  # its notes take room too: as platypus does
+                    return None
+                after = block.getSpaceAfter()
+                used += gap + height + after
+                continue
+            if room <= 0 or isinstance(getattr(block, "inner", block), HeadingParagraph):
+                return None
+            pieces = block.splitOn(canv, aW, room)
+            if len(pieces) < 2 or pieces[0].wrapOn(canv, aW, room)[1] > room:
+                return None
+            if len(pieces) > 2:  # a list's items: those that fit, and not one line alone after them
+                here = _items_here(pieces, canv, aW, room)
+                if not here:
+                    return None
+                return ([*blocks[:i], *pieces[:here], FrameBreak(), *pieces[here:], *blocks[i + 1:]],
+                        [*blocks[:i], *pieces[:here]])
+            return [*blocks[:i], *pieces, *blocks[i + 1:]], [*blocks[:i], pieces[0]]
+        return None  # (all of it fits)
+
+
+def _items_here(items: list, canv: Any, width: float, room: float) -> int:
+    """How many of a list's items to set in `room`: as many as fit, less one when the
+    rest would be a single line at the top of the next page."""
+    heights = [f.wrapOn(canv, width, room)[1] + f.getSpaceAfter() for f in items]
+    here, used = 0, 0.0
+    while here < len(items) and used + heights[here] - items[here].getSpaceAfter() <= room:
+        used += heights[here]
+        here += 1
+    rest = items[here:]
+    if here > 1 and len(rest) == 1 and heights[-1] - rest[0].getSpaceAfter() < 1.5 * _line(rest[0]):
+        here -= 1
+    return here
+
+
+def _line(flowable: Any) -> float:
+    """The leading of a flowable's text (a list item's, through its indenter)."""
+    style = getattr(list_item_block(flowable), "style", None)
+    return float(getattr(style, "leading", 12.0))
 
 
 def _figure_of(flowable: Any) -> FigureBlock | None:
@@ -92,10 +165,13 @@ class HandoutDoc(BaseDocTemplate):
         self._waiting: list[Flowable] = []  # figures put off to the top of the next page
         self._due: set[int] = set()  # (ids of) figures set at the end of the text, moved no more
         self._new_page = False
+        self._continued: Flowable | None = None  # the rest of a table split at the foot of the last page
+        self._drew_table = False  # whether the block just placed was (a part of) a table
         self.current_ref: SourceRef | None = None  # the block being laid out, for a layout error
         self.warnings: list = []  # the layout's warnings (figures, tables), for the maker to pass on
         self.block_pages: dict[SourceRef, int] = {}  # where each block (its line) starts printing
         self.figure_pages: dict[str, int] = {}  # figure id → the page that prints it
+        self.first_references: dict[str, SourceRef] = {}  # figure id → the block first referring to it
         p = theme.page
         width, height = A4
         self.text_width = column_width(theme)
@@ -164,10 +240,16 @@ class HandoutDoc(BaseDocTemplate):
     def handle_flowable(self, flowables: list) -> None:  # noqa: D102 - reportlab's verb
         # The parts of a split block carry no line of their own: the block's stays.
         self.current_ref = getattr(flowables[0], "source_ref", None) or self.current_ref
+        self._drew_table = False
         super().handle_flowable(flowables)
+        # A table split here: its rest, at the top of the next page, comes before the
+        # figures waiting for that page, so that no figure interrupts the table.
+        if self._drew_table and flowables and isinstance(flowables[0], Table):
+            self._continued = flowables[0]
 
     def handle_documentBegin(self):
         self._waiting, self._due, self._new_page = [], set(), False  # multiBuild lays out again
+        self._continued = None
         self.block_pages, self.figure_pages = {}, {}
         super().handle_documentBegin()
 
@@ -181,7 +263,11 @@ class HandoutDoc(BaseDocTemplate):
         """A figure that does not fit the rest of the page waits for the top of the next
         one while the text after it fills this page; figures keep their order."""
         if self._new_page and self._waiting:  # the waiting figures open the new page
-            flowables[0:0], self._waiting = self._waiting, []
+            # (after the rest of a table cut at the foot of the last one)
+            at = 1 if flowables and flowables[0] is self._continued else 0
+            flowables[at:at], self._waiting = self._waiting, []
+        elif self._new_page and flowables and flowables[0] is not self._continued:
+            self._figure_to_the_top(flowables)
         self._new_page = False
         head = flowables[0] if flowables else None
         if isinstance(head, EndOfText) and self._waiting:  # no text left to fill a page
@@ -194,6 +280,40 @@ class HandoutDoc(BaseDocTemplate):
         if self._waiting or not self._fits(head, block):
             self._waiting.append(head)
             flowables[0] = None  # platypus skips it here
+
+    def _figure_to_the_top(self, flowables: list) -> None:
+        """Look ahead over the page about to be filled: a figure that would not fit
+        below the text before it (and so wait for the next page) while the block that
+        first refers to it prints on this page goes to the top of this page instead,
+        as Typst's `placement: auto` does, nearer to its reference."""
+        frame, canv = self.frame, self.canv
+        room = frame_cursor(frame) - frame_bottom(frame)
+        used = 0.0
+        starts = {self.current_ref: 0.0}  # where each block starts (a block's rest: at the top)
+        marks: list[int] = []  # the footnotes of the blocks before the figure: their room too
+        for i, flowable in enumerate(flowables[:LOOK_AHEAD_BLOCKS]):
+            if flowable is None or isinstance(flowable, (CondPageBreak, Indenter)):
+                continue
+            if isinstance(flowable, ActionFlowable) or used > room:
+                return  # a page break, the end of the text, or past this page
+            block = _figure_of(flowable)
+            height = flowable.wrapOn(canv, self.text_width, room)[1] + (flowable.getSpaceBefore() if i else 0)
+            if block is not None:
+                room -= self.notes.grow(marks)
+                if used + height + flowable.getSpaceAfter() <= room:
+                    return  # it fits where it is written
+                # its reference still starts on this page, a line or more above its foot, below the figure
+                refs = [starts[r] for r in (self.first_references.get(a) for a in block.anchors) if r in starts]
+                if used and refs and min(refs) + height + self.theme.sizes["leading"] * 2 <= room \
+                        and id(flowable) not in self._due:
+                    del flowables[i]
+                    flowables.insert(0, flowable)
+                    self._due.add(id(flowable))  # (set here: it waits no more)
+                return
+            starts.setdefault(getattr(flowable, "source_ref", None), used)
+            if isinstance(flowable, WithFootnotes):
+                marks.extend(flowable.marks(self.text_width))
+            used += height + flowable.getSpaceAfter()
 
     def _fits(self, head: Flowable, block: FigureBlock) -> bool:
         """Whether the figure fits the rest of this page (always, on an empty page)."""
@@ -272,6 +392,7 @@ class HandoutDoc(BaseDocTemplate):
 
     # -- headings: bookmarks and table of contents
     def afterFlowable(self, flowable: Flowable) -> None:
+        self._drew_table = isinstance(flowable, Table)
         if self.current_ref is not None:
             self.block_pages.setdefault(self.current_ref, self.page)
         figure = _figure_of(flowable)
