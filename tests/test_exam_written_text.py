@@ -132,3 +132,55 @@ def test_a_picture_outside_the_stem_is_an_error(tmp_path):
     result = project.run("build", "--exam")
     assert result.exit_code == 1
     assert "a picture prints only under a question's stem" in result.output
+
+
+def test_case_text_instructions_and_unit_print_as_the_key_shows_them(tmp_path):
+    project = Project(tmp_path / "proj")
+    project.write("content/exams/bank.yaml", """
+        questions:
+          - case: c1
+            title: Casus
+            text: 'Mirjam leest [Thuisarts](https://www.thuisarts.nl/rugpijn) over "hernia".'
+            tags: [rug]
+            difficulty: 1
+            questions:
+              - id: q0
+                type: numeric
+                stem: Hoe groot is het vlak?
+                answer: 7,5
+                unit: m^2^
+    """)
+    project.write("content/exams/toets.yaml", """
+        title: T
+        instructions: 'Vragen? [Mail ons](mailto:docent@school.nl).'
+        banks: [bank.yaml]
+        versions: 1
+        sections:
+          - title: S
+            instructions: 'Lees eerst -- rustig -- de casus.'
+            blueprint:
+              - ids: [c1]
+    """)
+    result = project.run("build", "--exam")
+    assert result.exit_code == 0, result.output
+    paper = _text(project.root / "build/exams/toets/versie-A.pdf")
+    key = _text(project.root / "build/exams/toets/sleutel-A.pdf")
+    for shown in ("Mirjam leest Thuisarts (https://www.thuisarts.nl/rugpijn) over “hernia”.",
+                  "Vragen? Mail ons (docent@school.nl).", "Lees eerst – rustig – de casus."):
+        assert _squeezed(shown) in paper
+    assert "m2" in paper and "7,5m2" in key  # the unit as the paper prints it, in the key too
+    for text in (paper, key):
+        assert "^" not in text and "<super" not in text
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    (r"C:\mappen\verslag.pdf", r"C:\mappen\verslag.pdf"), ("C:/mappen/verslag.pdf", "C:/mappen/verslag.pdf"),
+    (r"\\server\map\verslag.pdf", r"\server\map\verslag.pdf"),  # Markdown reads \\ as one backslash
+])
+def test_a_handout_link_to_a_windows_path_is_an_error_too(project, written, shown):
+    """The rule the exam shares: a handout's link to a file on the writer's computer no
+    longer prints only its words."""
+    project.write("content/les.md", f"---\ntitle: Les\n---\n\nZie [het verslag]({written}).\n")
+    result = project.run("check")
+    assert result.exit_code == 1
+    assert f'content/les.md:5: error: the link "{shown}" is no web or e-mail address' in result.stderr

@@ -381,7 +381,7 @@ def _question(q: PaperQuestion, figures: list[str]) -> dict[str, Any]:
         "choices": [{"letter": c.letter, "text": inline_markup(c.text)} for c in q.choices],
         "prompts": [inline_markup(p) for p in q.prompts], "choose": q.choose,
         "lines": q.lines, "box": q.box, "blank_count": q.blank_count, "figures": figures,
-        "unit": q.unit,
+        "unit": inline_markup(q.unit),
     }
 
 

@@ -41,5 +41,6 @@ def _body(body: Body, ref: SourceRef, what: str) -> Iterator[tuple[SourceRef, st
         yield option.ref or ref, what, option.text, False
     for text in (*(side for pair in body.pairs for side in pair), *body.extra, *body.items,
                  *(answer for answers in body.blanks for answer in answers), body.model_answer,
-                 *(r.element for r in body.rubric), body.feedback):
+                 *(r.element for r in body.rubric), body.feedback,
+                 body.numeric.unit if body.numeric else ""):
         yield ref, what, text, False

@@ -40,8 +40,9 @@ def dashes_and_dots(state) -> None:
 
 
 WEB_OR_MAIL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
-# C:\..., C:/..., \\server\share: a file on the writer's computer (a backslash arrives %-encoded)
-_COMPUTER_FILE = re.compile(r"^(?:[A-Za-z]:(?:[\\/]|%5C)|(?:\\|%5C){2})", re.IGNORECASE)
+# C:\..., C:/..., \map\..., \\server\share (which Markdown reads as one backslash): a file
+# on the writer's computer (a backslash arrives %-encoded)
+_COMPUTER_FILE = re.compile(r"^(?:[A-Za-z]:(?:[\\/]|%5C)|\\|%5C)", re.IGNORECASE)
 
 
 def link_problem(href: str) -> str:
