@@ -102,6 +102,8 @@ REFUSED = [
     ("figure reference", "zie [](#fig-wervel)", 'the reference "[](#fig-wervel)" has nothing to point to'),
     ("heading reference", "zie [paragraaf 3](#sec-rug)", 'the reference to "#sec-rug" has nothing to point to'),
     ("footnote", "de atlas[^1] draagt", 'the footnote mark "[^1]" would print as written: an exam prints no footnotes'),
+    ("attributes after a picture", "zie ![een wervel](wervel.png){width=60%}",
+     '"{width=60%}" after a picture would print as written'),
 ]
 
 
