@@ -40,6 +40,7 @@ from handouts.exam.sampler import sample
 from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
 from handouts.exam.tables_in_text import table_warnings
+from handouts.exam.written_text import text_errors
 from handouts.language import written_date
 from handouts.layout.placing import Placed
 from handouts.layout.speed_tricks import tricks_on
@@ -63,6 +64,9 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     theme = spec.theme or project.theme
     shared = _shared(theme, project.root, spec.language, reload=True)
     check_characters(spec, bank, shared.theme)
+    errors = text_errors(spec, bank)
+    if errors:
+        raise HandoutsError(errors)
     versions = sample(spec, bank)
     labels = exam_labels(spec.language)
     figures = _figures(bank, project)
@@ -377,7 +381,7 @@ def _question(q: PaperQuestion, figures: list[str]) -> dict[str, Any]:
         "choices": [{"letter": c.letter, "text": inline_markup(c.text)} for c in q.choices],
         "prompts": [inline_markup(p) for p in q.prompts], "choose": q.choose,
         "lines": q.lines, "box": q.box, "blank_count": q.blank_count, "figures": figures,
-        "unit": q.unit,
+        "unit": inline_markup(q.unit),
     }
 
 

@@ -15,8 +15,6 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from markdown_it import MarkdownIt
-from markdown_it.common.normalize_url import validateLink as usual_link
-from markdown_it.rules_core import replacements
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
@@ -29,6 +27,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 from handouts.errors import Collector, SourceRef, did_you_mean
 from handouts.load import model
 from handouts.load.figurefile import address_problem, on_disk, written_names
+from handouts.load.inline_rules import INLINE_MARKUP, dashes_and_dots, link_problem, printed_address
 from handouts.load.project_files import outside_problem, project_file
 from handouts.load.textfile import LINE_BREAK
 
@@ -56,7 +55,7 @@ def markdown_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True,
                                    "quotes": "“”‘’"})
     md.enable(["table", "strikethrough", "replacements", "smartquotes"])
-    md.core.ruler.at("replacements", _dashes_and_dots)
+    md.core.ruler.at("replacements", dashes_and_dots)
     md.use(sub_plugin).use(superscript_plugin)  # H~2~O, m^2^
     md.use(deflist_plugin)  # a term, then ": its definition" on the next line
     md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
@@ -69,13 +68,6 @@ def markdown_parser() -> MarkdownIt:
     # every address, so that the figure or link says what is wrong with it instead.
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it-py's hook, meant to be replaced
     return md
-
-
-def _dashes_and_dots(state) -> None:
-    """markdown-it's replacements without the (c) (r) (tm) ones."""
-    for token in state.tokens:
-        if token.type == "inline" and token.children and replacements.RARE_RE.search(token.content):
-            replacements.replace_rare(token.children)
 
 
 def _stray_attributes(state) -> None:
@@ -444,22 +436,6 @@ def _container(tokens: list[Token], i: int, close: int, ref: SourceRef, state: _
 
 
 
-# Inline tokens that become a fixed piece of markup.
-_INLINE_MARKUP = {
-    "softbreak": " ",
-    "hardbreak": "<br/>",
-    "strong_open": "<b>",
-    "strong_close": "</b>",
-    "em_open": "<i>",
-    "em_close": "</i>",
-    "s_open": "<strike>",
-    "s_close": "</strike>",
-    "sub_open": "<sub>",
-    "sub_close": "</sub>",
-    "sup_open": '<super rise="33%" size="70%">',  # as a footnote mark: clear of the line above
-    "sup_close": "</super>",
-}
-
 def _not_alone(children: list[Token]) -> str:
     """The error for a figure with text or other figures in its paragraph."""
     extra = [c.content for c in children if c.type == "text" and c.content.strip().startswith("{")]
@@ -489,15 +465,15 @@ def _inline(children: list[Token], ref: SourceRef, state: _State, told: set[str]
             out.append(escape(tok.content))
         elif kind == "code_inline":
             out.append(escape(tok.content))
-        elif kind in _INLINE_MARKUP:
-            out.append(_INLINE_MARKUP[kind])
+        elif kind in INLINE_MARKUP:
+            out.append(INLINE_MARKUP[kind])
         elif kind == "footnote_ref":
             out.append(f'<fn n="{tok.meta["id"] + 1}"/>')
         elif kind == "link_open":
             href = str(tok.attrs.get("href", ""))
-            if not usual_link(href):
-                error(f'the link "{href}" is no web or e-mail address a reader can open; '
-                      "link to a web address (https://...), or write the words without a link")
+            problem = link_problem(href)
+            if problem:
+                error(problem)
             empty = i + 1 < len(children) and children[i + 1].type == "link_close"
             if href.startswith("#") and empty:
                 state.figure_refs.append((href[1:], ref))
@@ -512,31 +488,13 @@ def _inline(children: list[Token], ref: SourceRef, state: _State, told: set[str]
         elif kind == "link_close":
             if link_depth == 1:
                 out.append("</a>")
-                shown = _printed_address(link_href, "".join(out[link_start:-1]))
+                shown = printed_address(link_href, "".join(out[link_start:-1]))
                 if shown:  # on paper nobody can click: print where the link goes
                     out.append(f" (<a href={quoteattr(link_href)}>{escape(shown)}</a>)")
             link_depth = 0
         elif kind == "image":
             error(_not_alone(children))
     return "".join(out)
-
-
-_SCHEME = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
-
-
-def _printed_address(href: str, words: str) -> str:
-    """The address to print after a link's words (the web address in full, so that the
-    layout may break it at its slashes; an e-mail address without "mailto:"), or ""
-    when the words already show it or it is no web or mail address (a link within the
-    document, a figure)."""
-    if not _SCHEME.match(href):
-        return ""
-    bare = _SCHEME.sub("", href).rstrip("/")
-    bare = bare[4:] if bare.lower().startswith("www.") else bare
-    plain = re.sub(r"<[^>]*>", "", words).replace("&amp;", "&").lower()
-    if bare.lower() in plain:
-        return ""
-    return bare if href.lower().startswith("mailto:") else href.rstrip("/")
 
 
 def _footnotes(tokens: list[Token], state: _State) -> tuple[model.Footnote, ...]:

@@ -133,9 +133,10 @@ def order(elem: ET.Element, ctx: ExamContext) -> list:
 
 
 def number(elem: ET.Element, ctx: ExamContext) -> list:
-    """A numeric answer: a box to write the number in, then its unit."""
+    """A numeric answer: a box to write the number in, then its unit (paragraph markup,
+    as the key's answer: `m^2^` a superscript in both)."""
     unit = elem.get("unit", "")
-    cells = ["", TickBox(9 * mm, _NUMBER_BOX), ctx.paragraph(_escaped(unit), "choice") if unit else ""]
+    cells = ["", TickBox(9 * mm, _NUMBER_BOX), ctx.paragraph(unit, "choice") if unit else ""]
     widths = [INDENT, _NUMBER_BOX + 3 * mm, ctx.width - INDENT - _NUMBER_BOX - 3 * mm]
     return [Spacer(0, 2), _grid([cells], widths, ctx, (("VALIGN", (0, 0), (-1, -1), "MIDDLE"),))]
 
