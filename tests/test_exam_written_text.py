@@ -21,6 +21,7 @@ PRINTED = [
     ("superscript", "een oppervlak van 2 m^2^ groot", "een oppervlak van 2 m2 groot", "^"),
     ("subscript", "een glas H~2~O drinken", "een glas H2O drinken", "~"),
     ("smart quotes", 'de "lage rug" en collega\'s', "de “lage rug” en collega’s", '"'),
+    ("letters left out", "'s ochtends en 't is 'n dag", "’s ochtends en ’t is ’n dag", "‘"),
     ("dashes and dots", "links -- rechts --- en verder ...", "links – rechts — en verder …", "--"),
     ("HTML as written", "de tag <b>vet</b> blijft", "de tag <b>vet</b> blijft", "\x00"),
     ("math-like", "als pijn ≥ 7 → stop ± 2", "als pijn ≥ 7 → stop ± 2", "\x00"),

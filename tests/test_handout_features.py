@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -75,6 +76,18 @@ def test_typographic_characters_survive(project):
     sample = "’s Avonds “zo” – en — ook: reëel, ideeën, één, à, ½ uur, 90°."
     pdf = build_one(project, f"---\ntitle: Tekens\n---\n\n{sample}\n")
     assert sample in squash(page_texts(pdf)[0])
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("'s Ochtends en 's-Hertogenbosch", "’s Ochtends en ’s-Hertogenbosch"),
+    ("'t is 'n dag, zei 'k", "’t is ’n dag, zei ’k"),
+    ("de jaren '90 en 'zo' gezegd", "de jaren ’90 en ‘zo’ gezegd"),
+])
+def test_a_quote_that_leaves_letters_out_prints_as_an_apostrophe(project, written, printed):
+    """'s ochtends is ’s ochtends: an apostrophe, not the opening quote ‘ the typographer
+    would make of a quote before a letter; a quoted word keeps its curly pair."""
+    pdf = build_one(project, f"---\ntitle: Tekens\n---\n\n{written}\n")
+    assert printed in squash(page_texts(pdf)[0])
 
 
 WORDS = st.text(alphabet=string.ascii_letters + "éëïàçñ<>&{}%#$'\"/", min_size=1, max_size=12).filter(

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from handouts.load.inline_rules import INLINE_MARKUP, WEB_OR_MAIL, dashes_and_dots, link_problem, printed_address
+from handouts.load.inline_rules import INLINE_MARKUP, WEB_OR_MAIL, apostrophes, dashes_and_dots, link_problem, printed_address
 
 _GAP = re.compile(r"_{3,}")
 _GAP_TOKEN = "\u2063GAP\u2063"  # survives Markdown untouched; replaced after escaping
@@ -34,6 +34,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": True, "quotes": "“”‘’"})
     md.enable(["strikethrough", "replacements", "smartquotes"])
     md.core.ruler.at("replacements", dashes_and_dots)
+    md.core.ruler.before("smartquotes", "apostrophes", apostrophes)
     md.use(sub_plugin).use(superscript_plugin)
     # every address is taken, so that a bad one gets an error instead of staying literal text
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it-py's hook, meant to be replaced

@@ -31,6 +31,21 @@ INLINE_MARKUP = {
 }
 
 
+# A straight quote that opens a word and leaves letters out ('s ochtends, 't, 'n, 'k,
+# 'em, '90) is an apostrophe (’), not an opening quote: the typographer sees only a
+# quote before a letter, and would print ‘s ochtends.
+_ELISION = re.compile(r"(?<![\w’‘'])'(?=(?:s|t|n|k|m|r|em|tis|twas|\d\d)s?(?![\w'’]))", re.IGNORECASE)
+
+
+def apostrophes(state) -> None:
+    """Runs before markdown-it's smartquotes, which then leaves these alone."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children and "'" in token.content:
+            for child in token.children:
+                if child.type == "text" and "'" in child.content:
+                    child.content = _ELISION.sub("\u2019", child.content)
+
+
 def dashes_and_dots(state) -> None:
     """markdown-it's replacements (-- –, --- —, ... …) without the (c) (r) (tm) ones: in
     Dutch and English text "(c)" is far more often the third item of a list than a copyright."""

@@ -27,7 +27,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 from handouts.errors import Collector, SourceRef, did_you_mean
 from handouts.load import model
 from handouts.load.figurefile import address_problem, on_disk, written_names
-from handouts.load.inline_rules import INLINE_MARKUP, dashes_and_dots, link_problem, printed_address
+from handouts.load.inline_rules import INLINE_MARKUP, apostrophes, dashes_and_dots, link_problem, printed_address
 from handouts.load.project_files import outside_problem, project_file
 from handouts.load.textfile import LINE_BREAK
 
@@ -56,6 +56,7 @@ def markdown_parser() -> MarkdownIt:
                                    "quotes": "“”‘’"})
     md.enable(["table", "strikethrough", "replacements", "smartquotes"])
     md.core.ruler.at("replacements", dashes_and_dots)
+    md.core.ruler.before("smartquotes", "apostrophes", apostrophes)
     md.use(sub_plugin).use(superscript_plugin)  # H~2~O, m^2^
     md.use(deflist_plugin)  # a term, then ": its definition" on the next line
     md.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin)
