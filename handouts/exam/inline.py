@@ -19,7 +19,14 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from handouts.load.inline_rules import INLINE_MARKUP, WEB_OR_MAIL, apostrophes, dashes_and_dots, link_problem, printed_address
+from handouts.load.inline_rules import (
+    INLINE_MARKUP,
+    WEB_OR_MAIL,
+    apostrophes,
+    dashes_and_dots,
+    link_problem,
+    printed_address,
+)
 
 _GAP = re.compile(r"_{3,}")
 _GAP_TOKEN = "\u2063GAP\u2063"  # survives Markdown untouched; replaced after escaping
