@@ -11,7 +11,8 @@ body lines (characters at the body's font size):
   run of such lines in a row;
 - one-word: paragraphs of two lines or more whose last line holds one word;
 - loose: full lines whose median word gap is over half an em;
-- band: the largest empty band on a page between text lines (mm), the last page left out;
+- band: the largest empty band on a page between text lines inside the text area (mm),
+  on the pages band % counts;
 - band %: the same as a share of the text area (24 mm from the top to 22 mm from the
   foot of A4), counting the room left at the foot of the text area, and printed for
   every page below the table (the last page, the chapter's end, and a page that ends
@@ -178,9 +179,14 @@ def measure(pdf_path: Path, source: str, breaks: set[int] = frozenset()) -> dict
         if full and nxt is not None and line.gaps and statistics.median(line.gaps) > 0.5:
             loose += 1
     band = 0.0
-    for _, extents in pages[:-1]:
+    for number, extents in pages[:-1]:
+        if number in breaks:  # ends where the Markdown asks for a new page: not counted
+            continue
         low = None  # the lowest bottom so far, going down the page
-        for bottom, top in sorted(extents, key=lambda e: -e[1]):
+        # inside the text area only: our page number and running head are not text lines,
+        # and Typst's side has none
+        inside = [e for e in extents if e[0] >= TEXT_BOTTOM - 1 and e[1] <= TEXT_TOP + 1]
+        for bottom, top in sorted(inside, key=lambda e: -e[1]):
             if low is not None and low - top > 0:
                 band = max(band, (low - top) / MM)
             low = bottom if low is None else min(low, bottom)
