@@ -154,7 +154,10 @@ def measure(pdf_path: Path, source: str, breaks: set[int] = frozenset()) -> dict
     body_size = statistics.mode(round(line.size, 1) for line in lines)
     body = [line for line in lines if abs(line.size - body_size) < 0.2 and len(line.text) > 1]
     known = _source_words(source)
-    right = max(line.right for line in body)
+    # The column's right edge: where most body lines end. Not the rightmost line end: a
+    # full stop or hyphen that hangs into the margin ends a line a little further out,
+    # and would make every other full line look short.
+    right = statistics.mode(round(line.right) for line in body)
     hyphens = run = longest = one_word = loose = 0
     for i, line in enumerate(body):
         nxt = body[i + 1] if i + 1 < len(body) else None
@@ -170,11 +173,11 @@ def measure(pdf_path: Path, source: str, breaks: set[int] = frozenset()) -> dict
             longest = max(longest, run)
         else:
             run = 0
-        full = right - line.right < 3
+        full = line.right > right - 3
         previous = body[i - 1] if i else None
         same_paragraph = (previous is not None and previous.page == line.page
                           and 0 < previous.bottom - line.bottom < 1.6 * line.size * 1.45)
-        if not full and same_paragraph and " " not in line.text and previous is not None and right - previous.right < 3:
+        if not full and same_paragraph and " " not in line.text and previous is not None and previous.right > right - 3:
             one_word += 1
         if full and nxt is not None and line.gaps and statistics.median(line.gaps) > 0.5:
             loose += 1

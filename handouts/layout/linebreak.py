@@ -57,20 +57,23 @@ class Costs:
 
     Demerits of a line are (line_penalty + badness)² plus a penalty's cost squared, on
     TeX's scale (badness 100 × |ratio|³: 100 when the spaces use all their stretch).
-    A hyphen (800² = 640,000) so costs as much as a line whose spaces stretch ~1.8 times
-    their stretch (badness ~600, the first try's tolerance, a word gap of half an em):
-    a hyphen is taken only where the alternative is a line about to look loose. The
-    sample chapters and a five-times chapter were set with these raised and lowered
-    (bench/typeset.py): hyphen costs of 600 to 3000, or 100,000 to 2,000,000 for two in
-    a row, give the same lines (the hyphens left are in paragraphs with no setting
-    without them inside the first try's tolerance); 400 adds hyphens (20 → 21 in the
-    chapter). Two in a row were left in one paragraph whose only other setting had a
-    line stretched 2.9 times; line ends that hang (`hang`) gave it room instead.
+    A hyphen (1200² = 1,440,000) so costs as much as a line whose spaces stretch
+    ~2.3 times their stretch (badness ~1,200; the first try's tolerance is 1,000, a
+    word gap of just over half an em): a hyphen is taken only where the alternative is
+    a line about to look loose. With a tolerance of 600 (a gap of half an em) the
+    hyphens left are in paragraphs with no setting without them inside it, whatever
+    the hyphen costs; the sample chapter then ends 7.0% of its lines in a hyphen against
+    Typst's 6.1% on the same document. A tolerance of 1,000 with a hyphen cost of 1,200
+    gives 5.9% (five-times chapter: 6.3%, Typst 6.3%), with as many loose lines and
+    one-word last lines as Typst (2 and 5; bench/typeset.py); a cost of 1,000 leaves
+    6.3%, and a tolerance of 800 too. Two in a row were left in one paragraph whose
+    only other setting had a line stretched 2.9 times; line ends that hang (`hang`)
+    gave it room instead.
     """
 
-    tolerance: float = 600  # the largest badness of a line in the first try
+    tolerance: float = 1000  # the largest badness of a line in the first try
     line_penalty: float = 10  # every line costs this: fewer lines win
-    hyphen_penalty: float = 800  # a line ending in a hyphen
+    hyphen_penalty: float = 1200  # a line ending in a hyphen
     hyphens_in_row: float = 500_000  # demerits for the second hyphen in a row
     most_hyphens_in_row: int = 2  # never more than this in a row
     fitness: float = 4000  # a loose line next to a tight one
