@@ -14,6 +14,7 @@ with the same characters get the same subsets and the same text operators.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections import OrderedDict
@@ -47,8 +48,20 @@ def _find(stem: str, style: str, folders: list[list[Path]]) -> Path | None:
 
 
 def _font_files(folders: list[Path]) -> list[list[Path]]:
-    """Every .ttf under each folder, sorted: one walk per family, not one per face."""
-    return [sorted(folder.rglob("*.ttf")) if folder.is_dir() else [] for folder in folders]
+    """Every .ttf under each folder, sorted: one walk per family, not one per face, and
+    the bundled folder (which no build changes) walked once per process, not once per
+    family of the theme."""
+    bundled = builtin_dir("fonts")
+    return [_bundled_font_files(folder) if folder == bundled else _walk(folder) for folder in folders]
+
+
+def _walk(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.ttf")) if folder.is_dir() else []
+
+
+@functools.cache
+def _bundled_font_files(folder: Path) -> list[Path]:
+    return _walk(folder)
 
 
 def register_family(family: str, project_root: Path | None = None) -> str:
@@ -145,7 +158,16 @@ class SubsetFont(TTFont):
             self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
             self.face: Any = _UnreadFace(TTFNameBytes(facts.name), filename, self)
             self._unread = filename
-        self.characters = frozenset(facts.characters)
+        self.characters_in_order = facts.characters  # a set of them is made when asked
+
+    @property
+    def characters(self) -> frozenset[str]:
+        """Every character the font has a glyph for; made when first asked, for the
+        few faces of a theme a document looks characters up in."""
+        made = self.__dict__.get("_characters")
+        if made is None:
+            made = self._characters = frozenset(self.characters_in_order)
+        return made
 
     def __getattr__(self, attribute: str) -> Any:
         # Only for attributes not there: before the file is read, anything reportlab
