@@ -23,7 +23,8 @@ TRICKS = {
     "leaflet-forms": "a leaflet panel's form is compressed and written once (Recordings.written_form)",
     "leaflet-body-once": "a leaflet's body is laid out once for every practice (leaflet/layout/pages.py)",
     "gc-pause-doc": "the cycle collector is paused while a Markdown document is made (documents.py)",
-    "gc-freeze-cli": "start-up objects are frozen out of the cycle collector's walks (cli.py)",
+    "gc-freeze-cli": "the cycle collector is paused while start-up objects load, which are then frozen out "
+                     "of its walks, as is what is left at exit (cli.py)",
 }
 
 
