@@ -25,12 +25,12 @@ from weakref import WeakKeyDictionary
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace
 
 from handouts.errors import SourceRef, fail
 from handouts.layout import font_facts
 from handouts.layout.glyphs import name_family, stand_in, visual
-from handouts.layout.reportlab_internals import font_state
+from handouts.layout.reportlab_internals import face_facts, face_from_facts, font_state, font_with_face
 from handouts.load.project_files import project_file
 from handouts.resources import builtin_dir
 
@@ -185,10 +185,13 @@ class SubsetFont(TTFont):
         return self.face
 
     def _read(self, name: str, filename: str, states: Any = None) -> None:
-        super().__init__(name, filename)
+        from handouts.layout.speed_tricks import tricks_on
+        if tricks_on("font-cache"):
+            font_with_face(self, name, _face(filename))
+        else:
+            super().__init__(name, filename)
         if states is not None:
             self.state = states  # documents that named the font before it was read
-        from handouts.layout.speed_tricks import tricks_on
         self._cached = tricks_on("subset-cache")
         if not self._cached:
             return
@@ -250,6 +253,18 @@ class SubsetFont(TTFont):
         if used is not None and self.fontName not in used:
             used.append(self.fontName)
         return name
+
+
+def _face(filename: str) -> Any:
+    """reportlab's reading of a font file: kept in the user's cache (font_facts), so
+    that the next build makes it from what was read instead of reading the file."""
+    path = Path(filename)
+    kept = font_facts.read_face(path)
+    if kept is not None:
+        return face_from_facts(kept, filename)
+    face = TTFontFace(filename)
+    font_facts.keep_face(path, face_facts(face))
+    return face
 
 
 class _UnreadFace:
