@@ -164,9 +164,9 @@ class SubsetFont(TTFont):
     def characters(self) -> frozenset[str]:
         """Every character the font has a glyph for; made when first asked, for the
         few faces of a theme a document looks characters up in."""
-        made = self.__dict__.get("_characters")
+        made = self.__dict__.get("_character_set")
         if made is None:
-            made = self._characters = frozenset(self.characters_in_order)
+            made = self._character_set = frozenset(self.characters_in_order)
         return made
 
     def __getattr__(self, attribute: str) -> Any:
