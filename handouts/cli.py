@@ -4,6 +4,7 @@ and turns its errors into messages and exit codes. Imports are lazy so that
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import signal
@@ -148,6 +149,15 @@ def _stress(paths, count: int, seed: int | None, strict: bool) -> None:
 
 def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice, dry_run,
          print_shop=False, large_print=False) -> None:
+    from handouts.layout.speed_tricks import tricks_on
+
+    # Modules, fonts and templates loaded at start-up live as long as the process: the
+    # cycle collector need not walk them while they load (some 70 times, finding
+    # nothing), nor over and over while documents are made.
+    freeze = tricks_on("gc-freeze-cli")
+    paused = freeze and gc.isenabled()
+    if paused:
+        gc.disable()
     try:
         from dataclasses import replace
 
@@ -155,15 +165,22 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         from handouts.errors import HandoutsError
         from handouts.products import Options
     except Exception as exc:  # pragma: no cover - broken installation
+        if paused:
+            gc.enable()
         _fail_unexpected(exc)
     stopped = _stop_on_signals()
     try:
-        project = _project(paths)
-        # Modules, fonts and templates loaded so far live as long as the process: the
-        # cycle collector need not walk them over and over while documents are made.
-        from handouts.layout.speed_tricks import tricks_on
-        if tricks_on("gc-freeze-cli"):
-            gc.freeze()
+        try:
+            project = _project(paths)
+            if freeze:
+                gc.freeze()
+                # Nor at exit, where its last walk of all that is left finds the same
+                # nothing: what is made from here on is frozen too, before it.
+                atexit.unregister(gc.freeze)
+                atexit.register(gc.freeze)
+        finally:
+            if paused:
+                gc.enable()
         options = Options(strict=strict, practice=practice, versions=versions, seed=seed,
                           roster=roster, notes=dry_run, print_shop=print_shop,
                           large_print=large_print)

@@ -490,3 +490,40 @@ def test_a_frame_foot_can_be_lowered_for_a_page_one_line_long():
     assert internals.frame_bottom(frame) == bottom - 14.5
     internals.reset_frame_bottom(frame)
     assert internals.frame_bottom(frame) == bottom
+
+
+FONT_FILES = sorted(builtin_dir("fonts").rglob("*.ttf"))
+
+
+@pytest.mark.parametrize("path", FONT_FILES, ids=[p.name for p in FONT_FILES])
+def test_a_face_made_from_its_kept_facts_is_the_face_reportlab_reads(path):
+    import marshal
+
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    read = TTFontFace(str(path))
+    made = internals.face_from_facts(marshal.loads(marshal.dumps(internals.face_facts(read))), str(path))
+    assert type(made) is type(read), changed("TTFontFace", "a face is no longer made of its attributes")
+    ours, theirs = vars(made), vars(read)
+    assert ours.keys() == theirs.keys(), changed("TTFontFace", f"its attributes are now {sorted(theirs)}")
+    for name, value in theirs.items():
+        if name == "_pdfScale":
+            assert [ours[name](v) for v in (1, 1000, 2048)] == [value(v) for v in (1, 1000, 2048)], \
+                changed("TTFontFace._pdfScale", "its scale is made otherwise")
+        else:
+            assert ours[name] == value and type(ours[name]) is type(value), changed(f"TTFontFace.{name}", "its value")
+            if hasattr(value, "ustr"):
+                assert ours[name].ustr == value.ustr, changed(f"TTFontFace.{name}", "a name's text")
+
+
+def test_a_font_given_its_face_is_the_font_reportlab_makes():
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    path = str(FONT_FILES[0])
+    theirs = TTFont("ProbeMade", path)
+    ours = TTFont.__new__(TTFont)
+    internals.font_with_face(ours, "ProbeMade", TTFontFace(path))
+    assert vars(ours).keys() == vars(theirs).keys(), changed("TTFont.__init__", f"a font now has {sorted(vars(theirs))}")
+    for name in ("fontName", "_asciiReadable", "_shapable"):
+        assert vars(ours)[name] == vars(theirs)[name], changed(f"TTFont.{name}", "its value")
+    assert ours.stringWidth("Wervel", 10) == theirs.stringWidth("Wervel", 10)

@@ -22,6 +22,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import reportlab
 
@@ -65,14 +66,35 @@ def keep(path: Path, facts: FontFacts) -> None:
         pass
 
 
-def _key(path: Path) -> str:
+def read_face(path: Path) -> dict[str, Any] | None:
+    """What reportlab read from the font file `path` when a build last drew with it
+    (`reportlab_internals.face_facts`), or None when missing, stale or damaged.
+    Reading it back is a fifth of reading the file with reportlab."""
+    try:
+        kept = read_kept(_target(path, "face"), _key(path, "face"))
+    except OSError:
+        return None
+    return kept if isinstance(kept, dict) else None
+
+
+def keep_face(path: Path, facts: dict[str, Any]) -> None:
+    """Keep what reportlab read from `path` for the next process."""
+    try:
+        keep_data(_target(path, "face"), _key(path, "face"), facts)
+    except OSError:
+        pass
+
+
+def _key(path: Path, what: str = "facts") -> str:
     stat = path.stat()
-    return (f"handouts-font-facts {FORMAT} reportlab {reportlab.Version} python "
+    return (f"handouts-font-{what} {FORMAT} reportlab {reportlab.Version} python "
             f"{sys.version_info[0]}.{sys.version_info[1]} {os.path.abspath(path)} "
             f"{stat.st_size} {stat.st_mtime_ns}")
 
 
-def _target(path: Path) -> Path:
-    # One cache file per font file and reader: an edited font replaces its own.
-    return entry(path.stem, f"{FORMAT} reportlab {reportlab.Version} python {sys.version_info[0]}."
-                 f"{sys.version_info[1]} {os.path.abspath(path)}", folder="fonts")
+def _target(path: Path, what: str = "facts") -> Path:
+    # One cache file per font file, reader and kind of reading (its facts, its face): an
+    # edited font replaces its own, and two installs keep theirs side by side.
+    suffix = "" if what == "facts" else f"-{what}"
+    return entry(path.stem + suffix, f"{FORMAT} {what} reportlab {reportlab.Version} python "
+                 f"{sys.version_info[0]}.{sys.version_info[1]} {os.path.abspath(path)}", folder="fonts")

@@ -14,6 +14,7 @@ with the same characters get the same subsets and the same text operators.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections import OrderedDict
@@ -24,12 +25,12 @@ from weakref import WeakKeyDictionary
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace
 
 from handouts.errors import SourceRef, fail
 from handouts.layout import font_facts
 from handouts.layout.glyphs import name_family, stand_in, visual
-from handouts.layout.reportlab_internals import font_state
+from handouts.layout.reportlab_internals import face_facts, face_from_facts, font_state, font_with_face
 from handouts.load.project_files import project_file
 from handouts.resources import builtin_dir
 
@@ -47,8 +48,20 @@ def _find(stem: str, style: str, folders: list[list[Path]]) -> Path | None:
 
 
 def _font_files(folders: list[Path]) -> list[list[Path]]:
-    """Every .ttf under each folder, sorted: one walk per family, not one per face."""
-    return [sorted(folder.rglob("*.ttf")) if folder.is_dir() else [] for folder in folders]
+    """Every .ttf under each folder, sorted: one walk per family, not one per face, and
+    the bundled folder (which no build changes) walked once per process, not once per
+    family of the theme."""
+    bundled = builtin_dir("fonts")
+    return [_bundled_font_files(folder) if folder == bundled else _walk(folder) for folder in folders]
+
+
+def _walk(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.ttf")) if folder.is_dir() else []
+
+
+@functools.cache
+def _bundled_font_files(folder: Path) -> list[Path]:
+    return _walk(folder)
 
 
 def register_family(family: str, project_root: Path | None = None) -> str:
@@ -145,7 +158,16 @@ class SubsetFont(TTFont):
             self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
             self.face: Any = _UnreadFace(TTFNameBytes(facts.name), filename, self)
             self._unread = filename
-        self.characters = frozenset(facts.characters)
+        self.characters_in_order = facts.characters  # a set of them is made when asked
+
+    @property
+    def characters(self) -> frozenset[str]:
+        """Every character the font has a glyph for; made when first asked, for the
+        few faces of a theme a document looks characters up in."""
+        made = self.__dict__.get("_character_set")
+        if made is None:
+            made = self._character_set = frozenset(self.characters_in_order)
+        return made
 
     def __getattr__(self, attribute: str) -> Any:
         # Only for attributes not there: before the file is read, anything reportlab
@@ -167,10 +189,13 @@ class SubsetFont(TTFont):
         return self.face
 
     def _read(self, name: str, filename: str, states: Any = None) -> None:
-        super().__init__(name, filename)
+        from handouts.layout.speed_tricks import tricks_on
+        if tricks_on("font-cache"):
+            font_with_face(self, name, _face(filename))
+        else:
+            super().__init__(name, filename)
         if states is not None:
             self.state = states  # documents that named the font before it was read
-        from handouts.layout.speed_tricks import tricks_on
         self._cached = tricks_on("subset-cache")
         if not self._cached:
             return
@@ -232,6 +257,18 @@ class SubsetFont(TTFont):
         if used is not None and self.fontName not in used:
             used.append(self.fontName)
         return name
+
+
+def _face(filename: str) -> Any:
+    """reportlab's reading of a font file: kept in the user's cache (font_facts), so
+    that the next build makes it from what was read instead of reading the file."""
+    path = Path(filename)
+    kept = font_facts.read_face(path)
+    if kept is not None:
+        return face_from_facts(kept, filename)
+    face = TTFontFace(filename)
+    font_facts.keep_face(path, face_facts(face))
+    return face
 
 
 class _UnreadFace:

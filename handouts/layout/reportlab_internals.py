@@ -18,10 +18,11 @@ fails on any.
 
 from __future__ import annotations
 
+from fnmatch import fnmatch
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import LIIndenter
@@ -382,3 +383,54 @@ def subset_instead(face: Any, make_subset: Any, add_subset_objects: Any) -> None
     a document with `add_subset_objects` (which call the face's own, from `subsetting`).
     `TTFont` calls both through its face, which has no hook for caching them."""
     face.makeSubset, face.addSubsetObjects = make_subset, add_subset_objects
+
+
+# --- fonts (layout/fonts.py, font_facts.py): what reportlab reads from a font file, kept --
+
+_UNKEPT = ("_ttf_data", "_pdfScale")  # the file's bytes (read again), the scale (made again)
+
+
+def face_facts(face: Any) -> dict[str, Any]:
+    """Everything reportlab's `TTFontFace` read from its file, as plain data to keep
+    (`marshal`): its attributes but the file's bytes and its scaling function, names as
+    bytes. reportlab reads a face in Python, 5-15 ms a file; it has no public way to
+    make one from what it read before."""
+    facts = {}
+    for name, value in vars(face).items():
+        if name in _UNKEPT:
+            continue
+        facts[name] = ("name", bytes(value)) if isinstance(value, TTFNameBytes) else ("value", value)
+    return facts
+
+
+def face_from_facts(facts: dict[str, Any], filename: str) -> Any:
+    """The `TTFontFace` that `face_facts` was taken from, with the bytes of `filename`
+    (the same file), as reportlab's own reading of it makes it."""
+    face = TTFontFace.__new__(TTFontFace)
+    for name, (kind, value) in facts.items():
+        setattr(face, name, TTFNameBytes(value) if kind == "name" else value)
+    with open(filename, "rb") as file:
+        face._ttf_data = file.read()
+    units = face.unitsPerEm  # as TTFontFile.extractInfo makes its scale
+    if units == 1000:
+        face._pdfScale = lambda x: x
+    else:
+        per = 1000 / units
+        face._pdfScale = lambda x: x * per
+    return face
+
+
+def font_with_face(font: TTFont, name: str, face: Any) -> None:
+    """`TTFont.__init__(font, name, filename)`, with the face already read (`TTFont`
+    reads its face itself)."""
+    from weakref import WeakKeyDictionary
+
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTEncoding, unShapedFontGlob
+
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)

@@ -18,12 +18,14 @@ TRICKS = {
     "exam-replay": "an exam paragraph or option is drawn once, its operators replayed (layout/replay.py)",
     "exam-streams": "the print file takes each version's pages as written (exam/layout/recording.py)",
     "priming": "every document of an exam starts from one font state (fonts.FontPriming)",
+    "font-cache": "what reportlab reads from a font file is kept in the user's cache (fonts._face)",
     "subset-cache": "a font subset is made and compressed once per process (fonts.SubsetFont)",
     "leaflet-replay": "what one leaflet PDF drew, the next replays (layout/replay.py, Recordings)",
     "leaflet-forms": "a leaflet panel's form is compressed and written once (Recordings.written_form)",
     "leaflet-body-once": "a leaflet's body is laid out once for every practice (leaflet/layout/pages.py)",
     "gc-pause-doc": "the cycle collector is paused while a Markdown document is made (documents.py)",
-    "gc-freeze-cli": "start-up objects are frozen out of the cycle collector's walks (cli.py)",
+    "gc-freeze-cli": "the cycle collector is paused while start-up objects load, which are then frozen out "
+                     "of its walks, as is what is left at exit (cli.py)",
 }
 
 
