@@ -121,7 +121,7 @@ class LayoutDoc(BaseDocTemplate):
             super().build(flowables, canvasmaker=PlacingCanvas, **kwargs)
         except LayoutError:
             where = "panel" if "overflow" in self.next_panel else "page"
-            raise fail(self.current_ref or self.where,
+            raise fail(_in_file(self.current_ref, self.where),
                        f"this block is taller than a {where} and cannot be split over two; "
                        "shorten it or split it up") from None
 
@@ -252,7 +252,7 @@ class LeafletLayout:
         done = balance(lay, self.fold.kind, areas, leading, _top_level(root))
         if done.overflow > 0:  # with what else laying it out found (the cover's too), to fix at once
             raise HandoutsError((*dict.fromkeys(ctx.warnings), *done.warnings,
-                                 _overflow_error(done.overflow, leading, done.overflow_ref or self.where)))
+                                 _overflow_error(done.overflow, leading, _in_file(done.overflow_ref, self.where))))
         found = tuple(dict.fromkeys(ctx.warnings[told:]))
         return Body(done.pages, done.headings, found + done.warnings,
                     too_short(done.pages, areas, self.fold.kind))
@@ -401,6 +401,12 @@ def _templates(fold: Fold, reserve: float, ctx: Context, scale: float = 1.0,
            for i, (name, panel) in enumerate(zip(names, panels, strict=True))]
     out.append(template("overflow", panels[1], "overflow"))  # as wide as the first inside panel
     return out
+
+
+def _in_file(ref: SourceRef | None, document: SourceRef) -> SourceRef:
+    """`ref` when it names a line of a file; else the document's own line: a piece that
+    platypus made (the rest of a split table) carries no place of its own."""
+    return ref if ref is not None and ref.path and ref.line else document
 
 
 def _overflow_error(height: float, leading: float, ref: SourceRef) -> Diagnostic:
