@@ -527,3 +527,17 @@ def test_a_font_given_its_face_is_the_font_reportlab_makes():
     for name in ("fontName", "_asciiReadable", "_shapable"):
         assert vars(ours)[name] == vars(theirs)[name], changed(f"TTFont.{name}", "its value")
     assert ours.stringWidth("Wervel", 10) == theirs.stringWidth("Wervel", 10)
+
+
+def test_a_font_registered_under_a_name_is_the_one_found_under_it_even_with_the_same_face_name():
+    path = str(next(p for p in sorted(builtin_dir("fonts").rglob("*.ttf"))))
+    first, second = TTFont("InternalsSameFaceA", path), TTFont("InternalsSameFaceB", path)
+    pdfmetrics.registerFont(first)
+    pdfmetrics.registerFont(second)
+    # Why the reach is needed: reportlab hands the second font of one face name the first.
+    assert pdfmetrics.getFont("InternalsSameFaceB") is not second, "reportlab no longer files TrueType fonts " \
+        "by face name: register_font_as may call registerFont alone"
+    internals.register_font_as("InternalsSameFaceB", second)
+    assert pdfmetrics.getFont("InternalsSameFaceB") is second, changed("pdfmetrics._fonts", "not where getFont looks")
+    internals.register_font_as("InternalsSameFaceC", second)  # a second name of the same font
+    assert pdfmetrics.getFont("InternalsSameFaceC") is second, changed("pdfmetrics._fonts", "not where getFont looks")

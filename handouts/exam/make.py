@@ -104,6 +104,15 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                    for v in versions] if sheets else []
     pending, total = deque(versions), len(versions)
     del versions
+    # The overview's cells (a column per version) in a layout of their own, let go with it:
+    # kept with the versions' paragraphs, a thousand versions' would stay to the end. Made
+    # first: its memory is free again for the versions, not taken on top of theirs.
+    overview_file = store(_pdf(folder / f"{labels['overview_file']}.pdf",
+                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP),
+                               ExamLayout(shared.theme, shared.language), "exam/overview.xml.j2",
+                               sources=Sources(spec.ref), by_block=True))
+    del table
+    gc.collect()  # the overview's flowables and pages (in cycles with its canvas)
     parts = _told(_parts(pending, task, options.jobs, products, store), total, options.on_part)
     if sheets:  # each paper's sheet after it in the print file
         parts = _with_sheets(parts, sheets, shared.theme, labels)
@@ -113,13 +122,8 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     printed = store(Product(folder / f"{labels['print_file']}.pdf", _render(laid, Sources(spec.ref)),
                             laid.doc.page))
     del laid, parts, kept  # the print file, before the next files are made
-    gc.collect()  # the print file's pages (in cycles with its canvas): their memory for the overview
-    # The overview's cells (a column per version) in a layout of their own, let go with it:
-    # kept with the versions' paragraphs, a thousand versions' would stay to the end.
-    products.append(store(_pdf(folder / f"{labels['overview_file']}.pdf",
-                               render_template("exam/overview.xml.j2", table, project.root, EXAM_MARKUP),
-                               ExamLayout(shared.theme, shared.language), "exam/overview.xml.j2",
-                               sources=Sources(spec.ref))))
+    gc.collect()  # the print file's pages (in cycles with its canvas): their memory for the sheets
+    products.append(overview_file)
     products.append(printed)
     for name, content in zip(sheet_names, sheets, strict=True):
         data, pages = sheet_pdf(content, shared.theme, labels, spec.language)
@@ -310,8 +314,8 @@ def _stem(version: ExamVersion, labels: dict[str, str]) -> str:
 
 
 def _pdf(target: Path, markup: str, shared: ExamLayout, template: str,
-         priming: FontPriming | None = None, sources: Sources | None = None) -> Product:
-    laid = lay_out_exam(markup, shared.theme, template, shared, priming=priming)
+         priming: FontPriming | None = None, sources: Sources | None = None, by_block: bool = False) -> Product:
+    laid = lay_out_exam(markup, shared.theme, template, shared, priming=priming, by_block=by_block)
     return Product(target, _render(laid, sources or _NOWHERE), laid.doc.page)
 
 

@@ -15,6 +15,8 @@ with the same characters get the same subsets and the same text operators.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
 import zlib
 from collections import OrderedDict
@@ -30,13 +32,24 @@ from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace
 from handouts.errors import SourceRef, fail
 from handouts.layout import font_facts
 from handouts.layout.glyphs import name_family, stand_in, visual
-from handouts.layout.reportlab_internals import face_facts, face_from_facts, font_state, font_with_face
+from handouts.layout.reportlab_internals import (
+    face_facts,
+    face_from_facts,
+    font_state,
+    font_with_face,
+    register_font_as,
+)
 from handouts.load.project_files import project_file
 from handouts.resources import builtin_dir
 
 STYLES = {"Regular": (0, 0), "Bold": (1, 0), "Italic": (0, 1), "BoldItalic": (1, 1)}
 
-_registered: dict[str, str] = {}
+FileKey = tuple[str, int, int]  # a font file: its path, size and modification time
+
+# (family, project) → its regular name and the files it was registered with
+_registered: dict[tuple[str, Path | None], tuple[str, tuple[FileKey, ...]]] = {}
+_by_file: dict[FileKey, SubsetFont] = {}  # one font per file, whatever names it has
+_named: dict[str, FileKey] = {}  # a name this module registered → its file
 
 
 def _find(stem: str, style: str, folders: list[list[Path]]) -> Path | None:
@@ -64,10 +77,36 @@ def _bundled_font_files(folder: Path) -> list[Path]:
     return _walk(folder)
 
 
+def _file_key(path: Path) -> FileKey:
+    stat = path.stat()
+    return (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+
+
+def _unchanged(files: tuple[FileKey, ...]) -> bool:
+    try:
+        return all(_file_key(Path(key[0])) == key for key in files)
+    except OSError:
+        return False
+
+
+def _font_of(key: FileKey, name: str) -> SubsetFont:
+    font = _by_file.get(key)
+    if font is None:
+        font = _by_file[key] = SubsetFont(name, key[0])
+    return font
+
+
 def register_family(family: str, project_root: Path | None = None) -> str:
-    """Register `family` with reportlab (once) and return its regular font name."""
-    if family in _registered:
-        return _registered[family]
+    """Register `family` with reportlab and return its regular font name.
+
+    Fonts are registered per file (path, size, modification time): a project with its
+    own file for a family gets that file, also in a process that registered another
+    file under the family's name before (the tests, a watcher). The first files of a
+    family keep its plain names (`NotoSerif-Regular`); other files get names of their
+    own (`NotoSerif@1a2b3c4d-Regular`), which no PDF shows."""
+    known = _registered.get((family, project_root))
+    if known is not None and _unchanged(known[1]):
+        return known[0]
     stem = family.replace(" ", "")
     if "/" in stem or "\\" in stem or stem.startswith("."):
         raise fail(SourceRef("theme"), f'font "{family}" is a family name such as "Noto Sans", '
@@ -80,25 +119,36 @@ def register_family(family: str, project_root: Path | None = None) -> str:
             f'font "{family}" not found: put {stem}-Regular.ttf (and -Bold, -Italic, '
             "-BoldItalic) in your project's fonts/ folder",
         )
-    names = {}
-    for style, (bold, italic) in STYLES.items():
-        path = _find(stem, style, folders)
-        name = f"{stem}-{style}"
-        if path is None:
-            stand_in(name)
-            path = regular
+    paths = {}
+    for style in STYLES:
+        path = _find(stem, style, folders) or regular
         own = project_root is not None and path.is_relative_to(project_root / "fonts")
         if own and project_file(path, path, project_root) is None:
             raise fail(SourceRef(f"fonts/{path.name}"), "this font file is a link to a file outside "
                        "the project; copy the font file itself into the project's fonts/ folder")
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(SubsetFont(name, str(path)))
-        names[style] = name
+        paths[style] = path
+    files = tuple(_file_key(paths[style]) for style in STYLES)
+    if any(_named.get(f"{stem}-{style}", key) != key for style, key in zip(STYLES, files, strict=True)):
+        digest = hashlib.blake2b(repr(files).encode("utf-8", "surrogateescape"), digest_size=4).hexdigest()
+        stem = f"{stem}@{digest}"  # the plain names are another file's
+    faces: dict[bytes, SubsetFont] = {}
+    for (style, (bold, italic)), key in zip(STYLES.items(), files, strict=True):
+        name = f"{stem}-{style}"
+        if paths[style] == regular and style != "Regular":
+            stand_in(name)
+        # reportlab names a PDF's font objects by the face's name: faces of a family
+        # with one name (a bold file that calls itself regular) are one font, as
+        # reportlab's own registering makes them.
+        font = _font_of(key, name)
+        font = faces.setdefault(bytes(font.face.name), font)
+        if _named.get(name) != key:
+            register_font_as(name, font)
+            _named[name] = key
         # Lets <b> and <i> in paragraph markup pick the right face of the family.
         addMapping(f"{stem}-Regular", bold, italic, name)
-    _registered[family] = names["Regular"]
-    name_family(names["Regular"], family)
-    return names["Regular"]
+    _registered[family, project_root] = f"{stem}-Regular", files
+    name_family(f"{stem}-Regular", family)
+    return f"{stem}-Regular"
 
 
 def face(regular: str, bold: bool = False, italic: bool = False) -> str:

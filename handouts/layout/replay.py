@@ -154,7 +154,7 @@ class _FontState:
 class _Recording:
     code: tuple[str, ...]  # the operators the drawing appended
     used: tuple[str, ...]  # the fonts it drew with, in order
-    fonts: tuple[_FontState, ...]  # every font's state after it (none: primed, unchanged)
+    fonts: tuple[_FontState, ...]  # every font's state after it (none: the state it found)
     graphics: dict[str, Any]  # the graphics state it left
     pdf_version: tuple[int, int]  # at least this (1.4 once anything set an opacity)
 
@@ -214,6 +214,8 @@ def replay_or_draw(recordings: dict, what: Any, canvas: Canvas, draw: Callable[[
         return
     if isinstance(fonts, FontPriming):  # the drawing must leave the priming as it was
         states: tuple[_FontState, ...] | None = () if primed_state(doc) is fonts else None
+    elif _font_key(doc) == fonts:  # it numbered no new character: nothing to put back
+        states = ()
     else:
         states = _font_states(doc)
     if states is not None:
@@ -318,9 +320,11 @@ def _font_key(doc: Any) -> FontPriming | tuple | None:
     if fonts is None:
         return None
     mapping = doc.fontMapping
-    return tuple((font.fontName, mapping.get(font.fontName), font.state[doc].internalName,
-                  font.state[doc].nextCode, tuple(map(tuple, font.state[doc].subsets)))
-                 for font in fonts)
+    key = tuple((font.fontName, mapping.get(font.fontName), font.state[doc].internalName,
+                 font.state[doc].nextCode, tuple(map(tuple, font.state[doc].subsets)))
+                for font in fonts)
+    # One object per state in a document: every recording made in it keeps this key.
+    return doc.__dict__.setdefault("font_keys", {}).setdefault(key, key)
 
 
 def _transparency(canvas: Canvas) -> tuple:

@@ -50,6 +50,19 @@ def registered_fonts() -> list:
     return list(pdfmetrics._fonts.values())
 
 
+def register_font_as(name: str, font: TTFont) -> None:
+    """`font` is what reportlab finds under `name`. `pdfmetrics.registerFont` files a
+    TrueType font by its face's name (the PostScript name inside the file) and hands a
+    second file with the same face name the first one's font: a project's own edition
+    of Noto Serif would print in the bundled one. A font under a second name (a face
+    that is its family's regular file) is the same font, not a second copy."""
+    if name == font.fontName:
+        pdfmetrics.registerFont(font)
+    else:
+        pdfmetrics.registerFontFamily(name)  # what registerFont sets up for a name
+    pdfmetrics._fonts[name] = font
+
+
 def pdf_version(doc: Any) -> tuple[int, int]:
     """The PDF version a document will declare (1.4 once anything set an opacity)."""
     return doc._pdfVersion

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
@@ -67,6 +67,19 @@ def children(elem: ET.Element, ctx: ExamContext) -> list:
         if builder is not None:
             out.extend(builder(child, ctx))
     return out
+
+
+def each_block(elem: ET.Element, ctx: ExamContext) -> Iterator[list]:
+    """`children(elem, ctx)` a block at a time, a part's blocks too: for a long document
+    whose flowables need not all exist at once (the overview of a thousand versions)."""
+    for child in elem:
+        if child.tag == "part":
+            yield [PartStart(int(child.get("index", "0")), child.get("code", ""))]
+            yield from each_block(child, ctx)
+            continue
+        builder = EXAM_BUILDERS.get(child.tag) or BUILDERS.get(child.tag)
+        if builder is not None:
+            yield builder(child, ctx)
 
 
 def _grid(rows: list[list], widths: list[float], ctx: ExamContext, extra: tuple = ()) -> Table:

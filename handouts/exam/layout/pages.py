@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from reportlab.platypus import PageBreak
 
 from handouts.errors import SourceRef
-from handouts.exam.layout.blocks import ExamContext, ExamLayout, children
+from handouts.exam.layout.blocks import ExamContext, ExamLayout, children, each_block
 from handouts.exam.layout.doc import ExamDoc, PartStart
 from handouts.exam.layout.recording import RecordedPart, StreamPage
 from handouts.language import PDF_LANG
@@ -35,12 +35,13 @@ __all__ = ["ExamLayout", "FontPriming", "RecordedPart", "lay_out_exam", "lay_out
 
 
 def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | None = None,
-                 record: bool = False, priming: FontPriming | None = None) -> Laid:
+                 record: bool = False, priming: FontPriming | None = None, by_block: bool = False) -> Laid:
     """An exam document (a version, a key or the overview) from its block markup. With
     `record`, the document keeps its pages' operators as written (`doc.recorded()`,
     after rendering), for the print file to take as they are (`lay_out_parts`). With
     `priming`, the fonts start in that state: what the exam's other documents drew in
-    it is replayed (layout/replay.py)."""
+    it is replayed (layout/replay.py). With `by_block`, each block's flowables are
+    made when the layout reaches it, the same as made all at once (the same PDF)."""
     root = parse_markup(markup, template)
     check_markup(root, theme.fonts, theme.name, SourceRef(template))
     doc, ctx = _document(root.attrib, theme, shared)
@@ -48,6 +49,8 @@ def lay_out_exam(markup: str, theme: Theme, template: str, shared: ExamLayout | 
     doc.codes = [p.get("code", "") for p in root.iter("part")]
     if record:
         doc.keep_operators()
+    if by_block:  # a block's flowables made when the layout reaches it, let go once drawn
+        return Laid(doc, _BlockByBlock(each_block(root, ctx)), doc.filename)
     return Laid(doc, children(root, ctx), doc.filename)
 
 
@@ -112,6 +115,22 @@ class _LazyStory(list):
                 break
             self.extend(more)
         return super().__len__()
+
+
+class _BlockByBlock(_LazyStory):
+    """A lazy story of blocks that also fetches the next block while the last flowable
+    is kept with the next: reportlab looks ahead along such a chain, as far as the
+    story goes."""
+
+    def __len__(self):
+        while True:
+            n = list.__len__(self)
+            if n >= 2 and not list.__getitem__(self, -1).getKeepWithNext():
+                return n
+            more = next(self._parts, None)
+            if more is None:
+                return n
+            self.extend(more)
 
 
 def _document(attributes: dict[str, str], theme: Theme, shared: ExamLayout | None) -> tuple[ExamDoc, ExamContext]:
