@@ -168,7 +168,8 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         if paused:
             gc.enable()
         _fail_unexpected(exc)
-    stopped = _stop_on_signals()
+    from handouts import stopping
+    stopped = stopping.listen()  # Ctrl-C 130, SIGTERM 143; see stopping.py
     try:
         try:
             project = _project(paths)
@@ -197,6 +198,8 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
         if stopped:  # an interrupt that a C extension turned into its own error
             _interrupted(stopped)
         _fail_unexpected(exc)
+    if stopped:  # asked to stop, and the stop's exception was dropped on the way
+        _interrupted(stopped)
     _print_diagnostics(report.diagnostics)
     failed = sum(1 for o in report.outcomes if o.failed)
     if dry_run:
@@ -209,23 +212,6 @@ def _run(paths, *, out_dir, strict, jobs, exam, versions, seed, roster, practice
                    f"{report.seconds:.1f} s → {where}/"
                    + (f"; {_count(failed, 'file')} failed" if failed else ""))
     sys.exit(1 if report.failed else 0)
-
-
-def _stop_on_signals() -> list[int]:
-    """Ctrl-C and SIGTERM (a CI job's timeout, `kill`) stop a build cleanly, with the
-    exit code of the signal (130, 143), so a caller can tell them apart. Returns the
-    list the signal's number goes into: reportlab's C speed-ups turn an exception raised
-    inside them into their own AttributeError, so the build's end asks the list, not
-    only the exception, whether it was interrupted."""
-    stopped: list[int] = []
-
-    def stop(number: int, frame) -> None:
-        stopped.append(number)
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    return stopped
 
 
 def _interrupted(stopped: list[int]) -> NoReturn:

@@ -35,6 +35,7 @@ from handouts.errors import SourceRef, fail
 from handouts.layout.laid import Laid
 from handouts.layout.reportlab_internals import pdf_document
 from handouts.products import Job, Product
+from handouts.stopping import stop_if_asked
 
 T = TypeVar("T")
 
@@ -382,6 +383,7 @@ def uninterrupted() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    stop_if_asked()  # a stop whose exception was lost on the way: nothing is replaced
     caught: list[int] = []
     held = (signal.SIGINT, signal.SIGTERM)
     previous = {number: signal.getsignal(number) for number in held}

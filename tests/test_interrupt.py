@@ -127,6 +127,7 @@ def test_an_interrupt_that_reportlab_turned_into_its_own_error_still_says_interr
     handler's, while a font file is read for a width) as an AttributeError of their own.
     The build must still end as interrupted, not as an internal error."""
     import handouts.build
+    from handouts import stopping
 
     def build_cut_short(*args, **kwargs):
         try:
@@ -142,5 +143,41 @@ def test_an_interrupt_that_reportlab_turned_into_its_own_error_still_says_interr
     finally:
         for number, handler in handlers.items():
             signal.signal(number, handler)
+        stopping.asked.clear()  # the next in-process build was asked nothing
     assert done.exit_code == 143
     assert "interrupted" in done.stderr and "internal error" not in done.stderr
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped exception
+def test_a_stop_whose_exception_python_dropped_still_stops_before_any_file_is_replaced(project, monkeypatch):
+    """Python drops an exception raised inside a weakref callback or a __del__ (it prints
+    "Exception ignored"): Ctrl-C landing there used to let the build run on and replace the
+    files, exiting 0. The write stage now asks whether a stop came, and replaces nothing."""
+    import gc
+    import weakref
+
+    from handouts import stopping
+    from handouts.build import build as real_build
+
+    class Thing:
+        pass
+
+    def build_with_a_dropped_stop(*args, **kwargs):
+        thing = Thing()
+        weakref.finalize(thing, signal.raise_signal, signal.SIGINT)  # the handler runs inside it
+        del thing
+        gc.collect()
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr("handouts.build.build", build_with_a_dropped_stop)
+    (project.root / "content/a.md").write_text("---\ntitle: A\n---\n\nTekst.\n", encoding="utf-8")
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        done = project.run("build")
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        stopping.asked.clear()
+    assert done.exit_code == 130, done.stderr
+    assert "interrupted" in done.stderr
+    assert not (project.root / "build/a.pdf").exists()  # nothing was written
