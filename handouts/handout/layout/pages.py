@@ -286,6 +286,8 @@ class HandoutDoc(BaseDocTemplate):
         below the text before it (and so wait for the next page) while the block that
         first refers to it prints on this page goes to the top of this page instead,
         as Typst's `placement: auto` does, nearer to its reference."""
+        if not any(f is not None and _figure_of(f) is not None for f in flowables[:LOOK_AHEAD_BLOCKS]):
+            return  # no figure ahead: nothing to measure (most pages)
         frame, canv = self.frame, self.canv
         room = frame_cursor(frame) - frame_bottom(frame)
         used = 0.0
