@@ -122,12 +122,26 @@ def test_workers_end_when_the_main_process_is_killed_outright(built):
     assert build.stdout.read() == "" and build.stderr.read() == ""
 
 
+def _build_in_this_process(project):
+    """`handouts build` of a one-line handout in this process, with the signal handlers
+    and the stop the command sets up put back after, for the tests that follow."""
+    from handouts import stopping
+
+    (project.root / "content/a.md").write_text("---\ntitle: A\n---\n\nTekst.\n", encoding="utf-8")
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        return project.run("build")
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        stopping.asked.clear()  # the next in-process build was asked nothing
+
+
 def test_an_interrupt_that_reportlab_turned_into_its_own_error_still_says_interrupted(project, monkeypatch):
     """reportlab's C speed-ups report any exception raised inside them (our SIGTERM
     handler's, while a font file is read for a width) as an AttributeError of their own.
     The build must still end as interrupted, not as an internal error."""
     import handouts.build
-    from handouts import stopping
 
     def build_cut_short(*args, **kwargs):
         try:
@@ -136,14 +150,7 @@ def test_an_interrupt_that_reportlab_turned_into_its_own_error_still_says_interr
             raise AttributeError("no attribute charWidths in instanceStringWidthTTF") from None
 
     monkeypatch.setattr(handouts.build, "build", build_cut_short)
-    (project.root / "content/a.md").write_text("---\ntitle: A\n---\n\nTekst.\n", encoding="utf-8")
-    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        done = project.run("build")
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
-        stopping.asked.clear()  # the next in-process build was asked nothing
+    done = _build_in_this_process(project)
     assert done.exit_code == 143
     assert "interrupted" in done.stderr and "internal error" not in done.stderr
 
@@ -156,7 +163,6 @@ def test_a_stop_whose_exception_python_dropped_still_stops_before_any_file_is_re
     import gc
     import weakref
 
-    from handouts import stopping
     from handouts.build import build as real_build
 
     class Thing:
@@ -170,14 +176,7 @@ def test_a_stop_whose_exception_python_dropped_still_stops_before_any_file_is_re
         return real_build(*args, **kwargs)
 
     monkeypatch.setattr("handouts.build.build", build_with_a_dropped_stop)
-    (project.root / "content/a.md").write_text("---\ntitle: A\n---\n\nTekst.\n", encoding="utf-8")
-    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        done = project.run("build")
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
-        stopping.asked.clear()
+    done = _build_in_this_process(project)
     assert done.exit_code == 130, done.stderr
     assert "interrupted" in done.stderr
     assert not (project.root / "build/a.pdf").exists()  # nothing was written
