@@ -47,10 +47,5 @@ PDF_LANG = {"nl": "nl-NL", "en": "en-GB", "de": "de-DE", "fr": "fr-FR", "pl": "p
             "tr": "tr-TR", "ar": "ar"}
 
 
-# Dates as the language writes them: the month names live in each language's words
-# file (see dates.py); imported here for the callers that look for it in this module.
-from handouts.dates import written_date  # noqa: E402, F401
-
-
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["en"])

@@ -193,7 +193,7 @@ def test_a_shared_paragraph_moved_to_the_next_page_twice_is_laid_out():
     assert "_postponed" in inspect.getsource(BaseDocTemplate.handle_flowable), (
         "reportlab no longer marks postponed flowables as _postponed: "
         "see exam.layout.recording.forget_postponed")
-    shared = _shared("default", REPO, "nl")
+    shared = _shared("default", REPO, "nl", ())
     lines = "".join(f"<p>Regel {i} van de toets.</p>" for i in range(90))
     markup = ('<exam lang="nl" title="T" header-left="T" header-right="Versie {code}" '
               'page-label="pagina {page} van {pages}" blank-label="leeg">'

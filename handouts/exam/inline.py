@@ -124,7 +124,11 @@ def text_problems(text: str, *, stem: bool = False) -> tuple[str, ...]:
         children = _parser().parseInline(paragraph)[0].children or []
         for i, token in enumerate(children):
             if token.type == "link_open":
-                words = "".join(c.content for c in children[i + 1:] if c.type in ("text", "code_inline"))
+                words = ""
+                for c in children[i + 1:]:  # the link's own words, up to its end
+                    if c.type == "link_close":
+                        break
+                    words += c.content if c.type in ("text", "code_inline") else ""
                 problem = link_problem_in_exam(str(token.attrs.get("href", "")), bool(words.strip()))
                 if problem:
                     problems[problem] = None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from handouts.dates import written_date
 from handouts.errors import Diagnostic, HandoutsError, SourceRef, fail
 from handouts.exam.characters import check_characters, priming_fonts
 from handouts.exam.giveaways import exam_warnings
@@ -41,7 +42,6 @@ from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
 from handouts.exam.tables_in_text import table_warnings
 from handouts.exam.written_text import text_errors
-from handouts.language import written_date
 from handouts.layout.placing import Placed
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import load_theme
@@ -62,7 +62,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                            seed=options.seed, roster=options.roster)
     grading_rules(spec)  # a mistake under grading: stops the build too, not only `handouts grade`
     theme = spec.theme or project.theme
-    shared = _shared(theme, project.root, spec.language, reload=True)
+    shared = _shared(theme, project.root, spec.language, project.hyphenation, reload=True)
     check_characters(spec, bank, shared.theme)
     errors = text_errors(spec, bank)
     if errors:
@@ -73,9 +73,8 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     folder = Path("exams") / spec.id
     exam = exam_view(spec, versions[0], labels, project.root)
 
-    papers, keys = _primings(versions, exam, labels, figures, bank, shared, project.root)
-    if not tricks_on("priming"):
-        papers = keys = None  # type: ignore[assignment]
+    papers, keys = (_primings(versions, exam, labels, figures, bank, shared, project.root)
+                    if tricks_on("priming") else (None, None))
     refs = {q.id: q.ref for q in bank.questions()}
 
     def task(v: ExamVersion) -> VersionTask:  # made when due: 300 versions' views add up
@@ -83,7 +82,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
                            project.root, folder / f"{_stem(v, labels)}.pdf",
                            folder / f"{labels['key_file']}-{v.code}.pdf", papers, keys,
                            Sources(spec.ref, {e.position: (e.question_id, refs[e.question_id])
-                                              for e in v.key.entries}))
+                                              for e in v.key.entries}), project.hyphenation)
 
     # Each file is handed to `store` as soon as it is made (the build writes it then);
     # what comes back is kept: without a store, the file itself.
@@ -168,12 +167,13 @@ class VersionTask:
     paper_fonts: FontPriming | None = None  # every version's and the print file's
     key_fonts: FontPriming | None = None  # every key's
     sources: Sources | None = None
+    hyphenation: tuple = ()  # the project's words (Project.hyphenation)
 
 
 def make_version(task: VersionTask, record: bool = False) -> tuple[str, Product, Product, RecordedPart | None]:
     """The version's markup, its PDF and its key's PDF; with `record`, also its pages'
     operators as written and its markup, for the print file."""
-    shared = _shared(task.theme, task.root, task.exam["language"])
+    shared = _shared(task.theme, task.root, task.exam["language"], task.hyphenation)
     markup = render_template("exam/version.xml.j2",
                              {"exam": task.exam, "papers": [task.paper], "labels": task.labels}, task.root,
                              EXAM_MARKUP)
@@ -278,20 +278,20 @@ def _characters(view: Any, found: set[str], seen: set[str]) -> None:
                 found.update(text)
 
 
-# (theme name, project, language) → the layout the last exam built with them used.
-_LAYOUTS: dict[tuple[str, Path, str], ExamLayout] = {}
+# (theme name, project, language, hyphenation words) → the layout the last exam built with them used.
+_LAYOUTS: dict[tuple[str, Path, str, tuple], ExamLayout] = {}
 
 
-def _shared(theme: str, root: Path, language: str, *, reload: bool = False) -> ExamLayout:
+def _shared(theme: str, root: Path, language: str, words: tuple, *, reload: bool = False) -> ExamLayout:
     """Styles and paragraphs that every document of an exam shares, in this process.
     An exam's build asks with `reload`: the theme file is looked at again (`load_theme`
     reads it anew only when its text changed), so a theme edited since the last build
     in this process counts. Its versions, here or in workers forked from here, then
     share what the build loaded, whatever happens to the file meanwhile."""
-    key = (theme, root, language)
+    key = (theme, root, language, words)
     layout = _LAYOUTS.get(key)
     if layout is None or reload:
-        loaded = load_theme(theme, root)
+        loaded = load_theme(theme, root, words)
         if layout is None or layout.theme is not loaded:
             _LAYOUTS.pop(key, None)
             while len(_LAYOUTS) >= 4:  # a long-lived process keeps the latest few

@@ -22,7 +22,7 @@ def make_handout(document: model.Document, project: Project,
     template = f"{document.meta.get('template') or 'handout'}/document.xml.j2"
     markup = render_template(template, {"doc": document, "labels": labels(document.language)}, project.root,
                              HANDOUT_MARKUP)
-    theme = load_theme(document.meta.get("theme") or project.theme, project.root)
+    theme = load_theme(document.meta.get("theme") or project.theme, project.root, project.hyphenation)
     laid = lay_out_handout(markup, theme, document.meta, template)
     data = render(laid, SourceRef(document.shown))
     found = tuple(laid.doc.warnings) + (tuple(far_figure_notes(laid.doc)) if options.notes else ())

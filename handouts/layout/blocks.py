@@ -311,9 +311,6 @@ def _hyphenate_where_needed(data: list[list], widths: list[float], hyphenator: A
             para.style = style
 
 
-_CELL_PADDING = 6  # reportlab's, left and right
-
-
 def _plain_cells(data: list[list], widths: list[float], header: int, head: Any, cell_style: Any) -> list:
     """Cells whose paragraph is one plain, left-aligned fragment that fits on one line
     become the string itself, drawn by the table in the cell's font, size, colour and
@@ -337,7 +334,7 @@ def _plain_cells(data: list[list], widths: list[float], header: int, head: Any, 
                         or frag.fontName != style.fontName or frag.fontSize != style.fontSize
                         or frag.textColor != style.textColor):
                     continue
-                room = widths[col] - 2 * _CELL_PADDING
+                room = widths[col] - PADDING
                 if stringWidth(frag.text, frag.fontName, frag.fontSize) > room - 0.5:
                     continue  # it might wrap: keep the paragraph
                 data[r][col] = frag.text

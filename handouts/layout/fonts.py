@@ -38,7 +38,10 @@ from handouts.layout.reportlab_internals import (
     font_state,
     font_with_face,
     register_font_as,
+    subset_instead,
+    subsetting,
 )
+from handouts.layout.speed_tricks import tricks_on
 from handouts.load.project_files import project_file
 from handouts.resources import builtin_dir
 
@@ -239,7 +242,6 @@ class SubsetFont(TTFont):
         return self.face
 
     def _read(self, name: str, filename: str, states: Any = None) -> None:
-        from handouts.layout.speed_tricks import tricks_on
         if tricks_on("font-cache"):
             font_with_face(self, name, _face(filename))
         else:
@@ -251,7 +253,6 @@ class SubsetFont(TTFont):
             return
         face: Any = self.face
         made = OrderedDict[Any, Any]()
-        from handouts.layout.reportlab_internals import subset_instead, subsetting
         make, add = subsetting(face)
         flate = _CachedFlate()
 

@@ -315,7 +315,7 @@ class RowsKeptTable(Table):
                 return again
         if here < self.KEPT or over < self.KEPT:
             frame = getattr(self, "_frame", None)  # (none: asked by a group kept together)
-            if frame is None or not getattr(frame, "_atTop", True):
+            if frame is None or not frame_at_top(frame):
                 return []  # whole, at the top of the next page
         return pieces
 

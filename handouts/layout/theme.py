@@ -20,7 +20,7 @@ from handouts.load.project_files import outside_problem, project_file
 from handouts.load.schema import Field, Schema
 from handouts.load.textfile import read_text
 from handouts.load.yamlfile import load_yaml
-from handouts.project import SETTINGS_FILE, load_project
+from handouts.project import SETTINGS_FILE
 from handouts.resources import builtin_dir
 
 # The fallback chain of every bundled theme (fonts/README.md says what each is for).
@@ -89,11 +89,12 @@ def theme_path(name: str, project_root: Path | None) -> Path:
 _LOADED: dict[tuple[str, str, str, tuple], Theme] = {}
 
 
-def load_theme(name: str, project_root: Path | None) -> Theme:
+def load_theme(name: str, project_root: Path | None, words: tuple = ()) -> Theme:
+    """The theme `name` of the project, with the project's hyphenation `words`
+    (`Project.hyphenation`, read with the project's settings)."""
     path = theme_path(name, project_root)
     shown = display_path(path, project_root)
     text = read_text(path, shown)
-    words = load_project(project_root).hyphenation if project_root is not None else ()
     key = (str(path), text, str(project_root), words)
     theme = _LOADED.get(key)
     if theme is None:

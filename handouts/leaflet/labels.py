@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from handouts.dates import FALLBACK, date_in_words, words_file
+from handouts.dates import FALLBACK, date_in_words, month_names, words_file
 from handouts.errors import SourceRef, display_path, fail
 from handouts.load.textfile import read_text
 from handouts.load.yamlfile import LinedDict, load_yaml
@@ -20,14 +20,9 @@ from handouts.load.yamlfile import LinedDict, load_yaml
 WORDS = ("number", "stamp", "reviewed", "version", "phone", "hours", "therapists")
 
 
-def label_file(language: str, project_root: Path | None) -> Path:
-    """The file with the words for `language`: the project's own, the built-in, or English."""
-    return words_file(language, project_root)
-
-
 def leaflet_words(language: str, project_root: Path | None) -> dict[str, object]:
     """The printed words for `language`; a file missing a word is an error at that file."""
-    path = label_file(language, project_root)
+    path = words_file(language, project_root)
     shown = display_path(path)
     data = load_yaml(read_text(path, shown), shown)
     ref = data.ref if isinstance(data, LinedDict) else SourceRef(shown, 1)
@@ -37,11 +32,8 @@ def leaflet_words(language: str, project_root: Path | None) -> dict[str, object]
     if missing:
         raise fail(ref, "this labels file lacks " + ", ".join(missing)
                    + f"; copy the missing lines from the built-in {FALLBACK}.yaml and translate them")
-    months = data["months"]
-    if not isinstance(months, list) or len(months) != 12:
-        raise fail(ref, "months must be a list of the twelve month names, January first")
     words: dict[str, object] = {w: str(data[w]) for w in WORDS}
-    words["months"] = tuple(str(m) for m in months)
+    words["months"] = month_names(language, project_root)  # read and checked once, in dates.py
     return words
 
 

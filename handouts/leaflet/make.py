@@ -52,7 +52,7 @@ def make_leaflet(document: model.Document, project: Project,
     errors: tuple[Diagnostic, ...] = ()
     theme_name = document.meta.get("theme") or DEFAULT_THEME
     template = f"{document.meta.get('template') or 'leaflet'}/document.xml.j2"
-    theme = load_theme(theme_name, project.root)
+    theme = load_theme(theme_name, project.root, project.hyphenation)
     if options.practice:
         found, errors = load_practices_apart(options.practice)
         practices = list(found)

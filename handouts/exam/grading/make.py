@@ -42,7 +42,7 @@ def grade_exam(source: Path, responses: Path, project: Project, out_dir: Path | 
     answers = read_responses(responses, display_path(responses, project.root))
     graded = grade_responses(answers, papers, rules, spec.ref)
     words = grading_words(spec.language)
-    theme = load_theme(spec.theme or project.theme, project.root)
+    theme = load_theme(spec.theme or project.theme, project.root, project.hyphenation)
     refs = {q.id: str(q.ref) for q in bank.questions()}
     report, _ = report_pdf(graded, spec, theme, words, refs.__getitem__)
     slips, _ = slips_pdf(graded, spec, theme, words)

@@ -45,10 +45,10 @@ from handouts.layout.reportlab_internals import (
 from handouts.layout.theme import Theme
 
 NOTE_GAP = 3.0  # points between side notes
-HEADING_SPLIT_MARGIN = 2.0
-LONG_PAGE_BAND = 0.1  # a page may run a line long rather than end in a band over this share of it  # points kept spare when a heading takes a block's first lines along
-CONTINUED_NOTES_SHARE = 0.6
-LOOK_AHEAD_BLOCKS = 60  # blocks looked at for a figure to set at the top of a page (a page's worth)  # at most this share of a page for a note continued from the last
+HEADING_SPLIT_MARGIN = 2.0  # points kept spare when a heading takes a block's first lines along
+LONG_PAGE_BAND = 0.1  # a page may run a line long rather than end in a band over this share of it
+CONTINUED_NOTES_SHARE = 0.6  # at most this share of a page for a note continued from the last
+LOOK_AHEAD_BLOCKS = 60  # blocks looked at for a figure to set at the top of a page (a page's worth)
 
 
 def column_width(theme: Theme) -> float:

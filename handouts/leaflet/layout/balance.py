@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.platypus import PageBreak, Spacer
 
@@ -40,7 +40,7 @@ PANEL_WORDS = {"flap": "flap", "inside-left": "inside left", "inside-middle": "i
 TEXT_PANELS = ("flap", "inside-left", "inside-middle", "inside-right")
 
 
-class Run:
+class Run(Protocol):
     """What one layout pass gave: a `LayoutDoc` after `build` (see leaflet.layout.pages)."""
 
     pages: list[tuple[str, tuple[Placed, ...]]]
@@ -50,7 +50,7 @@ class Run:
 
 
 # (scale of the panels' height, extra height per panel, story indices to start a panel)
-Lay = Callable[[float, dict[str, float], frozenset[int]], Any]
+Lay = Callable[[float, dict[str, float], frozenset[int]], Run]
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading:
             top_level: int) -> Balanced:
     """The body spread over the panels of fold `kind`; `areas`: each panel's text area."""
     trifold = kind == "trifold"
-    natural, _, crossings = _settle(lay, 1.0, trifold, areas, leading)
+    natural, crossings = _settle(lay, 1.0, trifold, areas, leading)
     if trifold and natural.overflow_height > 0:
         plain = lay(1.0, {}, frozenset())
         if plain.overflow_height > 0:
@@ -90,7 +90,7 @@ def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading:
         crossings = [replace(c, index=-1, room=False) for c in _crossings(plain, areas, leading)]
     count = len(natural.pages)
 
-    def fits(run: Any) -> bool:
+    def fits(run: Run) -> bool:
         return run.overflow_height <= 0 if trifold else len(run.pages) <= count
 
     # Every run lays out a story of its own, so each one kept is as it was placed.
@@ -100,7 +100,7 @@ def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading:
     tried = [(natural, crossings)]
     scale = _first_guess(natural, areas, trifold)
     while scale < 1 - STEP / 2 and _score(tried[-1][0], areas, trifold)[0] < 1 - STEP:
-        run, _, run_crossings = _settle(lay, scale, trifold, areas, leading)
+        run, run_crossings = _settle(lay, scale, trifold, areas, leading)
         if fits(run) and len(run_crossings) <= len(crossings):
             tried.append((run, run_crossings))
         scale += STEP
@@ -111,13 +111,13 @@ def balance(lay: Lay, kind: str, areas: dict[str, tuple[float, float]], leading:
     return Balanced(pages, tuple(best.headings), warnings, 0.0, None)
 
 
-def _last(run: Any) -> int:
+def _last(run: Run) -> int:
     """The index of the last page with anything printed on it."""
     return max((i for i, (_, placed) in enumerate(run.pages) if any(ink(p) for p in placed)),
                default=0)
 
 
-def _score(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> tuple[float, ...]:
+def _score(run: Run, areas: dict[str, tuple[float, float]], trifold: bool) -> tuple[float, ...]:
     """How full the text panels (tri-fold) or pages are, emptiest first, before
     stretching: the try whose emptiest panel is fullest wins, then the next emptiest.
     The flap is left out: it keeps its height, so it is the same in every try."""
@@ -127,7 +127,7 @@ def _score(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> tu
     return tuple(sorted(fills.values()))
 
 
-def _first_guess(run: Any, areas: dict[str, tuple[float, float]], trifold: bool) -> float:
+def _first_guess(run: Run, areas: dict[str, tuple[float, float]], trifold: bool) -> float:
     """The share of the panels' height the text would need if it could break anywhere."""
     used = sum(used_share(placed, areas[name]) * (areas[name][1] - areas[name][0])
                for name, placed in run.pages if name not in ("flap", "overflow"))
@@ -152,23 +152,23 @@ class Crossing:
 
 
 def _settle(lay: Lay, scale: float, trifold: bool, areas: dict[str, tuple[float, float]],
-            leading: float) -> tuple[Any, frozenset[int], list[Crossing]]:
+            leading: float) -> tuple[Run, list[Crossing]]:
     """A layout at `scale` in which, on a tri-fold, no section that could be moved whole
     crosses to the other side of the sheet; with the crossings that could not."""
     moves: frozenset[int] = frozenset()
     run = lay(scale, {}, moves)
     if not trifold:
-        return run, moves, []
+        return run, []
     for _ in range(MOST_MOVES):
         movable = [c for c in _crossings(run, areas, leading) if c.index >= 0]
         if not movable:
             break
         moves = moves | {movable[0].index}
         run = lay(scale, {}, moves)
-    return run, moves, [c for c in _crossings(run, areas, leading) if c.index < 0]
+    return run, [c for c in _crossings(run, areas, leading) if c.index < 0]
 
 
-def _crossings(run: Any, areas: dict[str, tuple[float, float]], leading: float) -> list[Crossing]:
+def _crossings(run: Run, areas: dict[str, tuple[float, float]], leading: float) -> list[Crossing]:
     """The sections that run across a side boundary of the sheet. One can move whole to
     the other side when what stays before it still fills the panel (see MOST_EMPTY)."""
     pages = dict(run.pages)
@@ -266,7 +266,7 @@ def _weight(before: Any, after: Any, top_level: int) -> float:
     return 1.0
 
 
-def _least_extra(lay: Lay, run: Any) -> tuple[float, SourceRef | None]:
+def _least_extra(lay: Lay, run: Run) -> tuple[float, SourceRef | None]:
     """How much of the text does not fit: the least panel height that, added to one
     panel, lets it fit; with the line where the text that does not fit starts. Tried on
     the back, and on every panel the author ended with a panel break and the one before
