@@ -184,3 +184,17 @@ def test_a_cover_picture_whose_text_prints_below_6_pt_is_a_warning_at_its_line_o
     # `fold: single` prints no cover picture, so there is nothing to say about it
     project.write("content/leaflets/rug.md", front.replace("trifold", "single") + "# Kort\n\nEen zin.\n")
     assert "cover picture" not in project.run("build").output
+
+
+def test_a_table_in_a_case_text_is_told_too_not_only_in_a_first_stem(project):
+    """Every text set as running text is looked at, as the text check looks at them all."""
+    project.write("content/exams/bank.yaml",
+                  "questions:\n  - case: c1\n    title: Casus\n    tags: [rug]\n    difficulty: 1\n"
+                  "    text: |\n      De waarden:\n\n      | dag | pijn |\n      |---|---|\n      | 1 | 7 |\n"
+                  "    questions:\n      - id: q0\n        type: truefalse\n"
+                  "        stem: De pijn is hoog.\n        answer: juist\n")
+    project.write("content/exams/toets.yaml", "title: T\nbanks: [bank.yaml]\nversions: 1\nsections:\n"
+                  "  - title: S\n    blueprint:\n      - ids: [c1]\n")
+    result = project.run("build")
+    assert result.exit_code == 0, result.output
+    assert 'bank.yaml:2: warning: case "c1": its text holds a table' in result.output, result.output

@@ -40,8 +40,7 @@ from handouts.exam.model import Bank, ExamSpec, ExamVersion, PaperCase, PaperQue
 from handouts.exam.sampler import sample
 from handouts.exam.sheet import frame_of, sheet_content, sheet_pages, sheet_pdf
 from handouts.exam.spec import load_exam
-from handouts.exam.tables_in_text import table_warnings
-from handouts.exam.written_text import text_errors
+from handouts.exam.written_text import table_warnings, text_errors
 from handouts.layout.placing import Placed
 from handouts.layout.speed_tricks import tricks_on
 from handouts.layout.theme import load_theme
@@ -98,7 +97,7 @@ def make_exam(source: Path, project: Project, options: Options) -> tuple[list[Pr
     # taken now: each version is let go once it is made (a thousand add up to 20 MB).
     table = {"exam": exam, "overview": overview(versions), "seed": versions[0].seed, "labels": labels}
     keys_text = key_csv(versions)
-    warnings = (*table_warnings(bank), *figure_warnings(figures, refs, shared.theme), *exam_warnings(bank, versions))
+    warnings = (*table_warnings(spec, bank), *figure_warnings(figures, refs, shared.theme), *exam_warnings(bank, versions))
     sheet_names = [f"{labels['sheet_file']}{_stem(v, labels)[len(labels['version_file']):]}.pdf"
                    for v in versions] if sheets else []
     pending, total = deque(versions), len(versions)

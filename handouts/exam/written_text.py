@@ -5,7 +5,11 @@ it, and the fix. Checked once per text, before any version is made."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
 
 from handouts.errors import Diagnostic, SourceRef
 from handouts.exam.inline import text_problems
@@ -19,6 +23,39 @@ def text_errors(spec: ExamSpec, bank: Bank) -> tuple[Diagnostic, ...]:
         for problem in text_problems(text, stem=stem):
             found[Diagnostic(ref, f"{what}: {problem}", "error")] = None
     return tuple(found)
+
+
+def table_warnings(spec: ExamSpec, bank: Bank) -> tuple[Diagnostic, ...]:
+    """A warning for every text that holds a table or `{.landscape}`: a question's text is
+    set as running text, so a table prints as one run of words and | signs, and an exam's
+    pages are never turned."""
+    found: dict[Diagnostic, None] = {}
+    for ref, what, text, _ in _texts(spec, bank):
+        table, landscape = _has_table(text), bool(_LANDSCAPE.search(text))
+        if table:
+            message = ("its text holds a table, and a question's text is set as running text: the table "
+                       "prints as one run of words and | signs; write its facts as sentences or as the "
+                       "options, or show the table as a picture (![what it shows](tabel.png))"
+                       + (", and remove {.landscape} (an exam's pages are never turned)" if landscape else ""))
+        elif landscape:
+            message = ("{.landscape} in its text prints as written (an exam's pages are never turned, and a "
+                       "question holds no tables); remove it")
+        else:
+            continue
+        found[Diagnostic(ref, f"{what}: {message}", "warning")] = None
+    return tuple(found)
+
+
+_LANDSCAPE = re.compile(r"^[ \t]*\{[ \t]*\.landscape[ \t]*\}[ \t]*$", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1)
+def _table_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _has_table(text: str) -> bool:
+    return "|" in text and any(t.type == "table_open" for t in _table_parser().parse(text))
 
 
 def _texts(spec: ExamSpec, bank: Bank) -> Iterator[tuple[SourceRef, str, str, bool]]:
